@@ -1,0 +1,156 @@
+"""Alias resolution: from the names people type to canonical actors.
+
+States come from pycountry (every ISO 3166 country), with the names people use,
+demonyms, capitals and metonyms from ``kg/data/states.yaml``. Organisations,
+armed groups and authorities come from ``kg/data/organizations.yaml``; office
+holders and their dated roles from ``kg/data/people.yaml``. A dataset may add
+its own actors and roles on top (:meth:`ActorIndex.extend`).
+
+Examples
+--------
+>>> idx = ActorIndex.default()
+>>> idx.resolve("Ankara").id, idx.resolve("the Kremlin").id, idx.resolve("Türkiye").id
+('TUR', 'RUS', 'TUR')
+>>> idx.resolve("Erdoğan").id
+'erdogan'
+>>> from datetime import date
+>>> idx.speaks_for("erdogan", date(2020, 9, 27))
+'TUR'
+"""
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterable
+from datetime import date as Date
+from functools import cache
+from importlib import resources
+
+import pycountry
+import yaml
+
+from kg.errors import UnknownActorError
+from kg.model import Actor, Role
+
+
+def normalize(name: str) -> str:
+    """Fold case, accents, apostrophes and a leading "the" so that names compare equal."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("’", "'").replace("‘", "'").casefold()
+    text = re.sub(r"[^\w' -]+", " ", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    if text.startswith("the "):
+        text = text[4:]
+    return text
+
+
+def _read(name: str):
+    return yaml.safe_load(resources.files("kg.data").joinpath(name).read_text(encoding="utf-8"))
+
+
+@cache
+def _base() -> tuple[tuple[Actor, ...], tuple[Role, ...]]:
+    """The actors and roles every index starts from (built once)."""
+    extra = _read("states.yaml")
+    actors: list[Actor] = []
+    for country in pycountry.countries:
+        iso3 = country.alpha_3
+        info = extra.get(iso3, {})
+        names = [country.name, getattr(country, "official_name", None),
+                 getattr(country, "common_name", None)]
+        name = info.get("name") or getattr(country, "common_name", None) or country.name
+        aliases = [n for n in names + list(info.get("aliases", [])) if n and n != name]
+        actors.append(Actor(id=iso3, name=name, kind="state", iso3=iso3,
+                             wikidata=info.get("wikidata"), cow=info.get("cow"),
+                             aliases=tuple(dict.fromkeys(aliases))))
+    for org in _read("organizations.yaml"):
+        actors.append(Actor(**{**org, "aliases": tuple(org.get("aliases", ()))}))
+    roles: list[Role] = []
+    for person in _read("people.yaml"):
+        person = dict(person)
+        for r in person.pop("roles", []):
+            roles.append(Role.create(person=person["id"], **r))
+        actors.append(Actor(kind="person", **{**person, "aliases": tuple(person.get("aliases", ()))}))
+    return tuple(actors), tuple(roles)
+
+
+class ActorIndex:
+    """Every actor by id and by each of its names, and every person's dated roles."""
+
+    def __init__(self, actors: Iterable[Actor] = (), roles: Iterable[Role] = ()):
+        self.actors: dict[str, Actor] = {}
+        self.roles: dict[str, list[Role]] = {}
+        self._names: dict[str, str] = {}
+        self.add(actors, roles)
+
+    @classmethod
+    def default(cls) -> ActorIndex:
+        """The index of the shipped alias data alone."""
+        actors, roles = _base()
+        return cls(actors, roles)
+
+    def extend(self, actors: Iterable[Actor] = (), roles: Iterable[Role] = ()) -> ActorIndex:
+        """A new index with ``actors`` and ``roles`` added (later records win)."""
+        new = ActorIndex()
+        new.actors = dict(self.actors)
+        new.roles = {k: list(v) for k, v in self.roles.items()}
+        new._names = dict(self._names)
+        new.add(actors, roles)
+        return new
+
+    def add(self, actors: Iterable[Actor], roles: Iterable[Role] = ()) -> None:
+        for actor in actors:
+            self.actors[actor.id] = actor
+            for name in (actor.name, *actor.aliases):
+                key = normalize(name)
+                # The first actor to claim a name keeps it, except that a dataset's own
+                # actor may take over a name from the base data by declaring it.
+                if key and (key not in self._names or self._names[key] == actor.id
+                            or name in actor.aliases or name == actor.name):
+                    self._names[key] = actor.id
+        for role in roles:
+            held = self.roles.setdefault(role.person, [])
+            if all(r.id != role.id for r in held):
+                held.append(role)
+
+    def lookup(self, name: str) -> Actor | None:
+        """The actor ``name`` (an id, a name or an alias) stands for, or None."""
+        if name in self.actors:
+            return self.actors[name]
+        aid = self._names.get(normalize(name))
+        if aid is None and normalize(name).endswith("'s"):
+            aid = self._names.get(normalize(name)[:-2])
+        return self.actors.get(aid) if aid else None
+
+    def resolve(self, name: str) -> Actor:
+        """Like :meth:`lookup`, but raises ``UnknownActorError`` with the closest names."""
+        actor = self.lookup(name)
+        if actor is None:
+            raise UnknownActorError(name, self.suggest(name))
+        return actor
+
+    def suggest(self, name: str, n: int = 3) -> list[str]:
+        """Up to ``n`` known names close to ``name``."""
+        keys = difflib.get_close_matches(normalize(name), list(self._names), n=3 * n, cutoff=0.6)
+        names = dict.fromkeys(self.actors[self._names[k]].name for k in keys)
+        return list(names)[:n]
+
+    def roles_of(self, person: str, on: Date | None = None) -> list[Role]:
+        """The roles ``person`` held on ``on`` (current roles when ``on`` is None)."""
+        return [r for r in self.roles.get(person, []) if r.active_on(on)]
+
+    def speaks_for(self, actor_id: str, on: Date | None = None) -> str | None:
+        """The state or organisation ``actor_id`` speaks for on ``on``.
+
+        A state or organisation speaks for itself; a person for the holder of the
+        role they held that day (the earliest-started one when several), or None.
+        """
+        actor = self.actors.get(actor_id)
+        if actor is None:
+            return None
+        if actor.kind != "person":
+            return actor.id
+        roles = sorted(self.roles_of(actor_id, on), key=lambda r: (r.start or Date.min))
+        return roles[0].holder if roles else None

@@ -1,0 +1,1 @@
+"""Analyses: plain functions, one family per module, taking records or graphs and returning plain data."""

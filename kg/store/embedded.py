@@ -1,0 +1,172 @@
+"""The embedded store: SQLite in ``$KG_HOME`` (default ``~/.kg``), no server needed.
+
+Each record is kept whole as JSON beside the columns that queries filter on.
+A load is one transaction: it commits whole or not at all. Records are upserted
+by their stable ids, so loading the same data twice changes nothing.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from kg.errors import StoreError
+from kg.model import Actor, Alliance, Dataset, Membership, Role, Source, Statement
+from kg.store.base import KINDS, Progress, StatementFilter, Store, batched
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS actors (id TEXT PRIMARY KEY, kind TEXT NOT NULL, body TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sources (id TEXT PRIMARY KEY, body TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS roles (id TEXT PRIMARY KEY, person TEXT NOT NULL, body TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS memberships (id TEXT PRIMARY KEY, body TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS alliances (id TEXT PRIMARY KEY, body TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS statements (
+    id TEXT PRIMARY KEY, speaker TEXT NOT NULL, on_behalf_of TEXT, date TEXT NOT NULL,
+    stance TEXT NOT NULL, body TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS statement_targets (
+    statement TEXT NOT NULL, target TEXT NOT NULL, PRIMARY KEY (statement, target)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS statements_date ON statements (date, id);
+CREATE INDEX IF NOT EXISTS statements_speaker ON statements (speaker);
+CREATE INDEX IF NOT EXISTS statements_behalf ON statements (on_behalf_of);
+CREATE INDEX IF NOT EXISTS statements_stance ON statements (stance);
+CREATE INDEX IF NOT EXISTS targets_target ON statement_targets (target);
+"""
+
+RECORDS = {"actors": Actor, "sources": Source, "roles": Role, "memberships": Membership,
+           "alliances": Alliance, "statements": Statement}
+
+
+def default_home() -> Path:
+    """Where the embedded store lives: ``$KG_HOME`` or ``~/.kg``."""
+    return Path(os.environ.get("KG_HOME") or Path.home() / ".kg")
+
+
+class EmbeddedStore(Store):
+    """SQLite-backed store; ``path`` defaults to ``$KG_HOME/kg.sqlite``."""
+
+    name = "embedded"
+
+    def __init__(self, path: str | Path | None = None, batch_size: int = 5000):
+        self.path = Path(path) if path else default_home() / "kg.sqlite"
+        self.batch_size = batch_size
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(self.path, isolation_level=None)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.executescript(SCHEMA)
+        except (OSError, sqlite3.Error) as e:
+            raise StoreError(f"cannot open the embedded store at {self.path}: {e}") from None
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- writing ---------------------------------------------------------------------------
+    def load(self, datasets: Sequence[Dataset], progress: Progress | None = None) -> dict[str, int]:
+        db = self.db
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            for ds in datasets:
+                self._write(ds, progress)
+            db.execute("COMMIT")
+        except BaseException as e:
+            db.execute("ROLLBACK")
+            if isinstance(e, sqlite3.Error):
+                raise StoreError(f"load failed, nothing was written: {e}") from None
+            raise
+        return self.counts()
+
+    def _write(self, ds: Dataset, progress: Progress | None) -> None:
+        def body(r) -> str:
+            return r.model_dump_json(exclude_none=True)
+
+        plan = [
+            ("INSERT INTO actors VALUES (?,?,?) ON CONFLICT(id) DO UPDATE SET kind=excluded.kind, "
+             "body=excluded.body", [(a.id, a.kind, body(a)) for a in ds.actors]),
+            ("INSERT INTO sources VALUES (?,?) ON CONFLICT(id) DO UPDATE SET body=excluded.body",
+             [(s.url, body(s)) for s in ds.sources]),
+            ("INSERT INTO roles VALUES (?,?,?) ON CONFLICT(id) DO UPDATE SET person=excluded.person, "
+             "body=excluded.body", [(r.id, r.person, body(r)) for r in ds.roles]),
+            ("INSERT INTO memberships VALUES (?,?) ON CONFLICT(id) DO UPDATE SET body=excluded.body",
+             [(m.id, body(m)) for m in ds.memberships]),
+            ("INSERT INTO alliances VALUES (?,?) ON CONFLICT(id) DO UPDATE SET body=excluded.body",
+             [(a.id, body(a)) for a in ds.alliances]),
+        ]
+        for sql, rows in plan:
+            self.db.executemany(sql, rows)
+            if progress:
+                progress(len(rows))
+        self.write_statements(ds.statements, progress)
+
+    def write_statements(self, statements, progress: Progress | None = None) -> None:
+        """Upsert statements in batches (inside the caller's transaction)."""
+        for batch in batched(statements, self.batch_size):
+            self.db.executemany(
+                "INSERT INTO statements VALUES (?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
+                "speaker=excluded.speaker, on_behalf_of=excluded.on_behalf_of, date=excluded.date, "
+                "stance=excluded.stance, body=excluded.body",
+                [(s.id, s.speaker, s.on_behalf_of, s.date.isoformat(), s.stance,
+                  s.model_dump_json(exclude_none=True)) for s in batch])
+            self.db.executemany("DELETE FROM statement_targets WHERE statement = ?",
+                                [(s.id,) for s in batch])
+            self.db.executemany("INSERT INTO statement_targets VALUES (?,?)",
+                                [(s.id, t) for s in batch for t in s.targets])
+            if progress:
+                progress(len(batch))
+
+    def clear(self) -> None:
+        self.db.execute("BEGIN IMMEDIATE")
+        for table in (*KINDS, "statement_targets"):
+            self.db.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
+        self.db.execute("COMMIT")
+
+    # -- reading ---------------------------------------------------------------------------
+    def counts(self) -> dict[str, int]:
+        return {k: self.db.execute(f"SELECT count(*) FROM {k}").fetchone()[0]  # noqa: S608
+                for k in KINDS}
+
+    def _all(self, kind: str) -> list:
+        model = RECORDS[kind]
+        rows = self.db.execute(f"SELECT body FROM {kind} ORDER BY id")  # noqa: S608
+        return [model.model_validate_json(b) for (b,) in rows]
+
+    def actors(self) -> list[Actor]:
+        return self._all("actors")
+
+    def sources(self) -> list[Source]:
+        return sorted(self._all("sources"), key=lambda s: s.url)
+
+    def roles(self) -> list[Role]:
+        return self._all("roles")
+
+    def memberships(self) -> list[Membership]:
+        return self._all("memberships")
+
+    def alliances(self) -> list[Alliance]:
+        return self._all("alliances")
+
+    def statements(self, where: StatementFilter | None = None) -> Iterator[Statement]:
+        where = where or StatementFilter()
+        sql, params = ["SELECT body FROM statements s WHERE 1=1"], []
+
+        def among(column: str, values) -> str:
+            params.extend(sorted(values))
+            return f"{column} IN ({','.join('?' * len(values))})"
+
+        if where.by is not None:
+            sql.append(f"AND ({among('s.speaker', where.by)} OR {among('s.on_behalf_of', where.by)})")
+        if where.toward is not None:
+            sql.append("AND s.id IN (SELECT statement FROM statement_targets WHERE "
+                       f"{among('target', where.toward)})")
+        if where.stances is not None:
+            sql.append(f"AND {among('s.stance', where.stances)}")
+        if where.since is not None:
+            sql.append("AND s.date >= ?")
+            params.append(where.since.isoformat())
+        if where.until is not None:
+            sql.append("AND s.date <= ?")
+            params.append(where.until.isoformat())
+        sql.append("ORDER BY s.date, s.id")
+        for (b,) in self.db.execute(" ".join(sql), params):
+            yield Statement.model_validate_json(b)

@@ -1,0 +1,51 @@
+from datetime import date
+
+import pytest
+
+from kg.actors import ActorIndex
+from kg.errors import UnknownActorError
+
+
+@pytest.fixture(scope="module")
+def idx():
+    return ActorIndex.default()
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("Turkey", "TUR"), ("Türkiye", "TUR"), ("Turkish", "TUR"), ("Ankara", "TUR"), ("TUR", "TUR"),
+    ("Russia", "RUS"), ("Russian Federation", "RUS"), ("Moscow", "RUS"), ("the Kremlin", "RUS"),
+    ("Baku", "AZE"), ("Azerbaijani", "AZE"), ("Yerevan", "ARM"), ("Stepanakert", "NKR"),
+    ("Karabakh authorities", "NKR"), ("the EU", "EU"), ("Nato", "NATO"), ("Britain", "GBR"),
+    ("U.S.", "USA"), ("Holy See", "VAT"), ("Erdogan", "erdogan"), ("Erdoğan", "erdogan"),
+    ("Recep Tayyip Erdogan", "erdogan"), ("Pope Francis", "pope-francis"),
+    # every ISO 3166 country is known through pycountry, even without alias data
+    ("Bhutan", "BTN"), ("Viet Nam", "VNM"),
+])
+def test_resolves_names_codes_capitals_metonyms_and_leaders(idx, name, expected):
+    assert idx.resolve(name).id == expected
+
+
+def test_display_names_are_the_ones_people_read(idx):
+    assert idx.resolve("TUR").name == "Turkey"
+    assert idx.resolve("RUS").name == "Russia"
+
+
+def test_lower_case_words_are_not_country_codes(idx):
+    for word in ("and", "in", "can", "arm", "tur"):
+        assert idx.lookup(word) is None
+
+
+def test_leader_speaks_for_the_state_of_the_role_held_that_day(idx):
+    assert idx.speaks_for("erdogan", date(2020, 9, 27)) == "TUR"   # President
+    assert idx.speaks_for("erdogan", date(2010, 1, 1)) == "TUR"    # Prime Minister
+    assert idx.speaks_for("erdogan", date(1999, 1, 1)) is None     # no office
+    assert idx.speaks_for("trump", date(2022, 1, 1)) is None        # between terms
+    assert idx.speaks_for("harutyunyan", date(2020, 9, 27)) == "NKR"
+    assert idx.speaks_for("TUR", date(2020, 9, 27)) == "TUR"
+
+
+def test_unknown_name_gives_the_closest_matches(idx):
+    with pytest.raises(UnknownActorError) as e:
+        idx.resolve("Turky")
+    assert "Turkey" in e.value.suggestions
+    assert "did you mean" in str(e.value)

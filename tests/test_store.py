@@ -1,0 +1,75 @@
+"""One suite for every store: loading, idempotence, atomicity and queries."""
+from datetime import date
+
+import pytest
+
+from kg.store import StatementFilter, open_store
+
+
+@pytest.fixture(params=["embedded"])
+def store(request, tmp_path):
+    s = open_store(request.param, path=tmp_path / "kg.sqlite") if request.param == "embedded" \
+        else open_store(request.param)
+    s.clear()
+    yield s
+    s.close()
+
+
+def test_load_twice_gives_identical_counts_and_records(store, nk2020):
+    first = store.load([nk2020])
+    assert first == nk2020.counts()
+    ids = [s.id for s in store.statements()]
+    assert store.load([nk2020]) == first
+    assert [s.id for s in store.statements()] == ids
+
+
+def test_records_round_trip_exactly(store, nk2020):
+    store.load([nk2020])
+    assert sorted(store.statements(), key=lambda s: s.id) == sorted(nk2020.statements, key=lambda s: s.id)
+    assert store.actors() == sorted(nk2020.actors, key=lambda a: a.id)
+    assert store.alliances() == sorted(nk2020.alliances, key=lambda a: a.id)
+
+
+def test_a_failed_load_writes_nothing(store, nk2020):
+    calls = []
+
+    def fail_midway(n):
+        calls.append(n)
+        if len(calls) == 3:
+            raise RuntimeError("disk on fire")
+
+    with pytest.raises(RuntimeError):
+        store.load([nk2020], progress=fail_midway)
+    assert set(store.counts().values()) == {0}
+
+
+def test_statement_filters(store, nk2020):
+    store.load([nk2020])
+    by_tur = list(store.statements(StatementFilter(by=frozenset({"TUR"}))))
+    assert {s.speaker for s in by_tur} == {"TUR", "erdogan"}
+    toward = list(store.statements(StatementFilter(toward=frozenset({"TUR"}))))
+    assert {s.on_behalf_of for s in toward} == {"ARM", "NKR"}
+    july = list(store.statements(StatementFilter(until=date(2020, 8, 1))))
+    assert [(s.speaker, s.stance) for s in july] == [("AZE", "threaten")]
+    ceasefire = list(store.statements(StatementFilter(stances=frozenset({"call_for_ceasefire"}),
+                                                      since=date(2020, 9, 27))))
+    assert len(ceasefire) == 7
+    dates = [s.date for s in store.statements()]
+    assert dates == sorted(dates)
+
+
+def test_hostile_strings_are_stored_verbatim(store, nk2020):
+    from kg.model import Actor, Dataset, Source, Statement
+
+    evil = "x'); DROP TABLE statements; -- `} MATCH (n) DETACH DELETE n //"
+    ds = Dataset(name="evil", actors=(Actor(id="EVIL", name=evil, kind="organization"),
+                                      Actor(id="TUR", name="Turkey", kind="state", iso3="TUR")),
+                 sources=(Source(url="https://e.org/" + evil),),
+                 statements=(Statement.create(speaker="EVIL", date=date(2020, 1, 1), stance="accuse",
+                                              targets=["TUR"], quote=evil,
+                                              source="https://e.org/" + evil),))
+    store.load([nk2020, ds])
+    assert [a.name for a in store.actors() if a.id == "EVIL"] == [evil]
+    (s,) = store.statements(StatementFilter(by=frozenset({"EVIL"})))
+    assert s.quote == evil
+    assert store.counts()["statements"] == 31
