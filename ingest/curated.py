@@ -23,9 +23,9 @@ from kg.model import Actor, Alliance, Dataset, Membership, Role, Source, Stateme
 from kg.vocab import stances
 
 TOP_KEYS = {"dataset", "title", "start", "end", "expect", "sources", "actors", "roles",
-            "memberships", "alliances", "statements"}
+            "memberships", "alliances", "statements", "candidates"}
 STATEMENT_KEYS = {"speaker", "on_behalf_of", "date", "stance", "targets", "quote", "source",
-                  "negated", "confidence", "joint", "span", "note"}
+                  "negated", "confidence", "joint", "span", "sentence", "note"}
 
 
 class _Collector:
@@ -198,7 +198,8 @@ def read_dataset(path: str | Path, index: ActorIndex | None = None) -> Dataset:
             continue
         if behalf is None:
             behalf = idx.speaks_for(speaker, day)
-        extra = {k: node[k] for k in ("negated", "confidence", "joint", "span") if k in node}
+        extra = {k: node[k] for k in ("negated", "confidence", "joint", "span", "sentence")
+                 if k in node}
         try:
             st = Statement.create(speaker=speaker, on_behalf_of=behalf, date=day, stance=stance,
                                   targets=targets, quote=str(node.get("quote") or ""),

@@ -27,7 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from kg.vocab import stances
 
-ActorKind = Literal["state", "organization", "person", "armed_group", "authority"]
+ActorKind = Literal["state", "organization", "person", "armed_group", "authority", "ngo"]
 ACTOR_KINDS: tuple[str, ...] = ActorKind.__args__  # type: ignore[attr-defined]
 AllianceKind = Literal["defence_pact", "strategic_partnership", "alliance", "friendship_treaty"]
 
@@ -43,7 +43,7 @@ class Record(BaseModel):
 
 
 class Actor(Record):
-    """A state, organisation, person, armed group or de-facto authority."""
+    """A state, intergovernmental organisation, person, armed group, de-facto authority or NGO."""
 
     id: str = Field(min_length=1, max_length=64)
     name: str = Field(min_length=1)
@@ -146,7 +146,8 @@ class Statement(Record):
     negated: bool = False
     confidence: float = Field(default=1.0, ge=0.0, le=1.0)
     joint: bool = False
-    span: tuple[int, int] | None = None
+    span: tuple[int, int] | None = Field(default=None, description="character offsets of the evidence")
+    sentence: int | None = Field(default=None, ge=0, description="index of the evidence sentence")
     dataset: str | None = None
 
     @field_validator("stance")

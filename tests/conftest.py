@@ -33,3 +33,20 @@ def shared_path(*parts: str) -> Path:
         pytest.skip(f"{path} is absent: the shared corpus sits beside the project only in "
                     "the team's checkouts and CI, not in a user's clone")
     return path
+
+
+STORES = ["embedded"]
+
+
+@pytest.fixture(params=STORES)
+def store(request, tmp_path):
+    """An empty store of each kind; every test using it runs once per store."""
+    from kg.store import open_store
+
+    if request.param == "embedded":
+        s = open_store("embedded", path=tmp_path / "kg.sqlite")
+    else:
+        s = open_store(request.param)
+    s.clear()
+    yield s
+    s.close()

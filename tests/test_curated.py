@@ -118,7 +118,8 @@ def test_unknown_field_and_bad_encoding(tmp_path):
     found = problems(write(tmp_path, "  - {speaker: Turkey, date: 2020-09-27, stance: support, "
                                      "targets: [Baku], quote: q, source: s1, mood: happy}\n"))
     assert found == [f"{tmp_path / 'd.yaml'}:7: statements[0].mood: unknown field (known: confidence, "
-                     "date, joint, negated, note, on_behalf_of, quote, source, span, speaker, stance, targets)"]
+                     "date, joint, negated, note, on_behalf_of, quote, sentence, source, span, speaker, stance, "
+                     "targets)"]
     latin = tmp_path / "latin.yaml"
     latin.write_bytes("dataset: caf\xe9\n".encode("latin-1"))
     assert "not UTF-8" in problems(latin)[0]

@@ -3,16 +3,7 @@ from datetime import date
 
 import pytest
 
-from kg.store import StatementFilter, open_store
-
-
-@pytest.fixture(params=["embedded"])
-def store(request, tmp_path):
-    s = open_store(request.param, path=tmp_path / "kg.sqlite") if request.param == "embedded" \
-        else open_store(request.param)
-    s.clear()
-    yield s
-    s.close()
+from kg.store import StatementFilter
 
 
 def test_load_twice_gives_identical_counts_and_records(store, nk2020):
@@ -73,3 +64,18 @@ def test_hostile_strings_are_stored_verbatim(store, nk2020):
     (s,) = store.statements(StatementFilter(by=frozenset({"EVIL"})))
     assert s.quote == evil
     assert store.counts()["statements"] == 31
+
+
+def test_stance_edges_add_up_statements(store, nk2020):
+    store.load([nk2020])
+    edges = {(e.source, e.target, e.stance): e for e in store.stance_edges()}
+    tur = edges[("TUR", "AZE", "support")]
+    assert (tur.n, tur.valence, tur.weight) == (2, 2.0, 2.0)
+    assert ("erdogan", "AZE", "support") in {(e.source, e.target, e.stance)
+                                            for e in store.stance_edges(rollup=False)}
+    aze = edges[("AZE", "ARM", "threaten")]
+    assert (aze.first.isoformat(), aze.last.isoformat()) == ("2020-07-16", "2020-09-27")
+    keys = [(e.source, e.target, e.stance) for e in store.stance_edges()]
+    assert keys == sorted(keys)
+    only = store.stance_edges(StatementFilter(until=date(2020, 8, 1)))
+    assert [(e.source, e.target, e.stance, e.n) for e in only] == [("AZE", "ARM", "threaten", 1)]

@@ -40,6 +40,24 @@ class StatementFilter:
                 and (self.until is None or s.date <= self.until))
 
 
+@dataclass(frozen=True)
+class StanceEdge:
+    """Statements of one actor toward one target with one stance, added up.
+
+    ``source`` is the speaker, or the state or organisation it spoke for when rolled up.
+    ``valence`` is the sum of valence × confidence, ``weight`` the sum of confidence.
+    """
+
+    source: str
+    target: str
+    stance: str
+    n: int
+    valence: float
+    weight: float
+    first: date
+    last: date
+
+
 class Store(ABC):
     """A place that keeps records and answers queries about them."""
 
@@ -79,6 +97,14 @@ class Store(ABC):
     @abstractmethod
     def statements(self, where: StatementFilter | None = None) -> Iterator[Statement]:
         """The statements that match ``where``, by date then id, streamed."""
+
+    @abstractmethod
+    def stance_edges(self, where: StatementFilter | None = None, rollup: bool = True) -> list[StanceEdge]:
+        """Statements added up by (source, target, stance), ordered by those three.
+
+        With ``rollup`` a person's statements count for the state or organisation they
+        spoke for (when known); without it, for the person.
+        """
 
     @abstractmethod
     def clear(self) -> None:

@@ -6,7 +6,7 @@ by their stable ids, so loading the same data twice changes nothing.
 """
 from __future__ import annotations
 
-import json
+from datetime import date
 import os
 import sqlite3
 from collections.abc import Iterator, Sequence
@@ -14,7 +14,7 @@ from pathlib import Path
 
 from kg.errors import StoreError
 from kg.model import Actor, Alliance, Dataset, Membership, Role, Source, Statement
-from kg.store.base import KINDS, Progress, StatementFilter, Store, batched
+from kg.store.base import KINDS, Progress, StanceEdge, StatementFilter, Store, batched
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS actors (id TEXT PRIMARY KEY, kind TEXT NOT NULL, body TEXT NOT NULL);
@@ -146,9 +146,10 @@ class EmbeddedStore(Store):
     def alliances(self) -> list[Alliance]:
         return self._all("alliances")
 
-    def statements(self, where: StatementFilter | None = None) -> Iterator[Statement]:
+    def _where(self, where: StatementFilter | None) -> tuple[str, list]:
+        """The WHERE clause (on statements ``s``) and its parameters for a filter."""
         where = where or StatementFilter()
-        sql, params = ["SELECT body FROM statements s WHERE 1=1"], []
+        sql, params = ["WHERE 1=1"], []
 
         def among(column: str, values) -> str:
             params.extend(sorted(values))
@@ -167,6 +168,24 @@ class EmbeddedStore(Store):
         if where.until is not None:
             sql.append("AND s.date <= ?")
             params.append(where.until.isoformat())
-        sql.append("ORDER BY s.date, s.id")
-        for (b,) in self.db.execute(" ".join(sql), params):
+        return " ".join(sql), params
+
+    def statements(self, where: StatementFilter | None = None) -> Iterator[Statement]:
+        clause, params = self._where(where)
+        rows = self.db.execute(f"SELECT body FROM statements s {clause} ORDER BY s.date, s.id", params)
+        for (b,) in rows:
             yield Statement.model_validate_json(b)
+
+    def stance_edges(self, where: StatementFilter | None = None, rollup: bool = True) -> list[StanceEdge]:
+        clause, params = self._where(where)
+        who = "coalesce(s.on_behalf_of, s.speaker)" if rollup else "s.speaker"
+        sql = f"""
+            SELECT {who} AS src, t.target, s.stance, count(*),
+                   sum(json_extract(s.body, '$.valence') * coalesce(json_extract(s.body, '$.confidence'), 1.0)),
+                   sum(coalesce(json_extract(s.body, '$.confidence'), 1.0)), min(s.date), max(s.date)
+            FROM statements s JOIN statement_targets t ON t.statement = s.id
+            {clause}
+            GROUP BY src, t.target, s.stance ORDER BY src, t.target, s.stance"""
+        return [StanceEdge(src, tgt, st, n, round(v, 9), round(w, 9), date.fromisoformat(f),
+                           date.fromisoformat(l))
+                for src, tgt, st, n, v, w, f, l in self.db.execute(sql, params)]
