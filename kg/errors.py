@@ -70,6 +70,24 @@ class StoreUnavailable(StoreError):
     exit_code = 4
 
 
+class StoreUnreachable(StoreUnavailable):
+    """No server answers at the address."""
+
+    exit_code = 4
+
+
+class StoreAuthError(StoreUnavailable):
+    """The server refused the user name or password."""
+
+    exit_code = 7
+
+
+class DatabaseNotFound(StoreUnavailable):
+    """The server has no database of that name."""
+
+    exit_code = 8
+
+
 class QueryError(KgError):
     """A user query is refused (a write in read-only mode) or fails."""
 

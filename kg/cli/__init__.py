@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import typer
 
-from kg.cli import data, read
+from kg.cli import data, query, read
 
 app = typer.Typer(
     name="kg",
@@ -13,7 +13,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-for sub in (data.app, read.app):
+for sub in (data.app, read.app, query.app):
     app.registered_commands.extend(sub.registered_commands)
 
 

@@ -1,0 +1,12 @@
+// Who takes a given stance toward an actor? (support, condemn, call_for_ceasefire, ...)
+// One row per actor spoken for, with the people who spoke and their words.
+:param target => 'AZE';
+:param stances => ['support', 'praise'];
+
+MATCH (s:Statement)-[:TOWARD]->(t:Actor {id: $target})
+WHERE s.stance IN $stances
+MATCH (by:Actor {id: s.actor})
+MATCH (speaker:Actor)-[:SAID]->(s)
+RETURN by.name AS actor, s.stance AS stance, count(s) AS statements,
+       collect(DISTINCT speaker.name) AS speakers, collect(s.quote)[0..3] AS quotes
+ORDER BY statements DESC, actor;

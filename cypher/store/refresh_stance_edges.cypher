@@ -1,0 +1,13 @@
+// Re-materialise the aggregate (:Actor)-[:STANCE]->(:Actor) edges of the given sources:
+// one per (source, target, stance), the source being the actor spoken for (or the speaker).
+UNWIND $sources AS sid
+MATCH (a:Actor {id: sid})
+OPTIONAL MATCH (a)-[old:STANCE]->()
+DELETE old
+WITH DISTINCT a
+MATCH (s:Statement) WHERE s.actor = a.id
+UNWIND s.targets AS tid
+MATCH (b:Actor {id: tid})
+WITH a, b, s.stance AS stance, count(s) AS n, sum(s.valence * s.confidence) AS valence,
+     sum(s.confidence) AS weight, min(s.date) AS first, max(s.date) AS last
+CREATE (a)-[:STANCE {stance: stance, valence: valence, weight: weight, n: n, first: first, last: last}]->(b)

@@ -1,0 +1,45 @@
+"""``kg query``: read-only Cypher against the Neo4j store."""
+from __future__ import annotations
+
+import json as jsonlib
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from kg import queries
+from kg.cli.common import JsonOpt, StoreOpt, command, open_from_cli, out, print_json
+
+app = typer.Typer()
+
+
+def _cell(v) -> str:
+    return v if isinstance(v, str) else jsonlib.dumps(v, ensure_ascii=False, default=str)
+
+
+@command(app)
+def query(
+    cypher: Annotated[str, typer.Argument(help="A read-only Cypher query; values go in --param.")],
+    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="NAME=VALUE (VALUE may be JSON).")] = None,
+    store: StoreOpt = "neo4j",
+    json: JsonOpt = False,
+) -> None:
+    """Run read-only Cypher on Neo4j and print a table (writes are refused).
+
+    Example: kg query "MATCH (a:Actor {id: \\$id})-[s:STANCE]->(t) RETURN t.name, s.stance" --param id=TUR
+    """
+    params = queries.parse_params(param or [])
+    with open_from_cli(store) as db:
+        rows = queries.cypher_query(db, cypher, params)
+    if json:
+        print_json(rows)
+        return
+    if not rows:
+        out.print("(no rows)")
+        return
+    table = Table(title=f"{len(rows)} rows")
+    for col in rows[0]:
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        table.add_row(*(_cell(r.get(c)) for c in rows[0]))
+    out.print(table)

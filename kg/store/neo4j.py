@@ -1,0 +1,292 @@
+"""The Neo4j store: the same interface as the embedded store, on a Neo4j 5 server.
+
+Graph shape (reads well in Neo4j Browser)::
+
+    (:Actor:State|:Organization|:Person|:ArmedGroup|:Authority|:NGO {id, name, ...})
+    (:Actor)-[:SAID]->(:Statement {id, date, stance, quote, valence, ...})
+    (:Statement)-[:ON_BEHALF_OF]->(:Actor)   (:Statement)-[:TOWARD]->(:Actor)
+    (:Statement)-[:REPORTED_IN]->(:Source {url, publisher, date})
+    (:Person)-[:HOLDS_ROLE {title, start, end}]->(:Actor)
+    (:Actor)-[:MEMBER_OF {role, start, end}]->(:Organization)
+    (:Actor)-[:ALLIED_WITH {kind, treaty, start}]->(:Actor)
+    (:Actor)-[:STANCE {stance, valence, weight, n, first, last}]->(:Actor)   materialised
+
+Every statement it runs is a file in ``cypher/store/`` (``UNWIND $rows AS row``);
+values are parameters; labels come from :data:`LABELS`. Connection settings come
+from ``NEO4J_URI``, ``NEO4J_USER``, ``NEO4J_PASSWORD`` and ``NEO4J_DATABASE``;
+the password is never printed.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from datetime import date
+from functools import cache
+from importlib import resources
+from itertools import combinations
+
+from kg.errors import DatabaseNotFound, QueryError, StoreAuthError, StoreError, StoreUnreachable
+from kg.model import Actor, Alliance, Dataset, Membership, Role, Source, Statement
+from kg.store.base import KINDS, Progress, StanceEdge, StatementFilter, Store, batched
+
+LABELS = {"state": "State", "organization": "Organization", "person": "Person",
+          "armed_group": "ArmedGroup", "authority": "Authority", "ngo": "NGO"}
+"""The allow-list of labels: an actor's kind → its second label."""
+
+START_HINT = ("start one with `python tools/neo4j/neo4jctl.py start` (no Docker needed) "
+              "or `docker compose up -d`, then set NEO4J_URI")
+
+
+@cache
+def cypher(name: str) -> str:
+    """The text of ``cypher/store/<name>.cypher`` (or ``cypher/<name>.cypher``)."""
+    root = resources.files("kg.cypher")
+    path = root.joinpath("store", f"{name}.cypher")
+    if not path.is_file():
+        path = root.joinpath(f"{name}.cypher")
+    return path.read_text(encoding="utf-8")
+
+
+def statements_of(text: str) -> list[str]:
+    """Split a .cypher file into statements: drop // comments, split at ';' ending a line."""
+    lines = [ln for ln in text.splitlines() if not ln.strip().startswith("//")]
+    parts = "\n".join(lines).split(";\n")
+    return [p.strip().rstrip(";").strip() for p in parts if p.strip().rstrip(";").strip()]
+
+
+def where_clause(where: StatementFilter | None) -> tuple[str, dict]:
+    """A WHERE condition on ``s`` built from fixed fragments, and its parameters."""
+    where = where or StatementFilter()
+    parts, params = ["true"], {}
+    if where.by is not None:
+        parts.append("(s.speaker IN $by OR s.on_behalf_of IN $by)")
+        params["by"] = sorted(where.by)
+    if where.toward is not None:
+        parts.append("any(t IN s.targets WHERE t IN $toward)")
+        params["toward"] = sorted(where.toward)
+    if where.stances is not None:
+        parts.append("s.stance IN $stances")
+        params["stances"] = sorted(where.stances)
+    if where.since is not None:
+        parts.append("s.date >= $since")
+        params["since"] = where.since
+    if where.until is not None:
+        parts.append("s.date <= $until")
+        params["until"] = where.until
+    return " AND ".join(parts), params
+
+
+def _native(props: dict) -> dict:
+    return {k: (v.to_native() if hasattr(v, "to_native") else v) for k, v in props.items()}
+
+
+class Neo4jStore(Store):
+    """A store on a Neo4j 5 server, reached with the official driver over Bolt."""
+
+    name = "neo4j"
+
+    def __init__(self, uri: str | None = None, user: str | None = None, password: str | None = None,
+                 database: str | None = None, batch_size: int = 1000, max_tx_rows: int = 200_000):
+        import neo4j
+
+        self.uri = uri or os.environ.get("NEO4J_URI") or "bolt://127.0.0.1:7687"
+        self.user = user or os.environ.get("NEO4J_USER") or "neo4j"
+        password = password if password is not None else os.environ.get("NEO4J_PASSWORD", "")
+        self.database = database or os.environ.get("NEO4J_DATABASE") or "neo4j"
+        self.batch_size = batch_size
+        self.max_tx_rows = max_tx_rows
+        self._neo4j = neo4j
+        try:
+            self.driver = neo4j.GraphDatabase.driver(self.uri, auth=(self.user, password),
+                                                     connection_timeout=10)
+            self.driver.verify_connectivity()
+            self._run_read("RETURN 1")
+        except Exception as e:  # noqa: BLE001 - translated into one clear error below
+            raise self._translate(e) from None
+
+    # -- errors ----------------------------------------------------------------------------
+    def _translate(self, e: Exception) -> StoreError:
+        ex = self._neo4j.exceptions
+        if isinstance(e, StoreError):
+            return e
+        if isinstance(e, ex.AuthError):
+            return StoreAuthError(f"Neo4j at {self.uri} refused user {self.user!r}: wrong user name or "
+                                  "password (set NEO4J_USER and NEO4J_PASSWORD)")
+        if isinstance(e, ex.ClientError) and "DatabaseNotFound" in (e.code or ""):
+            return DatabaseNotFound(f"Neo4j at {self.uri} has no database {self.database!r} "
+                                    "(set NEO4J_DATABASE)")
+        if isinstance(e, ex.ServiceUnavailable | ex.SessionExpired | OSError | ValueError
+                      | ex.ConfigurationError):
+            return StoreUnreachable(f"cannot reach Neo4j at {self.uri}: {START_HINT}")
+        if isinstance(e, ex.Neo4jError):
+            return StoreError(f"Neo4j at {self.uri}: {e.code}: {e.message}")
+        return StoreError(f"Neo4j at {self.uri}: {type(e).__name__}: {e}")
+
+    def close(self) -> None:
+        self.driver.close()
+
+    def _session(self, read: bool = False):
+        mode = self._neo4j.READ_ACCESS if read else self._neo4j.WRITE_ACCESS
+        return self.driver.session(database=self.database, default_access_mode=mode)
+
+    def _run_read(self, query: str, **params) -> list:
+        try:
+            with self._session(read=True) as s:
+                return s.execute_read(lambda tx: list(tx.run(query, params)))
+        except Exception as e:  # noqa: BLE001
+            raise self._translate(e) from None
+
+    # -- writing ---------------------------------------------------------------------------
+    def apply_schema(self) -> None:
+        """Create the constraints and indexes of ``cypher/schema.cypher`` (idempotent)."""
+        try:
+            with self._session() as s:
+                for stmt in statements_of(cypher("schema")):
+                    s.run(stmt).consume()
+        except Exception as e:  # noqa: BLE001
+            raise self._translate(e) from None
+
+    def load(self, datasets: Sequence[Dataset], progress: Progress | None = None) -> dict[str, int]:
+        """Write ``datasets``: one transaction when it fits ``max_tx_rows``, else batch by batch.
+
+        A batch-by-batch load that stops half-way leaves whole batches only; loading
+        again completes it without duplicates, since every write is a MERGE on an id.
+        """
+        self.apply_schema()
+        plan = [step for ds in datasets for step in self._plan(ds)]
+        total = sum(len(rows) for _, rows, _ in plan)
+        try:
+            with self._session() as session:
+                if total <= self.max_tx_rows:
+                    with session.begin_transaction() as tx:
+                        self._write(plan, tx.run, progress)
+                        tx.commit()
+                else:
+                    def run(query, params):
+                        session.execute_write(lambda tx: tx.run(query, params).consume())
+                    self._write(plan, run, progress)
+        except Exception as e:  # noqa: BLE001
+            raise self._translate(e) from None
+        return self.counts()
+
+    def _plan(self, ds: Dataset) -> list[tuple[str, list, dict]]:
+        """(query, rows, extra parameters) in write order for one dataset."""
+        def props(record, drop=()) -> dict:
+            d = record.model_dump(exclude_none=True)
+            for k in drop:
+                d.pop(k, None)
+            return {k: list(v) if isinstance(v, tuple) else v for k, v in d.items()}
+
+        steps = []
+        for kind, label in LABELS.items():
+            rows = [props(a) for a in ds.actors if a.kind == kind]
+            if rows:
+                steps.append((cypher("merge_actors").replace("{label}", label), rows, {}))
+        steps.append((cypher("merge_sources"), [props(s) for s in ds.sources], {}))
+        steps.append((cypher("merge_roles"), [
+            {"id": r.id, "person": r.person, "holder": r.holder, "props": props(r, ("person", "holder"))}
+            for r in ds.roles], {}))
+        steps.append((cypher("merge_memberships"), [
+            {"id": m.id, "member": m.member, "organization": m.organization,
+             "props": props(m, ("member", "organization"))} for m in ds.memberships], {}))
+        steps.append((cypher("merge_alliances"), [
+            {"id": a.id, "pairs": [list(p) for p in combinations(a.parties, 2)], "props": props(a)}
+            for a in ds.alliances], {}))
+        steps.append((cypher("merge_statements"), [
+            {**props(s), "actor": s.on_behalf_of or s.speaker} for s in ds.statements], {}))
+        sources = sorted({s.on_behalf_of or s.speaker for s in ds.statements})
+        steps.append((cypher("refresh_stance_edges"), [], {"sources": sources}))
+        return steps
+
+    def _write(self, plan, run, progress: Progress | None) -> None:
+        for query, rows, extra in plan:
+            if not rows:
+                if extra:
+                    for chunk in batched(extra["sources"], self.batch_size):
+                        run(query, {"sources": chunk})
+                continue
+            for batch in batched(rows, self.batch_size):
+                run(query, {"rows": batch, **extra})
+                if progress:
+                    progress(len(batch))
+
+    def clear(self) -> None:
+        try:
+            with self._session() as s:
+                s.run("MATCH (n) WHERE n:Actor OR n:Statement OR n:Source "
+                      "CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+        except Exception as e:  # noqa: BLE001
+            raise self._translate(e) from None
+
+    # -- reading ---------------------------------------------------------------------------
+    def counts(self) -> dict[str, int]:
+        (row,) = self._run_read(cypher("counts"))
+        return {k: row[k] for k in KINDS}
+
+    def actors(self) -> list[Actor]:
+        rows = self._run_read("MATCH (a:Actor) RETURN a ORDER BY a.id")
+        return [Actor.model_validate(_native(dict(r["a"]))) for r in rows]
+
+    def sources(self) -> list[Source]:
+        rows = self._run_read("MATCH (s:Source) RETURN s ORDER BY s.url")
+        return [Source.model_validate(_native(dict(r["s"]))) for r in rows]
+
+    def roles(self) -> list[Role]:
+        rows = self._run_read("MATCH (p)-[r:HOLDS_ROLE]->(h) RETURN p.id AS person, h.id AS holder, "
+                              "properties(r) AS r ORDER BY r.id")
+        return [Role.model_validate({**_native(x["r"]), "person": x["person"], "holder": x["holder"]})
+                for x in rows]
+
+    def memberships(self) -> list[Membership]:
+        rows = self._run_read("MATCH (m)-[r:MEMBER_OF]->(o) RETURN m.id AS member, "
+                              "o.id AS organization, properties(r) AS r ORDER BY r.id")
+        return [Membership.model_validate({**_native(x["r"]), "member": x["member"],
+                                           "organization": x["organization"]}) for x in rows]
+
+    def alliances(self) -> list[Alliance]:
+        rows = self._run_read("MATCH ()-[r:ALLIED_WITH]->() WITH r.id AS id, collect(r)[0] AS r "
+                              "RETURN properties(r) AS r ORDER BY id")
+        return [Alliance.model_validate(_native(x["r"])) for x in rows]
+
+    def statements(self, where: StatementFilter | None = None) -> Iterator[Statement]:
+        clause, params = where_clause(where)
+        query = cypher("statements").replace("{where}", clause)
+        try:
+            with self._session(read=True) as s:
+                result = s.run(query, params)
+                for record in result:
+                    d = _native(dict(record["s"]))
+                    d.pop("actor", None)
+                    yield Statement.model_validate(d)
+        except Exception as e:  # noqa: BLE001
+            raise self._translate(e) from None
+
+    def stance_edges(self, where: StatementFilter | None = None, rollup: bool = True) -> list[StanceEdge]:
+        clause, params = where_clause(where)
+        rows = self._run_read(cypher("stance_edges").replace("{where}", clause), rollup=rollup, **params)
+        return [StanceEdge(r["source"], r["target"], r["stance"], r["n"], round(r["valence"], 9),
+                           round(r["weight"], 9), r["first"].to_native(), r["last"].to_native())
+                for r in rows]
+
+    # -- user queries ----------------------------------------------------------------------
+    def query(self, text: str, params: dict | None = None, limit: int = 10_000) -> list[dict]:
+        """Run user Cypher read-only; a query that would write is refused before it runs."""
+        params = params or {}
+        try:
+            with self._session(read=True) as s:
+                kind = s.run("EXPLAIN " + text, params).consume().query_type
+                if kind != "r":
+                    raise QueryError("refused: kg query is read-only and this query would write "
+                                     f"(query type {kind!r}); use Neo4j Browser or cypher-shell to write")
+                rows = s.execute_read(lambda tx: [r.data() for r in tx.run(text, params)][:limit])
+        except QueryError:
+            raise
+        except self._neo4j.exceptions.CypherSyntaxError as e:
+            raise QueryError(f"Cypher syntax error: {e.message.splitlines()[0]}") from None
+        except self._neo4j.exceptions.ClientError as e:
+            if "AccessMode" in (e.code or "") or "Forbidden" in (e.code or ""):
+                raise QueryError("refused: kg query is read-only and this query would write") from None
+            raise QueryError(f"{e.code}: {e.message.splitlines()[0]}") from None
+        except Exception as e:  # noqa: BLE001
+            raise self._translate(e) from None
+        return [_native(r) for r in rows]
