@@ -7,6 +7,8 @@ CREATE INDEX statement_date IF NOT EXISTS FOR (s:Statement) ON (s.date);
 CREATE INDEX statement_stance IF NOT EXISTS FOR (s:Statement) ON (s.stance);
 CREATE INDEX statement_speaker IF NOT EXISTS FOR (s:Statement) ON (s.speaker);
 CREATE INDEX statement_on_behalf_of IF NOT EXISTS FOR (s:Statement) ON (s.on_behalf_of);
+// s.actor = the actor spoken for, or the speaker: what the STANCE edges are grouped by.
+CREATE INDEX statement_actor IF NOT EXISTS FOR (s:Statement) ON (s.actor);
 CREATE INDEX actor_name IF NOT EXISTS FOR (a:Actor) ON (a.name);
 CREATE INDEX role_id IF NOT EXISTS FOR ()-[r:HOLDS_ROLE]-() ON (r.id);
 CREATE INDEX membership_id IF NOT EXISTS FOR ()-[r:MEMBER_OF]-() ON (r.id);

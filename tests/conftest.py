@@ -1,6 +1,8 @@
 """Fixtures: the 2020 dataset, a temporary home, and one store fixture for both stores."""
 from __future__ import annotations
 
+import importlib.util
+import os
 from pathlib import Path
 
 import pytest
@@ -35,7 +37,56 @@ def shared_path(*parts: str) -> Path:
     return path
 
 
-STORES = ["embedded"]
+def load_neo4jctl():
+    """The local launcher tool, imported from tools/neo4j/neo4jctl.py."""
+    spec = importlib.util.spec_from_file_location("neo4jctl", ROOT / "tools" / "neo4j" / "neo4jctl.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def docker_answers() -> bool:
+    try:
+        import docker
+
+        docker.from_env(timeout=3).ping()
+        return True
+    except Exception:  # noqa: BLE001 - any failure means no usable engine
+        return False
+
+
+@pytest.fixture(scope="session")
+def neo4j_server(tmp_path_factory):
+    """A real Neo4j for the session: NEO4J_URI if set, else a testcontainer, else the local launcher."""
+    if os.environ.get("NEO4J_URI"):
+        yield {"uri": os.environ["NEO4J_URI"], "user": os.environ.get("NEO4J_USER", "neo4j"),
+               "password": os.environ.get("NEO4J_PASSWORD", ""), "how": "NEO4J_URI"}
+        return
+    if docker_answers():
+        from testcontainers.neo4j import Neo4jContainer
+
+        with Neo4jContainer("neo4j:5.26-community", password="kg-test-password") as c:
+            yield {"uri": c.get_connection_url(), "user": "neo4j", "password": "kg-test-password",
+                   "how": "testcontainers"}
+        return
+    ctl = load_neo4jctl()
+    home = tmp_path_factory.mktemp("neo4j-home")
+    state = ctl.ensure_running(home=str(home))
+    yield {**state, "how": "local launcher", "home": str(home), "ctl": ctl}
+    ctl.stop(home=str(home))
+
+
+@pytest.fixture
+def neo4j_env(neo4j_server, monkeypatch):
+    """The environment that points kg at the test server."""
+    monkeypatch.setenv("NEO4J_URI", neo4j_server["uri"])
+    monkeypatch.setenv("NEO4J_USER", neo4j_server["user"])
+    monkeypatch.setenv("NEO4J_PASSWORD", neo4j_server["password"])
+    monkeypatch.delenv("NEO4J_DATABASE", raising=False)
+    return neo4j_server
+
+
+STORES = ["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)]
 
 
 @pytest.fixture(params=STORES)
@@ -46,6 +97,7 @@ def store(request, tmp_path):
     if request.param == "embedded":
         s = open_store("embedded", path=tmp_path / "kg.sqlite")
     else:
+        request.getfixturevalue("neo4j_env")
         s = open_store(request.param)
     s.clear()
     yield s

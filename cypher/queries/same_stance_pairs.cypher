@@ -3,7 +3,7 @@
 :param min_shared => 1;
 
 MATCH (a:Actor)-[x:STANCE]->(t:Actor)<-[y:STANCE]-(b:Actor)
-WHERE a.id < b.id AND x.stance = y.stance
+WHERE a.name < b.name AND x.stance = y.stance
 WITH a, b, x.stance + ' → ' + t.name AS item ORDER BY item
 WITH a, b, collect(item) AS shared
 WHERE size(shared) >= $min_shared

@@ -3,7 +3,7 @@ UNWIND $rows AS row
 MERGE (s:Statement {id: row.id})
 SET s = row
 WITH s, row
-OPTIONAL MATCH (s)-[old:SAID_BY|ON_BEHALF_OF|TOWARD|REPORTED_IN]-()
+OPTIONAL MATCH (s)-[old:SAID|ON_BEHALF_OF|TOWARD|REPORTED_IN]-()
 DELETE old
 WITH DISTINCT s, row
 MATCH (speaker:Actor {id: row.speaker}), (src:Source {url: row.source})

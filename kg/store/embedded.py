@@ -24,7 +24,7 @@ CREATE TABLE IF NOT EXISTS memberships (id TEXT PRIMARY KEY, body TEXT NOT NULL)
 CREATE TABLE IF NOT EXISTS alliances (id TEXT PRIMARY KEY, body TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS statements (
     id TEXT PRIMARY KEY, speaker TEXT NOT NULL, on_behalf_of TEXT, date TEXT NOT NULL,
-    stance TEXT NOT NULL, body TEXT NOT NULL);
+    stance TEXT NOT NULL, valence REAL NOT NULL, confidence REAL NOT NULL, body TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS statement_targets (
     statement TEXT NOT NULL, target TEXT NOT NULL, PRIMARY KEY (statement, target)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS statements_date ON statements (date, id);
@@ -33,6 +33,8 @@ CREATE INDEX IF NOT EXISTS statements_behalf ON statements (on_behalf_of);
 CREATE INDEX IF NOT EXISTS statements_stance ON statements (stance);
 CREATE INDEX IF NOT EXISTS targets_target ON statement_targets (target);
 """
+
+SCHEMA_VERSION = 1
 
 RECORDS = {"actors": Actor, "sources": Source, "roles": Role, "memberships": Membership,
            "alliances": Alliance, "statements": Statement}
@@ -55,7 +57,14 @@ class EmbeddedStore(Store):
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(self.path, isolation_level=None)
             self.db.execute("PRAGMA journal_mode=WAL")
+            version = self.db.execute("PRAGMA user_version").fetchone()[0]
+            if version not in (0, SCHEMA_VERSION):
+                raise StoreError(f"the embedded store at {self.path} has schema version {version}, this "
+                                 f"kg needs {SCHEMA_VERSION}: move the file away and load again")
             self.db.executescript(SCHEMA)
+            self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        except StoreError:
+            raise
         except (OSError, sqlite3.Error) as e:
             raise StoreError(f"cannot open the embedded store at {self.path}: {e}") from None
 
@@ -103,11 +112,12 @@ class EmbeddedStore(Store):
         """Upsert statements in batches (inside the caller's transaction)."""
         for batch in batched(statements, self.batch_size):
             self.db.executemany(
-                "INSERT INTO statements VALUES (?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
+                "INSERT INTO statements VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
                 "speaker=excluded.speaker, on_behalf_of=excluded.on_behalf_of, date=excluded.date, "
-                "stance=excluded.stance, body=excluded.body",
-                [(s.id, s.speaker, s.on_behalf_of, s.date.isoformat(), s.stance,
-                  s.model_dump_json(exclude_none=True)) for s in batch])
+                "stance=excluded.stance, valence=excluded.valence, confidence=excluded.confidence, "
+                "body=excluded.body",
+                [(s.id, s.speaker, s.on_behalf_of, s.date.isoformat(), s.stance, s.valence,
+                  s.confidence, s.model_dump_json(exclude_none=True)) for s in batch])
             self.db.executemany("DELETE FROM statement_targets WHERE statement = ?",
                                 [(s.id,) for s in batch])
             self.db.executemany("INSERT INTO statement_targets VALUES (?,?)",
@@ -181,8 +191,7 @@ class EmbeddedStore(Store):
         who = "coalesce(s.on_behalf_of, s.speaker)" if rollup else "s.speaker"
         sql = f"""
             SELECT {who} AS src, t.target, s.stance, count(*),
-                   sum(json_extract(s.body, '$.valence') * coalesce(json_extract(s.body, '$.confidence'), 1.0)),
-                   sum(coalesce(json_extract(s.body, '$.confidence'), 1.0)), min(s.date), max(s.date)
+                   sum(s.valence * s.confidence), sum(s.confidence), min(s.date), max(s.date)
             FROM statements s JOIN statement_targets t ON t.statement = s.id
             {clause}
             GROUP BY src, t.target, s.stance ORDER BY src, t.target, s.stance"""

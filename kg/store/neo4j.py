@@ -25,7 +25,7 @@ from functools import cache
 from importlib import resources
 from itertools import combinations
 
-from kg.errors import DatabaseNotFound, QueryError, StoreAuthError, StoreError, StoreUnreachable
+from kg.errors import DatabaseNotFound, KgError, QueryError, StoreAuthError, StoreError, StoreUnreachable
 from kg.model import Actor, Alliance, Dataset, Membership, Role, Source, Statement
 from kg.store.base import KINDS, Progress, StanceEdge, StatementFilter, Store, batched
 
@@ -98,16 +98,19 @@ class Neo4jStore(Store):
         self._neo4j = neo4j
         try:
             self.driver = neo4j.GraphDatabase.driver(self.uri, auth=(self.user, password),
-                                                     connection_timeout=10)
+                                                     connection_timeout=10,
+                                                     max_transaction_retry_time=10)
             self.driver.verify_connectivity()
             self._run_read("RETURN 1")
         except Exception as e:  # noqa: BLE001 - translated into one clear error below
             raise self._translate(e) from None
 
     # -- errors ----------------------------------------------------------------------------
-    def _translate(self, e: Exception) -> StoreError:
+    def _translate(self, e: Exception) -> Exception:
+        """One clear ``StoreError`` for a driver or server error; any other error unchanged."""
         ex = self._neo4j.exceptions
-        if isinstance(e, StoreError):
+        if isinstance(e, KgError) or not isinstance(e, ex.Neo4jError | ex.DriverError | OSError
+                                                     | ValueError):
             return e
         if isinstance(e, ex.AuthError):
             return StoreAuthError(f"Neo4j at {self.uri} refused user {self.user!r}: wrong user name or "

@@ -1,0 +1,121 @@
+"""The Neo4j store on a real server: graph shape, schema, kg query and faults."""
+import json
+import socket
+
+import pytest
+from typer.testing import CliRunner
+
+from kg.cli import app
+from kg.errors import QueryError
+from kg.store import open_store
+from kg.store.neo4j import LABELS, cypher, statements_of
+
+pytestmark = pytest.mark.neo4j
+runner = CliRunner()
+
+
+@pytest.fixture
+def neo(neo4j_env, nk2020):
+    s = open_store("neo4j")
+    s.clear()
+    s.load([nk2020])
+    yield s
+    s.close()
+
+
+def test_schema_is_applied_and_idempotent(neo):
+    neo.apply_schema()
+    neo.apply_schema()
+    names = {r["name"] for r in neo.query("SHOW CONSTRAINTS YIELD name RETURN name")}
+    assert {"actor_id", "statement_id", "source_url"} <= names
+    indexes = {r["name"] for r in neo.query("SHOW INDEXES YIELD name RETURN name")}
+    assert {"statement_date", "statement_stance"} <= indexes
+    assert len(statements_of(cypher("schema"))) == len(
+        [ln for ln in cypher("schema").splitlines() if ln.startswith("CREATE")])
+
+
+def test_graph_shape_reads_well_in_browser(neo):
+    labels = {r["id"]: set(r["labels"]) for r in neo.query("MATCH (a:Actor) RETURN a.id AS id, labels(a) AS labels")}
+    assert labels["TUR"] == {"Actor", "State"} and labels["erdogan"] == {"Actor", "Person"}
+    assert labels["NKR"] == {"Actor", "Authority"} and labels["EU"] == {"Actor", "Organization"}
+    assert set().union(*labels.values()) <= {"Actor", *LABELS.values()}
+    (row,) = neo.query(
+        "MATCH (:Actor {id:'erdogan'})-[:SAID]->(s:Statement)-[:TOWARD]->(t:Actor), "
+        "(s)-[:ON_BEHALF_OF]->(b:Actor), (s)-[:REPORTED_IN]->(src:Source) "
+        "RETURN t.id AS t, b.id AS b, s.stance AS stance, src.publisher AS pub")
+    assert row == {"t": "AZE", "b": "TUR", "stance": "support", "pub": "The Moscow Times (AFP)"}
+    (role,) = neo.query("MATCH (:Person {id:'erdogan'})-[r:HOLDS_ROLE {title:'President'}]->(h) "
+                        "RETURN h.id AS h, toString(r.start) AS start")
+    assert role == {"h": "TUR", "start": "2014-08-28"}
+    (ally,) = neo.query("MATCH (:Actor {id:'ARM'})-[r:ALLIED_WITH]-(o) RETURN o.id AS o, r.kind AS kind")
+    assert ally == {"o": "RUS", "kind": "defence_pact"}
+
+
+def relationship_counts(neo) -> dict:
+    rows = neo.query("MATCH ()-[r]->() RETURN type(r) AS t, count(r) AS n ORDER BY t")
+    return {r["t"]: r["n"] for r in rows}
+
+
+def test_reloading_duplicates_no_relationship(neo, nk2020):
+    before = relationship_counts(neo)
+    assert before["SAID"] == before["REPORTED_IN"] == 30
+    neo.load([nk2020])
+    neo.load([nk2020])
+    assert relationship_counts(neo) == before
+
+
+def test_materialised_stance_edges_match_the_statements(neo, nk2020):
+    rows = neo.query("MATCH (a)-[r:STANCE]->(b) RETURN a.id AS a, b.id AS b, r.stance AS stance, "
+                     "r.n AS n, r.valence AS valence, toString(r.first) AS first ORDER BY a, b, stance")
+    edges = neo.stance_edges()
+    assert [(r["a"], r["b"], r["stance"], r["n"]) for r in rows] == [
+        (e.source, e.target, e.stance, e.n) for e in edges]
+    tur = next(r for r in rows if (r["a"], r["b"], r["stance"]) == ("TUR", "AZE", "support"))
+    assert tur["n"] == 2 and tur["valence"] == 2.0
+    neo.load([nk2020])  # reloading refreshes the edges instead of adding more
+    assert neo.query("MATCH ()-[r:STANCE]->() RETURN count(r) AS n")[0]["n"] == len(edges)
+
+
+def test_query_is_read_only_and_takes_parameters(neo):
+    rows = neo.query("MATCH (a:Actor {id: $id})-[s:STANCE]->(t) RETURN t.id AS t, s.stance AS st ORDER BY t",
+                     {"id": "TUR"})
+    assert rows == [{"t": "ARM", "st": "accuse"}, {"t": "AZE", "st": "support"}]
+    for write in ("CREATE (n:Evil) RETURN n", "MATCH (n:Actor) DETACH DELETE n",
+                  "MATCH (a:Actor {id:'TUR'}) SET a.name = 'x'"):
+        with pytest.raises(QueryError, match="read-only"):
+            neo.query(write)
+    assert neo.counts()["actors"] == 28
+    assert neo.query("MATCH (a:Actor {id:'TUR'}) RETURN a.name AS n") == [{"n": "Turkey"}]
+
+
+def test_kg_query_cli(neo):
+    r = runner.invoke(app, ["query", "MATCH (a:Actor {id: $id}) RETURN a.name AS name", "-p", "id=TUR",
+                            "--store", "neo4j", "--json"])
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.output) == [{"name": "Turkey"}]
+    r = runner.invoke(app, ["query", "CREATE (n:X)", "--store", "neo4j"])
+    assert r.exit_code == 5 and r.output.startswith("error: refused: kg query is read-only")
+    r = runner.invoke(app, ["query", "MATCH (n RETURN n", "--store", "neo4j"])
+    assert r.exit_code == 5 and "Cypher syntax error" in r.output and "Traceback" not in r.output
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.mark.parametrize("env,code,expected", [
+    ({"NEO4J_URI": "bolt://127.0.0.1:{port}"}, 4, "error: cannot reach Neo4j at bolt://127.0.0.1:{port}"),
+    ({"NEO4J_PASSWORD": "not-the-password-x9"}, 7, "error: Neo4j at {uri} refused user 'neo4j'"),
+    ({"NEO4J_DATABASE": "nosuchdb"}, 8, "error: Neo4j at {uri} has no database 'nosuchdb'"),
+])
+def test_faults_give_one_line_and_a_distinct_exit_code(neo4j_env, monkeypatch, env, code, expected):
+    port = free_port()
+    for k, v in env.items():
+        monkeypatch.setenv(k, v.format(port=port))
+    r = runner.invoke(app, ["stance", "Turkey", "--store", "neo4j"])
+    lines = r.output.strip().splitlines()
+    assert r.exit_code == code
+    assert len(lines) == 1 and lines[0].startswith(expected.format(port=port, uri=neo4j_env["uri"])), r.output
+    assert "not-the-password-x9" not in r.output and neo4j_env["password"] not in r.output
