@@ -1,0 +1,190 @@
+"""Pairwise alignment of stance profiles: the Signorino–Ritter S score, Cohen's κ and Scott's π.
+
+A *profile* maps each target to a stance cell (see :mod:`kg.analysis.graph`): a value in
+[-1, 1], the weighted mean of the stance classes (+1 friendly, 0 even-handed, -1 hostile) the
+actor took toward that target, and its categorical code in {-1, 0, +1}. Each actor also holds
++1 toward itself, so a stance toward B is compared with B's own position. Only *shared* targets
+(cells both actors hold) count; every figure says on how many it rests (``n``).
+
+S score (Signorino & Ritter 1999, "Tau-b or not tau-b", ISQ 43(1)):
+
+    S = 1 - 2 d / d_max,   d = sum_k |x_k - y_k|,   d_max = sum_k (max_k - min_k) = 2 n
+
+over the n shared targets (unweighted dimensions, absolute distance); S is 1 when the two
+profiles are identical and -1 when they are opposite on every target.
+
+Chance-corrected agreement (Häge 2011, "Choice or Circumstance? Adjusting Measures of Foreign
+Policy Similarity for Chance Agreement", Political Analysis 19(3)) over the codes on shared
+targets, with observed agreement p_o and the share p_A(c), p_B(c) of each code c:
+
+    Cohen's κ = (p_o - p_e) / (1 - p_e),  p_e = sum_c p_A(c) p_B(c)
+    Scott's π = (p_o - p_e) / (1 - p_e),  p_e = sum_c ((p_A(c) + p_B(c)) / 2) ** 2
+
+κ and π are undefined (None) when p_e = 1, e.g. when both actors used one and the same code
+on every shared target: agreement that chance alone explains.
+
+Examples
+--------
+>>> x = {"A": 1.0, "B": -1.0, "C": 0.0}
+>>> y = {"A": 1.0, "B": 0.0, "C": 0.0, "D": 1.0}
+>>> s_score(x, y)
+(0.667, 3)
+>>> cx, cy = {"A": 1, "B": -1, "C": 0}, {"A": 1, "B": 0, "C": 0, "D": 1}
+>>> cohen_kappa(cx, cy), scott_pi(cx, cy)
+(0.5, 0.455)
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+
+CODES = (-1, 0, 1)
+ROUND = 3
+
+
+def _r(x: float | None) -> float | None:
+    return None if x is None or (isinstance(x, float) and np.isnan(x)) else round(float(x), ROUND)
+
+
+def s_score(x: Mapping[str, float], y: Mapping[str, float]) -> tuple[float | None, int]:
+    """Signorino–Ritter S over the shared keys of two valence profiles, and their number.
+
+    >>> s_score({"A": 1.0}, {"A": -1.0}), s_score({"A": 1.0}, {"B": 1.0})
+    ((-1.0, 1), (None, 0))
+    """
+    shared = sorted(set(x) & set(y))
+    if not shared:
+        return None, 0
+    d = sum(abs(x[k] - y[k]) for k in shared)
+    return _r(1 - 2 * d / (2 * len(shared))), len(shared)
+
+
+def _chance(x: Mapping[str, int], y: Mapping[str, int], pooled: bool) -> float | None:
+    shared = sorted(set(x) & set(y))
+    if not shared:
+        return None
+    n = len(shared)
+    po = sum(x[k] == y[k] for k in shared) / n
+    pa = {c: sum(x[k] == c for k in shared) / n for c in CODES}
+    pb = {c: sum(y[k] == c for k in shared) / n for c in CODES}
+    if pooled:
+        pe = sum(((pa[c] + pb[c]) / 2) ** 2 for c in CODES)
+    else:
+        pe = sum(pa[c] * pb[c] for c in CODES)
+    if pe >= 1 - 1e-12:
+        return None
+    return _r((po - pe) / (1 - pe))
+
+
+def cohen_kappa(x: Mapping[str, int], y: Mapping[str, int]) -> float | None:
+    """Cohen's κ over the codes of shared keys (None when undefined).
+
+    >>> cohen_kappa({"A": 1, "B": -1}, {"A": 1, "B": -1}), cohen_kappa({"A": 0}, {"A": 0})
+    (1.0, None)
+    """
+    return _chance(x, y, pooled=False)
+
+
+def scott_pi(x: Mapping[str, int], y: Mapping[str, int]) -> float | None:
+    """Scott's π over the codes of shared keys (None when undefined).
+
+    >>> scott_pi({"A": 1, "B": -1}, {"A": -1, "B": 1})
+    -1.0
+    """
+    return _chance(x, y, pooled=True)
+
+
+def values(profile: Mapping[str, dict]) -> dict[str, float]:
+    """Cell values of a profile (``profiles[actor]`` of :class:`ActorGraphs`)."""
+    return {t: c["value"] for t, c in profile.items()}
+
+
+def codes(profile: Mapping[str, dict]) -> dict[str, int]:
+    """Cell codes of a profile."""
+    return {t: c["code"] for t, c in profile.items()}
+
+
+def compare(profiles: Mapping[str, Mapping[str, dict]], a: str, b: str) -> dict:
+    """S, κ, π and the shared targets of two actors, split into agreements and contradictions.
+
+    A shared target is an *agreement* when both codes are equal, a *contradiction* when one is
+    friendly and the other hostile, and a *difference* otherwise (one even-handed).
+
+    >>> p = {"TUR": {"ARM": {"value": -1.0, "code": -1}, "AZE": {"value": 1.0, "code": 1}},
+    ...      "AZE": {"ARM": {"value": -1.0, "code": -1}, "AZE": {"value": 1.0, "code": 1}}}
+    >>> r = compare(p, "TUR", "AZE")
+    >>> r["s"], r["kappa"], r["pi"], r["n"], [x["target"] for x in r["agree"]]
+    (1.0, 1.0, 1.0, 2, ['ARM', 'AZE'])
+    """
+    pa, pb = profiles.get(a, {}), profiles.get(b, {})
+    s, n = s_score(values(pa), values(pb))
+    rows: dict[str, list] = {"agree": [], "contradict": [], "differ": []}
+    for t in sorted(set(pa) & set(pb)):
+        ca, cb = pa[t]["code"], pb[t]["code"]
+        kind = "agree" if ca == cb else "contradict" if ca * cb < 0 else "differ"
+        rows[kind].append({"target": t, "a": ca, "b": cb,
+                           "a_value": _r(pa[t]["value"]), "b_value": _r(pb[t]["value"])})
+    return {"s": s, "kappa": cohen_kappa(codes(pa), codes(pb)), "pi": scott_pi(codes(pa), codes(pb)),
+            "n": n, **rows}
+
+
+def profile_matrix(profiles: Mapping[str, Mapping[str, dict]], ids: Sequence[str]):
+    """``(targets, X, M, C)``: values, presence mask and codes as arrays (actors × targets).
+
+    >>> t, X, M, C = profile_matrix({"A": {"A": {"value": 1.0, "code": 1}}}, ["A"])
+    >>> t, X.tolist(), M.tolist(), C.tolist()
+    (['A'], [[1.0]], [[True]], [[1]])
+    """
+    targets = sorted({t for a in ids for t in profiles.get(a, {})})
+    col = {t: j for j, t in enumerate(targets)}
+    X = np.zeros((len(ids), len(targets)))
+    M = np.zeros((len(ids), len(targets)), dtype=bool)
+    C = np.zeros((len(ids), len(targets)), dtype=np.int8)
+    for i, a in enumerate(ids):
+        for t, cell in profiles.get(a, {}).items():
+            j = col[t]
+            X[i, j], M[i, j], C[i, j] = cell["value"], True, cell["code"]
+    return targets, X, M, C
+
+
+def alignment_matrix(profiles: Mapping[str, Mapping[str, dict]], ids: Sequence[str],
+                     chunk: int = 32) -> dict[str, np.ndarray]:
+    """S, κ, π and n for every pair of ``ids`` at once (numpy), same values as the pair functions.
+
+    Returns a dict of (len(ids) × len(ids)) arrays ``s``, ``kappa``, ``pi`` (NaN where
+    undefined or nothing is shared) and ``n`` (shared targets, int).
+
+    >>> p = {"A": {"X": {"value": 1.0, "code": 1}, "Y": {"value": -1.0, "code": -1}},
+    ...      "B": {"X": {"value": 1.0, "code": 1}, "Y": {"value": 0.0, "code": 0}}}
+    >>> m = alignment_matrix(p, ["A", "B"])
+    >>> float(m["s"][0, 1]), int(m["n"][0, 1])
+    (0.5, 2)
+    """
+    _, X, M, C = profile_matrix(profiles, ids)
+    Mf = M.astype(np.float64)
+    n = Mf @ Mf.T
+    k = len(ids)
+    d = np.zeros((k, k))
+    Xm = np.where(M, X, 0.0)
+    for start in range(0, k, chunk):
+        stop = min(start + chunk, k)
+        diff = np.abs(Xm[start:stop, None, :] - Xm[None, :, :])
+        both = M[start:stop, None, :] & M[None, :, :]
+        d[start:stop] = (diff * both).sum(axis=2)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        s = np.where(n > 0, 1 - d / n, np.nan)  # 1 - 2 d / (2 n)
+        agree = np.zeros((k, k))
+        pe_k = np.zeros((k, k))
+        pe_p = np.zeros((k, k))
+        for c in CODES:
+            Cc = (M & (C == c)).astype(np.float64)
+            agree += Cc @ Cc.T
+            pa = (Cc @ Mf.T) / n
+            pb = (Mf @ Cc.T) / n
+            pe_k += pa * pb
+            pe_p += ((pa + pb) / 2) ** 2
+        po = agree / n
+        kappa = np.where((n > 0) & (pe_k < 1 - 1e-12), (po - pe_k) / (1 - pe_k), np.nan)
+        pi = np.where((n > 0) & (pe_p < 1 - 1e-12), (po - pe_p) / (1 - pe_p), np.nan)
+    return {"s": s, "kappa": kappa, "pi": pi, "n": n.astype(np.int64)}

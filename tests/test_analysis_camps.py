@@ -1,0 +1,83 @@
+"""Camps on the 2020 dataset and on a crisis the analysis was never tuned on."""
+from datetime import date
+
+import pytest
+
+from kg import analyses
+from kg.analysis.camps import find_camps
+from kg.analysis.graph import from_store
+from kg.errors import AnalysisError
+from kg.model import Dataset, Statement
+from tests.conftest import ROOT
+
+IG2021 = ROOT / "ingest" / "datasets" / "israel-gaza-2021.yaml"
+NK_CAMPS = [["DEU", "EU", "FRA", "ITA", "RUS", "VAT"], ["ARM", "NKR"], ["AZE", "TUR"]]
+
+
+@pytest.fixture(scope="module")
+def ig2021():
+    from ingest.curated import read_dataset
+
+    return read_dataset(IG2021)
+
+
+def ids(report):
+    return [[m["id"] for m in c["members"]] for c in report["camps"]]
+
+
+@pytest.mark.parametrize("method", ["louvain", "signed"])
+def test_three_camps_in_2020(store, nk2020, method):
+    store.load([nk2020])
+    r = analyses.camps(store, method)
+    assert ids(r) == NK_CAMPS and r["unaligned"] == []
+    assert r["frustration"] == 0.0 and r["triangles"]["share_balanced"] == 1.0
+    ceasefire, armenia, azerbaijan = r["camps"]
+    # The stances that define each camp, with evidence.
+    top = ceasefire["defining"][0]
+    assert top["class"] == "even-handed" and "call_for_ceasefire" in top["stances"]
+    assert len(top["holders"]) == 6 and top["evidence"]
+    assert {d["target"]["id"] for d in armenia["defining"]} == {"AZE", "TUR"}
+    support = [d for d in azerbaijan["defining"] if d["internal"]]
+    assert support[0]["target"]["id"] == "AZE" and support[0]["stances"] == {"support": 2}
+    assert any("Azerbaijani brothers" in e["quote"] for e in support[0]["evidence"])
+
+
+def test_two_camps_in_israel_gaza_2021(store, ig2021):
+    store.load([ig2021])
+    for method in ("louvain", "signed"):
+        r = analyses.camps(store, method)
+        assert ids(r) == [["HAMAS", "IRN", "PSE", "TUR"], ["GBR", "ISR", "USA"]], method
+
+
+def test_camps_are_deterministic_and_prior_ties_stay_apart(store, nk2020):
+    store.load([nk2020])
+    assert analyses.camps(store) == analyses.camps(store)
+    tied = analyses.camps(store, opts=analyses.Options(with_ties=True))
+    assert ids(tied) == NK_CAMPS  # prior ties do not override what was said here
+    ceasefire = tied["camps"][0]
+    assert {(t["a"], t["b"]) for t in ceasefire["prior_ties"]} == {("DEU", "EU"), ("EU", "FRA"), ("EU", "ITA")}
+
+
+def test_window_and_bad_input(store, nk2020):
+    with pytest.raises(AnalysisError, match="holds no statements"):
+        analyses.camps(store)
+    lone = Dataset(name="lone", statements=(Statement.create(
+        speaker="ICG", date=date(2020, 9, 27), stance="concern", targets=["TUR"], quote="worried",
+        source="https://example.org/x"),))
+    store.load([lone])
+    with pytest.raises(AnalysisError, match="no statement links two taking-part actors"):
+        analyses.camps(store)
+    store.load([nk2020])
+    with pytest.raises(AnalysisError, match="no statements since 2021-01-01"):
+        analyses.camps(store, opts=analyses.Options(since=date(2021, 1, 1)))
+    with pytest.raises(AnalysisError, match="unknown method"):
+        analyses.camps(store, "nope")
+    july = analyses.camps(store, opts=analyses.Options(until=date(2020, 8, 1)))
+    assert july["camps"] == [] and [a["id"] for a in july["unaligned"]] == ["ARM", "AZE"]
+
+
+def test_find_camps_on_graph(store, nk2020):
+    store.load([nk2020])
+    g = from_store(store)
+    assert find_camps(g)["camps"] == find_camps(g, "signed")["camps"] == NK_CAMPS
+    assert find_camps(g, "signed")["exact"] is True
