@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import typer
 
-from kg.cli import data, query, read
+from kg.cli import analyse, data, extract, query, read
 
 app = typer.Typer(
     name="kg",
@@ -13,8 +13,11 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-for sub in (data.app, read.app, query.app):
+for sub in (data.app, read.app, query.app, analyse.app):
     app.registered_commands.extend(sub.registered_commands)
+app.add_typer(analyse.plot_app, name="plot")
+app.registered_commands.extend(extract.app.registered_commands)
+app.add_typer(extract.ingest_app, name="ingest")
 
 
 def main() -> None:

@@ -1,0 +1,601 @@
+"""From a news article to evidenced statements: :func:`extract_article`, :func:`extract_file`.
+
+The pipeline: split the header from the body and the body into sentences
+(:mod:`ingest.article.text`), find every actor named (:mod:`ingest.article.mentions`),
+infer the parties of the conflict (:mod:`ingest.article.parties`), then, sentence by
+sentence, find speech verbs and stance cues, their speakers
+(:mod:`ingest.article.speakers`) and their targets (:mod:`ingest.article.stance`).
+Every statement carries the sentence index and the character span of its evidence.
+
+No network, no model: rules and the alias data only. Negated cues ("did not condemn")
+are dropped unless ``keep_negated=True``, then they carry ``negated: true`` (and
+valence 0). A missing date is an error: statements are attributed through the roles
+held on their date, so guessing "today" would attribute them wrongly.
+
+Examples
+--------
+>>> from datetime import date
+>>> text = ("https://example.org/a\\n2020-09-27\\nA test\\n\\n"
+...         "Fighting broke out between Armenia and Azerbaijan. "
+...         "Turkey blamed Yerevan for the clashes.")
+>>> x = extract_article(text)
+>>> [(s.speaker, s.stance, s.targets) for s in x.statements]
+[('TUR', 'accuse', ('ARM',))]
+"""
+from __future__ import annotations
+
+import bisect
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date as Date
+from pathlib import Path
+
+from kg.actors import ActorIndex
+from kg.errors import DataError, Problem
+from kg.model import Statement
+from ingest.article.lexicon import Cue, lexicon
+from ingest.article.mentions import Mention, fold, tokenize
+from ingest.article.parties import Parties, infer_parties
+from ingest.article.speakers import Doc, Speaker
+from ingest.article.stance import addresses_all_parties, negated
+from ingest.article.text import Sentence, parse_article, split_sentences
+
+MAX_BYTES = 2_000_000
+"""Largest article read (bytes); longer files are refused with a clear message."""
+
+_GENERIC = re.compile(r"\b(?:fighting|violence|clashes|hostilities|escalation|bloodshed|war)\b", re.I)
+_QUOTE = re.compile(r"\"[^\"]*\"|“[^”]*”")
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """One extracted statement, before it becomes a :class:`kg.model.Statement`."""
+
+    speaker: str
+    on_behalf_of: str | None
+    stance: str
+    targets: tuple[str, ...]
+    quote: str
+    span: tuple[int, int]
+    sentence: int
+    confidence: float
+    joint: bool = False
+    negated: bool = False
+    all_parties: bool = False
+
+
+@dataclass
+class Extraction:
+    """What one article yields: its statements, candidate actors and the inferred parties."""
+
+    url: str
+    date: Date
+    title: str | None
+    statements: list[Extracted]
+    candidates: list[dict]
+    parties: Parties
+    sentences: int = 0
+    negated_dropped: int = 0
+    path: str | None = None
+
+    @property
+    def name(self) -> str:
+        base = Path(self.path).stem if self.path else self.title or self.url
+        slug = re.sub(r"[^a-z0-9]+", "-", fold(base or "article")[0].lower()).strip("-")[:60]
+        return f"extract-{slug or 'article'}"
+
+    def to_statements(self, index: ActorIndex | None = None) -> list[Statement]:
+        """The statements as model records."""
+        out = []
+        for s in self.statements:
+            out.append(Statement.create(
+                speaker=s.speaker, on_behalf_of=s.on_behalf_of, date=self.date, stance=s.stance,
+                targets=s.targets, quote=s.quote, source=self.url, negated=s.negated,
+                confidence=s.confidence, joint=s.joint, span=s.span, sentence=s.sentence,
+                dataset=self.name))
+        return out
+
+    def to_dataset(self) -> dict:
+        """The curated-dataset form (``kg validate`` / ``kg load`` read it)."""
+        stmts = []
+        for s in self.statements:
+            d = {"speaker": s.speaker, "date": self.date.isoformat(), "stance": s.stance,
+                 "targets": list(s.targets), "quote": s.quote, "source": "article",
+                 "confidence": s.confidence, "span": list(s.span), "sentence": s.sentence}
+            if s.joint:
+                d["joint"] = True
+            if s.negated:
+                d["negated"] = True
+            if s.all_parties:
+                d["note"] = "addressed to all parties of the conflict"
+            stmts.append(d)
+        src = {"url": self.url, "date": self.date.isoformat()}
+        if self.title:
+            src["title"] = self.title
+        return {"dataset": self.name, "title": self.title or self.name,
+                "start": self.date.isoformat(), "end": self.date.isoformat(),
+                "sources": {"article": src}, "actors": [], "statements": stmts,
+                "candidates": self.candidates}
+
+    def to_json(self) -> dict:
+        """Stable JSON: header, parties, statements (with sentence and span), candidates."""
+        return {"url": self.url, "date": self.date.isoformat(), "title": self.title,
+                "parties": [list(c) for c in self.parties.camps],
+                "statements": [{"speaker": s.speaker, "on_behalf_of": s.on_behalf_of,
+                                "stance": s.stance, "targets": list(s.targets),
+                                "all_parties": s.all_parties, "joint": s.joint,
+                                "negated": s.negated, "confidence": s.confidence,
+                                "sentence": s.sentence, "span": list(s.span), "quote": s.quote}
+                               for s in self.statements],
+                "candidates": self.candidates}
+
+
+@dataclass
+class _Event:
+    k: int              # token index of the speech verb
+    speaker: Speaker
+    postposed: bool
+
+
+@dataclass
+class _Sent:
+    sent: Sentence
+    lo: int
+    hi: int
+    quotes: list[tuple[int, int]] = field(default_factory=list)
+    breaks: list[tuple[int, int]] = field(default_factory=list)
+    events: list[_Event] = field(default_factory=list)
+
+
+class _Extractor:
+    def __init__(self, body: str, index: ActorIndex, day: Date, keep_negated: bool):
+        self.doc = Doc.of(body, index, day)
+        self.lex = lexicon()
+        self.keep_negated = keep_negated
+        self.starts = [t.start for t in self.doc.tokens]
+        self.out: list[Extracted] = []
+        self.seen: set = set()
+        self.dropped = 0
+
+    def tok_at(self, pos: int) -> int:
+        return bisect.bisect_left(self.starts, pos)
+
+    def run(self, title: str | None) -> None:
+        doc = self.doc
+        title_mentions = []
+        if title:
+            tt = tokenize(title)
+            from ingest.article.mentions import Matcher
+            title_mentions = Matcher.of(doc.index).mentions(title, tt)
+        self.parties = infer_parties(doc.tokens, doc.mentions, doc.index, title_mentions)
+        self.sentences = split_sentences(doc.body)
+        # every cue over the whole body once, then handed to its sentence
+        self.cue_hits: dict[int, list] = {}
+        sent_starts = [x.start for x in self.sentences]
+        low = doc.body.lower()
+        if len(low) != len(doc.body):  # a few characters change length when lower-cased
+            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in doc.body)
+        self.speech_hits: dict[int, list] = {}
+        for m in self.lex.speech_rx.finditer(low):
+            n = bisect.bisect_right(sent_starts, m.start()) - 1
+            if n >= 0:
+                self.speech_hits.setdefault(n, []).append(m.start())
+        for cue in self.lex.cues:
+            for m in cue.rx.finditer(low):
+                if cue.capital_after and m.group().startswith(cue.capital_after):
+                    rest = doc.body[m.end():m.end() + 40]
+                    rest = rest[4:] if rest.lower().startswith("the ") else rest
+                    if not rest[:1].isupper():
+                        continue
+                n = bisect.bisect_right(sent_starts, m.start()) - 1
+                if n >= 0 and m.end() <= self.sentences[n].end:
+                    self.cue_hits.setdefault(n, []).append((cue, m.start(), m.end()))
+        prev_speaker_sentence = -2
+        for sent in self.sentences:
+            if any(rx.search(sent.text) for rx in self.lex.boilerplate):
+                continue
+            st = _Sent(sent, self.tok_at(sent.start), self.tok_at(sent.end))
+            st.quotes = [(sent.start + m.start(), sent.start + m.end()) for m in _QUOTE.finditer(sent.text)]
+            st.breaks = [(sent.start + m.start(), sent.start + m.end())
+                         for m in self.lex.clause_breaks.finditer(sent.text)]
+            self._events(st)
+            continuation = (not st.events and st.quotes and st.quotes[0][0] == sent.start
+                            and prev_speaker_sentence == sent.index - 1 and doc.last is not None)
+            self._cues(st, continuation)
+            if st.events:
+                prev_speaker_sentence = sent.index
+
+    # -- clauses -----------------------------------------------------------------------------
+    def clause(self, st: _Sent, pos: int) -> tuple[int, int]:
+        a, b = st.sent.start, st.sent.end
+        for s, e in st.breaks:
+            if e <= pos and not self.in_quote(st, s):
+                a = max(a, e)
+            elif s > pos and not self.in_quote(st, s):
+                b = min(b, s)
+        return a, b
+
+    def in_quote(self, st: _Sent, pos: int) -> tuple[int, int] | None:
+        for q in st.quotes:
+            if q[0] <= pos < q[1]:
+                return q
+        return None
+
+    # -- speech events -------------------------------------------------------------------------
+    def _events(self, st: _Sent) -> None:
+        doc = self.doc
+        for pos in self.speech_hits.get(st.sent.index, ()):
+            if self.in_quote(st, pos):
+                continue
+            k = self.tok_at(pos)
+            if k >= st.hi or doc.tokens[k].start != pos:
+                continue
+            word = doc.tokens[k].norm
+            if doc.tokens[k].cap or k in doc.by_token:
+                continue
+            ca, _ = self.clause(st, pos)
+            lo = max(st.lo, self.tok_at(ca))
+            sp, post = None, False
+            if word == "according":
+                if k + 2 < st.hi and doc.tokens[k + 1].norm == "to":
+                    sp = doc.np_right(k + 2, st.hi)
+            elif word in {"read", "cited", "quoted"}:
+                continue
+            else:
+                sp = doc.np_left(k, lo)
+                before = doc.body[doc.tokens[k - 1].end:pos] if k > st.lo else ""
+                if sp is None and (k == st.lo or re.search(r"[,\"”]", before)):
+                    sp = doc.np_right(k + 1, st.hi)
+                if sp is not None:
+                    post = bool(self.quote_before(st, sp.start if sp.start < pos else pos))
+            if sp is None:
+                continue
+            if sp.pronoun:
+                # "his representative said": the person named earlier in the sentence
+                people = [m for m in doc.mentions if st.sent.start <= m.start < sp.start
+                          and doc.kind(m.actor) == "person"]
+                if people:
+                    sp = Speaker((people[-1].actor,), sp.start, sp.end, pronoun=True)
+            st.events.append(_Event(k, sp, post))
+            doc.last = sp
+
+    def quote_before(self, st: _Sent, pos: int) -> tuple[int, int] | None:
+        """A quotation that ends right before ``pos`` (only commas and spaces between)."""
+        for q in st.quotes:
+            if q[1] <= pos and re.fullmatch(r"[\s,]*", self.doc.body[q[1]:pos]):
+                return q
+        return None
+
+    def quote_speaker(self, st: _Sent, q: tuple[int, int], continuation: bool) -> Speaker | None:
+        doc = self.doc
+        # "<NP> "<quote>"": a subject right before the quotation
+        k = self.tok_at(q[0])
+        if k > st.lo and re.fullmatch(r"\s*", doc.body[doc.tokens[k - 1].end:q[0]]):
+            sp = doc.np_left(k, st.lo, allow_pronoun=False)
+            if sp is not None:
+                return sp
+        after = [e for e in st.events if doc.tokens[e.k].start >= q[1]]
+        for e in after:
+            gap = doc.body[q[1]:min(e.speaker.start, doc.tokens[e.k].start)]
+            if re.fullmatch(r"[\s,]*", gap):
+                return e.speaker
+        before = [e for e in st.events if doc.tokens[e.k].start < q[0]]
+        if before:
+            return before[-1].speaker
+        if after:
+            return after[0].speaker
+        if continuation and doc.last is not None:
+            return Speaker(doc.last.actors, q[0], q[0], pronoun=True)
+        return None
+
+    # -- cues -----------------------------------------------------------------------------------
+    def _cues(self, st: _Sent, continuation: bool) -> None:
+        for cue, cs, ce in self.cue_hits.get(st.sent.index, ()):
+            self._cue(st, cue, cs, ce, continuation)
+
+    def _cue(self, st: _Sent, cue: Cue, cs: int, ce: int, continuation: bool) -> None:
+        doc = self.doc
+        k = self.tok_at(cs)
+        if k >= st.hi or (k in doc.by_token and doc.by_token[k].start < cs) \
+                or (k in doc.by_token and cue.kind != "harm" and doc.kind(doc.by_token[k].actor) != "person"):
+            return
+        ca, cb = self.clause(st, cs)
+        lo = max(st.lo, self.tok_at(ca))
+        q = self.in_quote(st, cs)
+        speaker: Speaker | None = None
+        complement_subject: Speaker | None = None
+        content_start = ca
+        if q is not None:
+            speaker = self.quote_speaker(st, q, continuation)
+            content_start = q[0]
+        if speaker is None:
+            prior = [e for e in st.events if e.k < k and doc.tokens[e.k].start >= ca]
+            if prior:
+                speaker = prior[-1].speaker
+                content_start = doc.tokens[prior[-1].k].end
+                complement_subject = doc.np_left(k, prior[-1].k + 1, allow_pronoun=False)
+            elif cue.kind == "harm":
+                trailing = [e for e in st.events if doc.tokens[e.k].start > cs]
+                if trailing and trailing[-1].speaker.start > cs:
+                    speaker = trailing[-1].speaker
+            else:
+                speaker = doc.np_left(k, lo)
+                if speaker is None:
+                    speaker = self.clause_subject(k, lo)
+                if speaker is None:
+                    trailing = [e for e in st.events if doc.tokens[e.k].start > cs]
+                    if trailing and trailing[-1].speaker.start > cs:
+                        speaker = trailing[-1].speaker
+        if speaker is None:
+            return
+        if not speaker.pronoun:
+            doc.last = speaker
+        neg = negated(doc.body[max(ca, cs - 40):cs])
+        if neg and not self.keep_negated:
+            self.dropped += 1
+            return
+        for actor in speaker.actors:
+            folded = doc.fold(actor) or actor
+            own = self.parties.camp_of(folded)
+            found = self.targets(st, cue, cs, ce, ca, cb, speaker, folded, own, content_start,
+                                 complement_subject)
+            if found is None:
+                continue
+            if found == "reciprocal":
+                others = [doc.fold(a) or a for a in speaker.actors if (doc.fold(a) or a) != folded]
+                if not others:
+                    continue
+                found = (tuple(others[:1]), False, True)
+            targets, all_parties, explicit = found
+            targets = tuple(t for t in dict.fromkeys(targets) if t != folded and t != actor)
+            if not targets:
+                continue
+            stance = cue.stance
+            if cue.third_party and own is None:
+                stance = cue.third_party
+            conf = 0.8 if explicit else 0.6
+            if cue.kind == "harm":
+                conf -= 0.1
+            if speaker.pronoun:
+                conf -= 0.1
+            if speaker.candidate:
+                conf -= 0.1
+            self.emit(st, cs, ce, ca, cb, Extracted(
+                speaker=actor, on_behalf_of=doc.fold(actor) if doc.kind(actor) == "person" else None,
+                stance=stance, targets=targets, quote="", span=(0, 0), sentence=st.sent.index,
+                confidence=round(max(conf, 0.1), 2), joint=speaker.joint, negated=neg,
+                all_parties=all_parties))
+
+    def clause_subject(self, k: int, lo: int) -> Speaker | None:
+        """The subject of the nearest verb to the left ("Putin discussed ... and called for")."""
+        doc = self.doc
+        for j in range(k - 1, max(lo, k - 30) - 1, -1):
+            t = doc.tokens[j]
+            if t.norm in self.lex.relatives:
+                return None
+            if t.cap or j in doc.by_token or t.norm in self.lex.title_words or len(t.norm) < 3:
+                continue
+            if re.search(r"[\"“”]", doc.body[t.end:doc.tokens[j + 1].start] if j + 1 < len(doc.tokens) else ""):
+                continue
+            sp = doc.np_left(j, lo, allow_pronoun=True)
+            if sp is not None:
+                return sp
+        return None
+
+    def eligible(self, m: Mention, speaker: Speaker, folded: str, places: bool = True) -> str | None:
+        """The folded target a mention stands for, or None (the speaker, a person, a place).
+
+        After "in", "at", ... a mention is a place: always for a city ("in Yerevan"); for a
+        country's own name only when ``places`` (ceasefire calls: "the developments in Sudan").
+        """
+        doc = self.doc
+        if speaker.start <= m.start < speaker.end:
+            return None
+        if m.i > 0 and doc.tokens[m.i - 1].norm in self.lex.locative:
+            a = doc.index.actors.get(m.actor)
+            if places or a is None or m.surface.replace("'s", "") != a.name:
+                return None
+        f = doc.fold(m.actor)
+        if f is None or f == folded:
+            return None
+        if doc.kind(f) == "person":
+            return None
+        return f
+
+    def targets(self, st, cue: Cue, cs, ce, ca, cb, speaker: Speaker, folded: str,
+                own: int | None, content_start: int, complement_subject: Speaker | None):
+        """(targets, all_parties, explicit) or "reciprocal" or None."""
+        doc = self.doc
+        P = self.parties
+        if cue.target == "reciprocal":
+            return "reciprocal" if speaker.joint else None
+        in_sent = [m for m in doc.mentions if ca <= m.start < cb]
+        rel = re.search(r"\b(?:that|which|who|whom|whose)\b", doc.body[ce:cb])
+        after_end = ce + rel.start() if rel else cb
+        places = cue.target == "parties"
+        after = [(m, f) for m in in_sent if cs <= m.start < after_end
+                 for f in [self.eligible(m, speaker, folded, places)] if f]
+        if cue.kind == "harm":
+            k = self.tok_at(ce)
+            agent = None
+            near = [m for m in doc.mentions if m.i >= k and m.i <= k + 4 and m.start < cb]
+            if near and doc.tokens[near[0].i - 1].norm == "by":
+                agent = near[0]
+            passive = re.search(r"\b(?:were|was|been|are|is|be|being)\s+(?:\w+\s+)?$",
+                                doc.body[max(ca, cs - 30):cs], re.I)
+            if agent is None and not passive:
+                before = [m for m in in_sent if content_start <= m.start < cs and m.end <= cs]
+                before = [m for m in before if not (speaker.start <= m.start < speaker.end)]
+                if before:
+                    agent = before[-1]
+            if agent is not None:
+                f = doc.fold(agent.actor)
+                if f is None or f == folded or (own is not None and P.camp_of(f) == own):
+                    return None
+                if own is None and P.camp_of(f) is None and doc.kind(f) != "state":
+                    return None
+                return (f,), False, True
+            if own is not None and P.opponents(folded):
+                return P.opponents(folded), False, False
+            return None
+        if cue.target == "parties":
+            named = [f for m, f in after if P.camp_of(f) is not None]
+            if named and not addresses_all_parties(doc.body[ca:cb]):
+                camps = {P.camp_of(f) for f in named}
+                return tuple(named), len(camps) == len(P.camps) and len(P.camps) > 1, True
+            if own is not None:
+                opp = P.opponents(folded)
+                return (opp, False, False) if opp else None
+            if P.heads:
+                return P.heads, True, False
+            return None
+        # "after"
+        if after:
+            first, f0 = after[0]
+            out = [f0]
+            last = first
+            for m, f in after[1:]:
+                between = doc.body[last.end:m.start]
+                if re.fullmatch(r"\s*(?:,|and|,\s*and)?\s*(?:the\s+)?", between):
+                    out.append(f)
+                    last = m
+                else:
+                    break
+            return tuple(out), False, True
+        if complement_subject is not None:
+            fs = [doc.fold(a) or a for a in complement_subject.actors]
+            fs = [f for f in fs if f != folded]
+            if fs:
+                return tuple(fs), False, True
+        # between the verb and the cue: "promised Baku its full support"
+        win_start = max(speaker.end if speaker.end <= cs else ca, ca)
+        seg = doc.body[win_start:cs]
+        cut = max(seg.rfind(","), seg.rfind(" and "))
+        if cut >= 0:
+            win_start += cut + 1
+        before = [m for m in in_sent if win_start <= m.start and m.end <= cs]
+        for m in reversed(before):
+            f = self.eligible(m, speaker, folded)
+            if f:
+                return (f,), False, True
+        if cue.explicit:
+            return None
+        if cue.stance in ("condemn", "oppose") and own is None and len(P.camps) > 1 \
+                and not _GENERIC.search(doc.body[ce:min(cb, ce + 45)]):
+            return None
+        if own is not None:
+            opp = P.opponents(folded)
+            return (opp, False, False) if opp else None
+        if P.heads:
+            return P.heads, True, False
+        return None
+
+    def emit(self, st: _Sent, cs, ce, ca, cb, x: Extracted) -> None:
+        key = (x.speaker, x.stance, x.targets)
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        s, e = st.sent.start, st.sent.end
+        if e - s > 390:
+            s = max(ca, cs - 150)
+            e = min(max(cb, ce), s + 380)
+        body = self.doc.body
+        while e - s > 0 and len(" ".join(body[s:e].split())) > 400:
+            e -= 10
+        quote = " ".join(body[s:e].split())
+        self.out.append(Extracted(**{**x.__dict__, "quote": quote, "span": (s, e)}))
+
+
+def extract_article(text: str, url: str | None = None, date: Date | None = None,
+                    index: ActorIndex | None = None, *, keep_negated: bool = False,
+                    path: str | None = None) -> Extraction:
+    """Extract the statements an article reports.
+
+    Parameters
+    ----------
+    text : str
+        The article: dev-corpus layout (URL, date, title, blank line, body) or plain text.
+    url, date : optional
+        Override (or supply) the article's URL and date.
+    index : ActorIndex, optional
+        The alias data; the shipped data by default.
+    keep_negated : bool
+        Keep negated cues as statements with ``negated: true`` instead of dropping them.
+    path : str, optional
+        The file the text came from, used in messages and the dataset name.
+
+    Returns
+    -------
+    Extraction
+
+    Raises
+    ------
+    DataError
+        When no date is given or found.
+    """
+    if not isinstance(text, str):
+        raise DataError(Problem("article text must be a string", path))
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", " ")
+    art = parse_article(text)
+    day = date or art.date
+    if day is None:
+        raise DataError(Problem("no date found in the article; pass --date YYYY-MM-DD", path))
+    src = url or art.url
+    if not src:
+        digest = hashlib.sha1(art.body.encode("utf-8", "replace")).hexdigest()[:16]
+        src = Path(path).resolve().as_uri() if path else f"urn:sha1:{digest}"
+    index = index or _default_index()
+    ex = _Extractor(art.body, index, day, keep_negated)
+    ex.run(art.title)
+    candidates = []
+    for name, info in ex.doc.candidates.items():
+        last = name.split()[-1]
+        n = len(re.findall(r"\b" + re.escape(last) + r"\b", art.body))
+        candidates.append({"name": name, "mentions": n,
+                           **({"attributed_to": info["attributed_to"]} if info.get("attributed_to") else {})})
+    return Extraction(url=src, date=day, title=art.title, statements=ex.out, candidates=candidates,
+                      parties=ex.parties, sentences=len(ex.sentences), negated_dropped=ex.dropped,
+                      path=path)
+
+
+_INDEX: list[ActorIndex] = []
+
+
+def _default_index() -> ActorIndex:
+    if not _INDEX:
+        _INDEX.append(ActorIndex.default())
+    return _INDEX[0]
+
+
+def read_article(path: str | Path) -> str:
+    """The text of an article file; ``DataError`` for a missing, binary, non-UTF-8 or huge file."""
+    p = Path(path)
+    try:
+        with p.open("rb") as fh:
+            data = fh.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise DataError(Problem("no such file", str(p))) from None
+    except IsADirectoryError:
+        raise DataError(Problem("is a directory, not an article", str(p))) from None
+    except OSError as e:
+        raise DataError(Problem(f"cannot read: {e.strerror or e}", str(p))) from None
+    if len(data) > MAX_BYTES:
+        raise DataError(Problem(f"too large for an article (over {MAX_BYTES // 1_000_000} MB); "
+                                "split it first", str(p)))
+    if b"\x00" in data[:8192]:
+        raise DataError(Problem("binary file, not text", str(p)))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise DataError(Problem(f"not UTF-8 text (byte {e.start})", str(p))) from None
+    if not text.strip():
+        raise DataError(Problem("empty file", str(p)))
+    return text
+
+
+def extract_file(path: str | Path, url: str | None = None, date: Date | None = None,
+                 index: ActorIndex | None = None, *, keep_negated: bool = False) -> Extraction:
+    """Read and extract one article file (see :func:`read_article` and :func:`extract_article`)."""
+    text = read_article(path)
+    return extract_article(text, url, date, index, keep_negated=keep_negated, path=str(path))

@@ -1,0 +1,132 @@
+"""The parties of the conflict an article reports, inferred from the article itself.
+
+First from explicit pairings ("between X and Y", "both X and Y", "X and Y accused each
+other", "X's invasion of Y"), else from the most-mentioned states and armed groups.
+Each party heads a camp; an actor named with a party's demonym ("Armenian
+separatists") joins that party's camp.
+
+Examples
+--------
+>>> from kg.actors import ActorIndex
+>>> from ingest.article.mentions import Matcher, tokenize
+>>> idx = ActorIndex.default()
+>>> text = "Fighting between Armenia and Azerbaijan went on. Armenian separatists fired."
+>>> toks = tokenize(text)
+>>> p = infer_parties(toks, Matcher.of(idx).mentions(text, toks), idx)
+>>> p.camps, p.camp_of("NKR")
+((('ARM', 'NKR'), ('AZE',)), 0)
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from kg.actors import ActorIndex
+from ingest.article.mentions import Mention, Token
+
+_PARTY_KINDS = {"state", "armed_group", "authority"}
+_PLACE = {"in", "at", "near", "from", "inside", "outside", "across", "around", "via", "within", "into"}
+_SKIP = {"and", "the", "also", "too", "has", "have", "had", "already", "on", "president", "minister",
+         "foreign", "ministry", "spokesman", "spokeswoman", "secretary", "of", "state", "government"}
+_AUX = {"is", "was", "has", "have", "had", "will", "would", "were", "are"}
+
+
+@dataclass(frozen=True)
+class Parties:
+    """The camps of the conflict: each a tuple of actor ids, the party first."""
+
+    camps: tuple[tuple[str, ...], ...]
+
+    @property
+    def heads(self) -> tuple[str, ...]:
+        return tuple(c[0] for c in self.camps)
+
+    def camp_of(self, actor: str | None) -> int | None:
+        for i, camp in enumerate(self.camps):
+            if actor in camp:
+                return i
+        return None
+
+    def opponents(self, actor: str) -> tuple[str, ...]:
+        """The heads of the other camps (empty for a third party)."""
+        mine = self.camp_of(actor)
+        if mine is None or len(self.camps) < 2:
+            return ()
+        return tuple(c[0] for i, c in enumerate(self.camps) if i != mine)
+
+
+def _kind(index: ActorIndex, aid: str) -> str | None:
+    a = index.actors.get(aid)
+    return a.kind if a else None
+
+
+def infer_parties(tokens: list[Token], mentions: list[Mention], index: ActorIndex,
+                  title_mentions: list[Mention] = ()) -> Parties:
+    """The camps of the conflict (see the module docstring)."""
+    ok = [m for m in mentions if _kind(index, m.actor) in _PARTY_KINDS]
+    # Speakers are not parties: leave out subjects of a verb ("Turkey said", "Russia, Nato
+    # and the EU also appealed") and places ("in Washington").
+    def subject_or_place(m: Mention) -> bool:
+        if m.i > 0 and tokens[m.i - 1].norm in _PLACE:
+            a = index.actors.get(m.actor)
+            return a is None or m.surface.replace("'s", "") != a.name  # a city, not the country
+
+        k = m.j
+        while k < len(tokens) and k < m.j + 8:
+            t = tokens[k]
+            if t.cap or t.norm in _SKIP:
+                k += 1
+                continue
+            return t.norm in _AUX or (t.norm.endswith(("ed", "es")) and len(t.norm) > 4) \
+                or t.norm in {"says", "said", "speaks", "urges", "calls", "warns", "told"}
+        return False
+    counted = [m for m in ok if not subject_or_place(m)]
+    at = {m.i: m for m in ok}
+    pairs: Counter = Counter()
+    for n, m in enumerate(ok):
+        # X and Y (accused each other) / between X and Y / both X and Y
+        for k in range(m.j, min(m.j + 5, len(tokens))):
+            if tokens[k].norm == "and":
+                for q in range(k + 1, min(k + 6, len(tokens))):
+                    y = at.get(q)
+                    if y is not None:
+                        if y.actor != m.actor:
+                            before = {t.norm for t in tokens[max(0, m.i - 5):m.i]}
+                            after = {t.norm for t in tokens[y.j:y.j + 3]}
+                            if before & {"between", "both"} or {"each", "other"} <= after:
+                                pairs[tuple(sorted((m.actor, y.actor)))] += 1
+                        break
+                break
+        # X's invasion of / attack on Y
+        if m.poss and m.j < len(tokens) and tokens[m.j].norm in {"invasion", "offensive", "attack"}:
+            for q in range(m.j + 1, min(m.j + 4, len(tokens))):
+                y = at.get(q)
+                if y is not None and y.actor != m.actor:
+                    pairs[tuple(sorted((m.actor, y.actor)))] += 2
+                    break
+    if pairs:
+        heads = list(pairs.most_common(1)[0][0])
+    else:
+        counts: Counter = Counter(m.actor for m in counted)
+        for m in title_mentions:
+            if _kind(index, m.actor) in _PARTY_KINDS:
+                counts[m.actor] += 2
+        top = counts.most_common(2)
+        heads = [a for a, _ in top[:1]]
+        if len(top) == 2 and top[1][1] >= max(3, 0.6 * top[0][1]):
+            heads.append(top[1][0])
+    if not heads:
+        return Parties(())
+    camps = [[h] for h in heads]
+    # An actor named with a party's demonym joins that party's camp.
+    for m in mentions:
+        if m.actor in heads or _kind(index, m.actor) not in _PARTY_KINDS:
+            continue
+        for t in tokens[m.i:m.j]:
+            a = index.lookup(t.norm)
+            if a is not None and a.id in heads and a.id != m.actor:
+                camp = camps[heads.index(a.id)]
+                if m.actor not in camp and all(m.actor not in c for c in camps):
+                    camp.append(m.actor)
+                break
+    return Parties(tuple(tuple(c) for c in camps))

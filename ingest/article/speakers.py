@@ -1,0 +1,338 @@
+"""Who speaks: the speaker noun phrase before (or after) a verb, resolved to actors.
+
+A speaker phrase is a run of names, actor names, office words ("defense ministry
+spokesman") and small words. Its head decides: a known person ("Turkish President
+Recep Tayyip Erdogan") speaks as that person; an unknown name with an office and a
+state or organisation ("Armenian defense ministry spokesman Artsrun Hovhannisyan",
+"Olesya Vartanyan of the International Crisis Group") speaks for that state or
+organisation and the name becomes a candidate; a list of actors ("France, Germany,
+Italy, and the EU") speaks jointly; a pronoun ("he added") is the previous speaker.
+
+Examples
+--------
+>>> from kg.actors import ActorIndex
+>>> from datetime import date
+>>> doc = Doc.of("But Azerbaijan's ally Turkey blamed Yerevan.", ActorIndex.default(), date(2020, 9, 27))
+>>> k = next(i for i, t in enumerate(doc.tokens) if t.norm == "blamed")
+>>> doc.np_left(k, 0).actors
+('TUR',)
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date as Date
+
+from kg.actors import ActorIndex
+from ingest.article.lexicon import lexicon
+from ingest.article.mentions import Matcher, Mention, Token, tokenize
+
+_STOP_CAPS = {"the", "a", "an", "but", "and", "in", "on", "at", "both", "during", "after", "before",
+              "while", "as", "when", "if", "however", "meanwhile", "earlier", "later", "he", "she",
+              "it", "they", "we", "i", "this", "that", "these", "those", "his", "her", "its", "their",
+              "our", "there", "sixteen", "some", "most", "many", "all", "one", "two", "three", "for",
+              "with", "from", "by", "to", "of", "also", "yet", "so", "then", "raising", "monday",
+              "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "detailing",
+              "speaking", "reflecting", "arch", "ethnic", "political", "world", "western", "global",
+              "international", "here", "said", "told", "related", "original"}
+_BOUNDARY_WORDS = {"and", "but", "while", "as", "whereas", "when", "after", "that", "so", "because",
+                   "though", "although", "since", "if", "meanwhile", "however", "also", "then",
+                   "yesterday", "today", "earlier", "later", "where"}
+_GAP_OK = re.compile(r"^[\s,\-]*$")
+_HONORIFICS = {"mr", "mrs", "ms", "dr"}
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A resolved speaker: one actor id, or several for a joint statement."""
+
+    actors: tuple[str, ...]
+    start: int
+    end: int
+    candidate: str | None = None
+    pronoun: bool = False
+
+    @property
+    def joint(self) -> bool:
+        return len(self.actors) > 1
+
+
+@dataclass
+class Doc:
+    """An article body with its tokens, mentions and the running speaker memory."""
+
+    body: str
+    index: ActorIndex
+    date: Date | None
+    tokens: list[Token]
+    mentions: list[Mention]
+    by_token: dict[int, Mention]
+    surnames: dict[str, str] = field(default_factory=dict)       # folded name word -> actor
+    candidates: dict[str, dict] = field(default_factory=dict)     # name -> info
+    last: Speaker | None = None
+
+    @classmethod
+    def of(cls, body: str, index: ActorIndex, day: Date | None) -> Doc:
+        tokens = tokenize(body)
+        mentions = Matcher.of(index).mentions(body, tokens)
+        by_token = {}
+        for m in mentions:
+            for k in range(m.i, m.j):
+                by_token[k] = m
+        doc = cls(body, index, day, tokens, mentions, by_token)
+        for m in mentions:  # "Mr Ban" after "Ban Ki Moon": every word of a person's full name
+            a = index.actors.get(m.actor)
+            if a is not None and a.kind == "person":
+                for t in tokens[m.i:m.j]:
+                    if len(t.norm) > 2:
+                        doc.surnames.setdefault(t.norm, m.actor)
+        return doc
+
+    # -- helpers -----------------------------------------------------------------------------
+    def kind(self, aid: str) -> str | None:
+        a = self.index.actors.get(aid)
+        return a.kind if a else None
+
+    def fold(self, aid: str) -> str | None:
+        """The state or organisation an actor speaks for on the article's date."""
+        if self.kind(aid) != "person":
+            return aid
+        return self.index.speaks_for(aid, self.date)
+
+    def gap(self, a: int, b: int) -> str:
+        """Text between token ``a`` and token ``b`` (a < b)."""
+        return self.body[self.tokens[a].end:self.tokens[b].start]
+
+    def _np_token(self, k: int) -> bool:
+        t = self.tokens[k]
+        lex = lexicon()
+        if k in self.by_token:
+            return True
+        if t.norm in lex.title_words or t.norm in _HONORIFICS or t.text.isdigit():
+            return True
+        return t.cap and t.norm not in lex.speech_verbs
+
+    def _boundary_before(self, k: int, lo: int) -> bool:
+        """Whether a subject may start at token ``k`` (sentence start, comma, conjunction...)."""
+        if k <= lo:
+            return True
+        g = self.gap(k - 1, k)
+        if re.search(r"[,;:(\"“”‘—–•]", g):
+            return True
+        prev = self.tokens[k - 1].norm
+        return prev in _BOUNDARY_WORDS
+
+    # -- noun phrases ------------------------------------------------------------------------
+    def np_left(self, k: int, lo: int, allow_pronoun: bool = True) -> Speaker | None:
+        """The speaker phrase ending right before token ``k`` (tokens ``lo``.. are the clause)."""
+        lex = lexicon()
+        t = k - 1
+        # skip adverbs and auxiliaries between subject and verb
+        while t >= lo:
+            gap = self.gap(t, t + 1) if t + 1 < len(self.tokens) else ""
+            if re.search(r"[\"“”]", gap):
+                if t + 1 == k:
+                    return None
+                break
+            w = self.tokens[t].norm
+            if t not in self.by_token and not self.tokens[t].cap and (
+                    w in lex.filler_words or (w.endswith("ly") and len(w) > 4)):
+                t -= 1
+                continue
+            break
+        if t < lo:
+            return None
+        end = t
+        w = self.tokens[t]
+        # pronoun subject, or "his representative" / "its statement"
+        if allow_pronoun:
+            if w.norm in lex.pronouns and lex.pronouns[w.norm] and w.norm in {"he", "she", "it", "they"}:
+                return self._pronoun(w)
+            if (t - 1 >= lo and w.norm in lex.office_words
+                    and self.tokens[t - 1].norm in {"his", "her", "its", "their"}):
+                return self._pronoun(self.tokens[t - 1])
+        s = t
+        while s >= lo and self._np_token(s):
+            if s < t and not _GAP_OK.match(self.gap(s, s + 1)):
+                break
+            s -= 1
+        s += 1
+        if s > end:
+            return None
+        return self._resolve(s, end + 1, lo, left=True)
+
+    def np_right(self, k: int, hi: int) -> Speaker | None:
+        """The speaker phrase starting at token ``k`` ("..., tweeted Dmitry Trenin, director of ...")."""
+        e = k
+        while e < hi and self._np_token(e):
+            if e > k and not _GAP_OK.match(self.gap(e - 1, e)):
+                break
+            e += 1
+        if e == k:
+            t = self.tokens[k] if k < hi else None
+            if t is not None and t.norm in {"he", "she", "it", "they"}:
+                return self._pronoun(t)
+            return None
+        return self._resolve(k, e, k, left=False)
+
+    def _pronoun(self, tok: Token) -> Speaker | None:
+        if self.last is None:
+            return None
+        return Speaker(self.last.actors, tok.start, tok.end, pronoun=True)
+
+    def _segments(self, s: int, e: int) -> list[tuple[int, int]]:
+        """Split tokens [s, e) at "and" and at commas."""
+        segs, a = [], s
+        for k in range(s, e):
+            cut_here = self.tokens[k].norm == "and" and k not in self.by_token
+            if cut_here:
+                if k > a:
+                    segs.append((a, k))
+                a = k + 1
+            elif k + 1 < e and "," in self.gap(k, k + 1):
+                segs.append((a, k + 1))
+                a = k + 1
+        if a < e:
+            segs.append((a, e))
+        # an age between commas ("Artak Bagdasaryan, 36, told") is not part of the name
+        return [(x, y) for x, y in segs if not all(self.tokens[k].text.isdigit() for k in range(x, y))]
+
+    def _seg_kind(self, a: int, b: int) -> tuple[str, object]:
+        """('person', id) | ('actor', id) | ('name', (name, actors)) | ('title', actor) | ('none', None)."""
+        lex = lexicon()
+        ms = []
+        k = a
+        while k < b:
+            m = self.by_token.get(k)
+            if m is not None:
+                ms.append(m)
+                k = m.j
+            else:
+                k += 1
+        last = self.by_token.get(b - 1)
+        persons = [m for m in ms if self.kind(m.actor) == "person" and not m.poss]
+        if persons:
+            return "person", persons[-1].actor
+        # words of an earlier-introduced name ("Mr Ban", "Hovhannisyan said")
+        for k in range(a, b):
+            tk = self.tokens[k]
+            if k not in self.by_token and tk.cap and tk.norm in self.surnames:
+                prev = self.tokens[k - 1].norm if k > a else ""
+                aid = self.surnames[tk.norm]
+                if prev in _HONORIFICS or self.kind(aid) != "person" or k == b - 1:
+                    return ("person" if self.kind(aid) == "person" else "actor"), aid
+        name = self._unknown_name(a, b)
+        actors = [m for m in ms if not (m.poss and self.kind(m.actor) == "person")]
+        if name:
+            return "name", (name, actors)
+        if last is not None and not last.poss:
+            return "actor", last.actor
+        # "Azerbaijan's foreign ministry", "Armenian defense ministry spokesman"
+        offices = any(self.tokens[k].norm in lex.office_words or self.tokens[k].norm in lex.title_words
+                      for k in range(a, b) if k not in self.by_token)
+        if actors and offices:
+            for m in actors:
+                if m.poss and m.j < b and self.tokens[m.j].norm not in lex.office_words \
+                        and self.tokens[m.j].norm not in lex.title_words:
+                    return "none", None
+            pick = next((m for m in actors if not (m.i > a and self.tokens[m.i - 1].norm == "to")), actors[0])
+            return "title", pick.actor
+        for m in ms:  # "Pashinyan's spokesman": the person's state
+            if m.poss and self.kind(m.actor) == "person" and m.j < b \
+                    and self.tokens[m.j].norm in lex.office_words:
+                f = self.fold(m.actor)
+                if f:
+                    return "title", f
+        return "none", None
+
+    def _unknown_name(self, a: int, b: int) -> str | None:
+        lex = lexicon()
+        run: list[Token] = []
+        best = None
+        for k in range(a, b + 1):
+            t = self.tokens[k] if k < b else None
+            ok = (t is not None and k not in self.by_token and t.cap and t.norm not in _STOP_CAPS
+                  and t.norm not in lex.title_words and not t.text.isupper() and len(t.norm) > 1
+                  and (not run or _GAP_OK.match(self.gap(k - 1, k)) and "," not in self.gap(k - 1, k)))
+            if ok:
+                run.append(t)
+            else:
+                if len(run) >= 2:
+                    best = " ".join(x.text for x in run)
+                run = [t] if (t is not None and ok) else []
+        return best
+
+    def _resolve(self, s: int, e: int, lo: int, left: bool) -> Speaker | None:
+        segs = self._segments(s, e)
+        if not segs:
+            return None
+        kinds = [self._seg_kind(a, b) for a, b in segs]
+        order = range(len(segs) - 1, -1, -1) if left else range(len(segs))
+        order = list(order)
+        head = order[0]
+        hk, hv = kinds[head]
+        if hk == "none":
+            return None
+        chosen = [head]
+        for n in order[1:]:
+            k, v = kinds[n]
+            joiner = self._joiner(segs, n, left)
+            if hk in ("person",) and k == "person" and (joiner == "and" or len(chosen) > 1 or not left):
+                chosen.append(n)
+            elif hk in ("person", "name") and k in ("title", "actor") and joiner == "," \
+                    and len(chosen) == 1:
+                chosen.append(n)
+                if hk == "name":
+                    break
+            elif hk == "actor" and k == "actor":
+                chosen.append(n)
+            else:
+                break
+        chosen.sort()
+        a0, b0 = segs[chosen[0]][0], segs[chosen[-1]][1]
+        if left and not self._boundary_before(a0, lo):
+            return None
+        span = (self.tokens[a0].start, self.tokens[b0 - 1].end)
+        if hk == "person":
+            ids = tuple(dict.fromkeys(kinds[n][1] for n in chosen if kinds[n][0] == "person"))
+            return Speaker(ids, *span)
+        if hk == "name":
+            name, actors = hv
+            owners = [kinds[n][1] for n in chosen if kinds[n][0] in ("title", "actor")]
+            owners += [m.actor for m in actors]
+            owners = [o for o in owners if o and self.kind(o) != "person"]
+            self._candidate(name, owners[0] if owners else None)
+            if not owners:
+                # "EU chiefs Donald Tusk and Jean-Claude Juncker": the known persons of the list
+                people = []
+                for n in order[1:]:
+                    if kinds[n][0] == "person" and self._joiner(segs, n, left) == "and":
+                        people.append(kinds[n][1])
+                    else:
+                        break
+                if people:
+                    return Speaker(tuple(people), *span)
+                self.last = None  # an unknown speaker: "he" after this is not the previous one
+                return None
+            return Speaker((owners[0],), *span, candidate=name)
+        ids = tuple(dict.fromkeys(kinds[n][1] for n in chosen if kinds[n][1]))
+        if hk == "title":
+            ids = ids[:1]
+        return Speaker(ids, *span) if ids else None
+
+    def _joiner(self, segs, n: int, left: bool) -> str:
+        a, b = segs[n]
+        nxt = segs[n + 1] if left else segs[n - 1]
+        lo_tok, hi_tok = (b - 1, nxt[0]) if left else (nxt[1] - 1, a)
+        between = [t.norm for t in self.tokens[lo_tok + 1:hi_tok]]
+        return "and" if "and" in between else ","
+
+    def _candidate(self, name: str, owner: str | None) -> None:
+        info = self.candidates.setdefault(name, {"name": name, "attributed_to": owner})
+        if owner and not info.get("attributed_to"):
+            info["attributed_to"] = owner
+        for w in name.split():
+            from ingest.article.mentions import fold
+            f = fold(w)[0]
+            if len(f) > 2 and owner:
+                self.surnames.setdefault(f, owner)

@@ -1,0 +1,191 @@
+"""``kg extract`` and ``kg ingest article``: statements from news articles.
+
+Thin commands over :mod:`ingest.article`: read articles (files or folders of ``*.txt``),
+extract, then print a table, print JSON, write a curated-format YAML file (atomically)
+or, for ``kg ingest article``, validate and load the result into the store.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Annotated
+
+import typer
+import yaml
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from kg.cli.common import (JsonOpt, StoreOpt, command, err, open_from_cli, out, parse_date,
+                           print_json)
+from kg.errors import DataError, Problem
+
+app = typer.Typer()
+ingest_app = typer.Typer(help="Extract and load in one step.", no_args_is_help=True)
+app.add_typer(ingest_app, name="ingest")
+
+Articles = Annotated[list[Path], typer.Argument(help="Article .txt files, or folders of them.",
+                                                show_default=False)]
+UrlOpt = Annotated[str | None, typer.Option("--url", help="The article's URL (plain text without header).")]
+DateOpt = Annotated[str | None, typer.Option("--date", help="The article's date, YYYY-MM-DD (when the text has none).")]
+NegOpt = Annotated[bool, typer.Option("--keep-negated", help="Keep negated cues as statements with negated: true.")]
+
+
+def _files(paths: list[Path]) -> list[Path]:
+    files: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            found = sorted(p.glob("*.txt"))
+            if not found:
+                raise DataError(Problem("no .txt articles in this folder", str(p)))
+            files.extend(found)
+        else:
+            files.append(p)
+    return files
+
+
+def _extract(paths: list[Path], url: str | None, date: str | None, keep_negated: bool, quiet: bool):
+    from ingest.article import extract_file
+
+    day = parse_date(date, "--date")
+    files = _files(paths)
+    if url and len(files) > 1:
+        raise DataError("--url names one article; give one file with it")
+    results, problems = [], []
+    with Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err, transient=True, disable=quiet or len(files) < 2) as bar:
+        task = bar.add_task("extract", total=len(files))
+        for f in files:
+            try:
+                results.append(extract_file(f, url=url, date=day, keep_negated=keep_negated))
+            except DataError as e:
+                problems.extend(e.problems)
+            bar.advance(task)
+    if problems:
+        raise DataError(problems)
+    return results
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    path = path.resolve()
+    if path.is_dir():
+        raise DataError(Problem("is a directory; --out needs a file name", str(path)))
+    if not path.parent.exists():
+        raise DataError(Problem("no such folder", str(path.parent)))
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def merge(results, name: str | None = None) -> dict:
+    """One curated-format dataset holding every article's statements (one source per article)."""
+    if len(results) == 1 and name is None:
+        return results[0].to_dataset()
+    doc = {"dataset": name or f"extract-{len(results)}-articles", "title": None,
+           "start": min(r.date for r in results).isoformat(),
+           "end": max(r.date for r in results).isoformat(),
+           "sources": {}, "actors": [], "statements": [], "candidates": []}
+    for n, r in enumerate(results, 1):
+        d = r.to_dataset()
+        key = f"a{n}"
+        doc["sources"][key] = d["sources"]["article"]
+        doc["statements"] += [{**s, "source": key} for s in d["statements"]]
+        doc["candidates"] += d["candidates"]
+    doc["title"] = f"statements extracted from {len(results)} articles"
+    return doc
+
+
+def _yaml(results, name: str | None = None) -> str:
+    header = ("# Statements extracted by `kg extract` from news articles: review them, then\n"
+              "# `kg validate` and `kg load` this file. span = character offsets in the article body,\n"
+              "# sentence = sentence index; candidates = names the alias data does not know.\n")
+    return header + yaml.safe_dump(merge(results, name), sort_keys=False, allow_unicode=True, width=100)
+
+
+def _table(results) -> None:
+    for r in results:
+        t = Table(title=f"{r.title or r.path} ({r.date}) — {len(r.statements)} statements",
+                  title_justify="left")
+        for c in ("#", "speaker", "stance", "targets", "conf"):
+            t.add_column(c, no_wrap=True)
+        t.add_column("evidence", overflow="fold", min_width=20)
+        for s in r.statements:
+            who = s.speaker + (f" ({s.on_behalf_of})" if s.on_behalf_of else "")
+            tg = ", ".join(s.targets) + (" [all parties]" if s.all_parties else "")
+            t.add_row(str(s.sentence), who + (" [joint]" if s.joint else ""),
+                      s.stance + (" [negated]" if s.negated else ""), tg, f"{s.confidence:.2f}",
+                      s.quote[:160])
+        out.print(t)
+        if r.candidates:
+            out.print("unknown actors (candidates): " + ", ".join(
+                f"{c['name']} ×{c['mentions']}" for c in r.candidates), markup=False)
+
+
+@command(app)
+def extract(
+    paths: Articles,
+    url: UrlOpt = None,
+    date: DateOpt = None,
+    out_file: Annotated[Path | None, typer.Option("--out", help="Write the statements as curated YAML here (atomically).")] = None,
+    keep_negated: NegOpt = False,
+    json: JsonOpt = False,
+) -> None:
+    """Extract the diplomatic statements a news article reports (speaker, stance, targets, evidence).
+
+    Articles are plain text: either URL, date, title, blank line, body, or any text
+    (then pass --url and --date, or the date is read from the text; no date is an error).
+    Without --out a table is printed; --out writes one YAML document per article that
+    `kg validate` and `kg load` accept after review.
+
+    Example: kg extract article.txt --out statements.yaml   (or: kg extract news/ --json)
+    """
+    results = _extract(paths, url, date, keep_negated, quiet=json)
+    if out_file is not None:
+        _write_atomic(out_file, _yaml(results, None if len(results) == 1 else f"extract-{out_file.stem}"))
+        if not json:
+            n = sum(len(r.statements) for r in results)
+            out.print(f"wrote {n} statements from {len(results)} article(s) to {out_file}", markup=False)
+    if json:
+        print_json([r.to_json() for r in results])
+    elif out_file is None:
+        _table(results)
+
+
+@command(ingest_app, "article")
+def ingest_article(
+    paths: Articles,
+    url: UrlOpt = None,
+    date: DateOpt = None,
+    keep_negated: NegOpt = False,
+    store: StoreOpt = "embedded",
+    json: JsonOpt = False,
+) -> None:
+    """Extract statements from news articles and load them into the store in one step.
+
+    Example: kg ingest article article.txt --date 2020-09-27
+    """
+    from ingest.curated import read_datasets
+
+    results = _extract(paths, url, date, keep_negated, quiet=json)
+    with tempfile.TemporaryDirectory() as tmp:
+        files = []
+        for n, r in enumerate(results):
+            f = Path(tmp) / f"{n:04d}.yaml"
+            f.write_text(_yaml([r]), encoding="utf-8")
+            files.append(f)
+        datasets = read_datasets(files)
+    with open_from_cli(store) as db:
+        before = db.counts()
+        after = db.load(datasets)
+    added = {k: after[k] - before[k] for k in after}
+    if json:
+        print_json({"store": store, "datasets": [d.name for d in datasets], "added": added,
+                    "candidates": [c for r in results for c in r.candidates]})
+        return
+    out.print(f"loaded {added.get('statements', 0)} new statements from {len(results)} article(s) "
+              f"into the {store} store", markup=False)
