@@ -1,6 +1,8 @@
 """The Neo4j store on a real server: graph shape, schema, kg query and faults."""
 import json
 import socket
+import subprocess
+import sys
 
 import pytest
 from typer.testing import CliRunner
@@ -86,6 +88,17 @@ def test_query_is_read_only_and_takes_parameters(neo):
             neo.query(write)
     assert neo.counts()["actors"] == 28
     assert neo.query("MATCH (a:Actor {id:'TUR'}) RETURN a.name AS n") == [{"n": "Turkey"}]
+
+
+def test_server_notifications_are_not_printed(neo):
+    # A label the database has never seen makes the server send a "does not exist" warning,
+    # as every query does on a fresh, empty database; users should not see those.
+    # A real process: pytest's own log capture would hide what a user's terminal shows.
+    r = subprocess.run([sys.executable, "-m", "kg", "query", "MATCH (n:NeverSeenLabelXyz) RETURN count(n) AS n",
+                        "--store", "neo4j", "--json"], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout) == [{"n": 0}]
+    assert r.stderr == ""
 
 
 def test_kg_query_cli(neo):

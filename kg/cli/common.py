@@ -13,7 +13,7 @@ from rich.console import Console
 
 from kg.errors import DataError, KgError
 
-out = Console(highlight=False, soft_wrap=False)
+out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 StoreOpt = Annotated[str, typer.Option(

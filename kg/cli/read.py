@@ -117,7 +117,7 @@ def statements(
     table = Table(title=f"{len(rows)} statements", show_lines=True)
     for col in ("date", "speaker", "for", "stance", "targets", "quote"):
         table.add_column(col, overflow="fold", no_wrap=col in ("date", "stance"),
-                         min_width=30 if col == "quote" else None)
+                         min_width=24 if col == "quote" else None)
     for r in rows:
         behalf = r["on_behalf_of"]["name"] if r["on_behalf_of"] and r["on_behalf_of"]["id"] != r["speaker"]["id"] else ""
         table.add_row(r["date"], r["speaker"]["name"], behalf, r["stance"],

@@ -99,7 +99,10 @@ class Neo4jStore(Store):
         try:
             self.driver = neo4j.GraphDatabase.driver(self.uri, auth=(self.user, password),
                                                      connection_timeout=10,
-                                                     max_transaction_retry_time=10)
+                                                     max_transaction_retry_time=10,
+                                                     # Schema hints ("label does not exist" on an
+                                                     # empty database) are not for our users.
+                                                     notifications_min_severity="OFF")
             self.driver.verify_connectivity()
             self._run_read("RETURN 1")
         except Exception as e:  # noqa: BLE001 - translated into one clear error below
