@@ -124,18 +124,23 @@ def read_dataset(path: str | Path, index: ActorIndex | None = None) -> Dataset:
             return None
         return actor.id
 
+    def dated(create, node: Mapping, f: str, **resolved):
+        """A role, membership or alliance from ``node`` with resolved ids and parsed dates."""
+        try:
+            return create(**{**node, **resolved,
+                             "start": _date(node.get("start"), c, node, f"{f}.start"),
+                             "end": _date(node.get("end"), c, node, f"{f}.end")})
+        except ValidationError as e:
+            c.pydantic(e, node, f)
+            return None
+
     roles: list[Role] = []
     for i, node in enumerate(_list(doc.get("roles"))):
         f = f"roles[{i}]"
         person = actor_id(node.get("person"), node, f"{f}.person")
         holder = actor_id(node.get("holder"), node, f"{f}.holder")
-        if person and holder:
-            try:
-                roles.append(Role.create(**{**node, "person": person, "holder": holder,
-                                            "start": _date(node.get("start"), c, node, f"{f}.start"),
-                                            "end": _date(node.get("end"), c, node, f"{f}.end")}))
-            except ValidationError as e:
-                c.pydantic(e, node, f)
+        if person and holder and (r := dated(Role.create, node, f, person=person, holder=holder)):
+            roles.append(r)
     idx = idx.extend((), roles)
 
     memberships: list[Membership] = []
@@ -143,27 +148,15 @@ def read_dataset(path: str | Path, index: ActorIndex | None = None) -> Dataset:
         f = f"memberships[{i}]"
         member = actor_id(node.get("member"), node, f"{f}.member")
         org = actor_id(node.get("organization"), node, f"{f}.organization")
-        if member and org:
-            try:
-                memberships.append(Membership.create(**{
-                    **node, "member": member, "organization": org,
-                    "start": _date(node.get("start"), c, node, f"{f}.start"),
-                    "end": _date(node.get("end"), c, node, f"{f}.end")}))
-            except ValidationError as e:
-                c.pydantic(e, node, f)
+        if member and org and (m := dated(Membership.create, node, f, member=member, organization=org)):
+            memberships.append(m)
 
     alliances: list[Alliance] = []
     for i, node in enumerate(_list(doc.get("alliances"))):
         f = f"alliances[{i}]"
         parties = [actor_id(p, node, f"{f}.parties") for p in _list(node.get("parties"))]
-        if all(parties):
-            try:
-                alliances.append(Alliance.create(**{
-                    **node, "parties": parties,
-                    "start": _date(node.get("start"), c, node, f"{f}.start"),
-                    "end": _date(node.get("end"), c, node, f"{f}.end")}))
-            except ValidationError as e:
-                c.pydantic(e, node, f)
+        if all(parties) and (a := dated(Alliance.create, node, f, parties=parties)):
+            alliances.append(a)
 
     statements: list[Statement] = []
     seen: dict[str, int] = {}
