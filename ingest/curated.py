@@ -41,6 +41,22 @@ class _Collector:
             line = node.line_of(field.split(".")[-1]) if field else node.line
         self.problems.append(Problem(message, self.path, line, field))
 
+    def items(self, doc: Mapping, key: str):
+        """``(index, mapping)`` for each item of the list ``doc[key]``; reports anything else."""
+        value = doc.get(key)
+        if value is None:
+            return
+        if not isinstance(value, list):
+            self.add(f"{key} must be a list", doc, key)
+            return
+        for i, node in enumerate(value):
+            if not isinstance(node, Mapping):
+                self.add(f"each item must be a mapping, got {node!r}", doc, f"{key}[{i}]")
+            elif not all(isinstance(k, str) for k in node):
+                self.add("field names must be text", node, f"{key}[{i}]")
+            else:
+                yield i, node
+
     def pydantic(self, err: ValidationError, node: Any, prefix: str) -> None:
         for e in err.errors():
             loc = [str(p) for p in e["loc"]]
@@ -76,7 +92,7 @@ def read_dataset(path: str | Path, index: ActorIndex | None = None) -> Dataset:
     if not isinstance(doc, Mapping):
         raise DataError(Problem("a dataset file must be a YAML mapping", str(path), 1))
     for key in doc:
-        if key not in TOP_KEYS:
+        if not isinstance(key, str) or key not in TOP_KEYS:
             c.add(f"unknown key (known: {', '.join(sorted(TOP_KEYS))})", doc, str(key))
     name = doc.get("dataset")
     if not isinstance(name, str) or not name:
@@ -92,23 +108,26 @@ def read_dataset(path: str | Path, index: ActorIndex | None = None) -> Dataset:
         c.add("sources must be a mapping of key to source", doc, "sources")
         src_nodes = {}
     for key, node in src_nodes.items():
-        try:
-            sources[key] = Source(**node) if isinstance(node, dict) else Source(url=str(node))
-        except (ValidationError, TypeError) as e:
-            if isinstance(e, ValidationError):
-                c.pydantic(e, node, f"sources.{key}")
-            else:
-                c.add(str(e), node, f"sources.{key}")
+        field = f"sources.{key}"
+        if not isinstance(key, str):
+            c.add("a source key must be text", src_nodes, str(key))
+        elif isinstance(node, Mapping) and not all(isinstance(k, str) for k in node):
+            c.add("field names must be text", node, field)
+        elif isinstance(node, Mapping | str):
+            try:
+                sources[key] = Source(**node) if isinstance(node, Mapping) else Source(url=node)
+            except ValidationError as e:
+                c.pydantic(e, node, field)
+        else:
+            c.add(f"a source is a url or a mapping, got {node!r}", src_nodes, field)
 
     # Actors declared by the dataset, then the index that resolves every name.
     own_actors: list[Actor] = []
-    for i, node in enumerate(_list(doc.get("actors"))):
+    for i, node in c.items(doc, "actors"):
         try:
-            own_actors.append(Actor(**{**node, "aliases": tuple(node.get("aliases") or ())}))
+            own_actors.append(Actor(**{**node, "aliases": tuple(_list(node.get("aliases")))}))
         except ValidationError as e:
             c.pydantic(e, node, f"actors[{i}]")
-        except TypeError:
-            c.add("an actor must be a mapping", doc, "actors")
     base = index or ActorIndex.default()
     idx = base.extend(own_actors)
 
@@ -135,7 +154,7 @@ def read_dataset(path: str | Path, index: ActorIndex | None = None) -> Dataset:
             return None
 
     roles: list[Role] = []
-    for i, node in enumerate(_list(doc.get("roles"))):
+    for i, node in c.items(doc, "roles"):
         f = f"roles[{i}]"
         person = actor_id(node.get("person"), node, f"{f}.person")
         holder = actor_id(node.get("holder"), node, f"{f}.holder")
@@ -144,7 +163,7 @@ def read_dataset(path: str | Path, index: ActorIndex | None = None) -> Dataset:
     idx = idx.extend((), roles)
 
     memberships: list[Membership] = []
-    for i, node in enumerate(_list(doc.get("memberships"))):
+    for i, node in c.items(doc, "memberships"):
         f = f"memberships[{i}]"
         member = actor_id(node.get("member"), node, f"{f}.member")
         org = actor_id(node.get("organization"), node, f"{f}.organization")
@@ -152,7 +171,7 @@ def read_dataset(path: str | Path, index: ActorIndex | None = None) -> Dataset:
             memberships.append(m)
 
     alliances: list[Alliance] = []
-    for i, node in enumerate(_list(doc.get("alliances"))):
+    for i, node in c.items(doc, "alliances"):
         f = f"alliances[{i}]"
         parties = [actor_id(p, node, f"{f}.parties") for p in _list(node.get("parties"))]
         if all(parties) and (a := dated(Alliance.create, node, f, parties=parties)):
@@ -160,11 +179,8 @@ def read_dataset(path: str | Path, index: ActorIndex | None = None) -> Dataset:
 
     statements: list[Statement] = []
     seen: dict[str, int] = {}
-    for i, node in enumerate(_list(doc.get("statements"))):
+    for i, node in c.items(doc, "statements"):
         f = f"statements[{i}]"
-        if not isinstance(node, Mapping):
-            c.add("a statement must be a mapping", doc, "statements")
-            continue
         for key in node:
             if key not in STATEMENT_KEYS:
                 c.add(f"unknown field (known: {', '.join(sorted(STATEMENT_KEYS))})", node, f"{f}.{key}")
@@ -173,7 +189,7 @@ def read_dataset(path: str | Path, index: ActorIndex | None = None) -> Dataset:
         if not targets:
             c.add("missing targets", node, f"{f}.targets")
         stance = node.get("stance")
-        if stance not in stances():
+        if not isinstance(stance, str) or stance not in stances():
             c.add(f"unknown stance {stance!r} (known: {', '.join(stances())})", node, f"{f}.stance")
         day = _date(node.get("date"), c, node, f"{f}.date")
         if node.get("date") is None:
@@ -187,7 +203,8 @@ def read_dataset(path: str | Path, index: ActorIndex | None = None) -> Dataset:
             c.add(f"unknown source {src_key!r} (declared: {known})", node, f"{f}.source")
         behalf = node.get("on_behalf_of")
         behalf = actor_id(behalf, node, f"{f}.on_behalf_of") if behalf is not None else None
-        if not (speaker and all(targets) and targets and stance in stances() and day and source):
+        if not (speaker and all(targets) and targets and isinstance(stance, str) and stance in stances()
+                and day and source):
             continue
         if behalf is None:
             behalf = idx.speaks_for(speaker, day)
@@ -243,9 +260,12 @@ def _check_expectations(doc: Mapping, c: _Collector, actors: list[Actor],
     found = {"statements": len(statements), "actors": len(actors),
              "speakers": len({s.speaker for s in statements})}
     for key, want in expect.items():
-        base, _, bound = key.partition("_")
+        base, _, bound = str(key).partition("_")
         if base not in found or bound not in ("", "min", "max"):
-            c.add(f"unknown expectation (use {', '.join(found)} with optional _min/_max)", expect, key)
+            c.add(f"unknown expectation (use {', '.join(found)} with optional _min/_max)", expect, str(key))
+            continue
+        if not isinstance(want, int) or isinstance(want, bool):
+            c.add(f"expected a whole number, got {want!r}", expect, str(key))
             continue
         have = found[base]
         ok = {"": have == want, "min": have >= want, "max": have <= want}[bound]
@@ -256,9 +276,13 @@ def _check_expectations(doc: Mapping, c: _Collector, actors: list[Actor],
 def read_datasets(paths: Iterable[str | Path], index: ActorIndex | None = None) -> list[Dataset]:
     """Read every file (folders: their ``*.yaml`` files), collecting problems from all of them."""
     files: list[Path] = []
+    problems: list[Problem] = []
     for p in map(Path, paths):
-        files.extend(sorted(p.glob("*.yaml")) + sorted(p.glob("*.yml")) if p.is_dir() else [p])
-    out, problems = [], []
+        found = sorted(p.glob("*.yaml")) + sorted(p.glob("*.yml")) if p.is_dir() else [p]
+        if not found:
+            problems.append(Problem("a folder with no .yaml files", str(p)))
+        files.extend(found)
+    out = []
     for f in files:
         try:
             out.append(read_dataset(f, index))

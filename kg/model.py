@@ -83,7 +83,8 @@ class Role(Record):
 
     @classmethod
     def create(cls, **kw) -> Role:
-        kw.setdefault("id", stable_id("role", kw["person"], kw["holder"], kw["title"], kw.get("start")))
+        kw.setdefault("id", stable_id("role", kw.get("person"), kw.get("holder"), kw.get("title"),
+                                      kw.get("start")))
         return cls(**kw)
 
     def active_on(self, day: Date | None) -> bool:
@@ -106,7 +107,7 @@ class Membership(Record):
 
     @classmethod
     def create(cls, **kw) -> Membership:
-        kw.setdefault("id", stable_id("mem", kw["member"], kw["organization"], kw.get("role")))
+        kw.setdefault("id", stable_id("mem", kw.get("member"), kw.get("organization"), kw.get("role")))
         return cls(**kw)
 
 
@@ -123,8 +124,8 @@ class Alliance(Record):
 
     @classmethod
     def create(cls, **kw) -> Alliance:
-        kw["parties"] = tuple(sorted(kw["parties"]))
-        kw.setdefault("id", stable_id("all", *kw["parties"], kw["treaty"]))
+        kw["parties"] = tuple(sorted(map(str, kw.get("parties") or ())))
+        kw.setdefault("id", stable_id("all", *kw["parties"], kw.get("treaty")))
         return cls(**kw)
 
 

@@ -200,7 +200,7 @@ def timeline(
         return
     table = Table(title=f"{r['actor']['name']}, windows of {r['days']} days", show_lines=True)
     for col in ("window", "n", "camp", "closest (S)", "most opposed (S)", "change"):
-        table.add_column(col, overflow="fold")
+        table.add_column(col, overflow="fold", no_wrap=col == "window")
     for w in r["windows"]:
         if not w["present"]:
             table.add_row(f"{w['start']}..{w['end']}", str(w["statement_targets"]), "-", "", "", "")
