@@ -77,13 +77,13 @@ def aggregate_numpy(n_actors, src, tgt, stance, day, conf) -> list[StanceEdge]:
     s, rest = np.divmod(uniq, n_actors * len(STANCES))
     t, st = np.divmod(rest, len(STANCES))
     return [StanceEdge(f"A{a:03d}", f"A{b:03d}", STANCES[c], int(k), round(float(v), 9),
-                       round(float(x), 9), DAY0 + timedelta(int(f)), DAY0 + timedelta(int(l)))
-            for a, b, c, k, v, x, f, l in zip(s, t, st, n, val, w, first, last, strict=True)]
+                       round(float(x), 9), DAY0 + timedelta(int(f0)), DAY0 + timedelta(int(f1)))
+            for a, b, c, k, v, x, f0, f1 in zip(s, t, st, n, val, w, first, last, strict=True)]
 
 
 def aggregate_python(n_actors, src, tgt, stance, day, conf) -> int:
     acc: dict = {}
-    for a, b, c, d, x in zip(src.tolist(), tgt.tolist(), stance.tolist(), day.tolist(), conf.tolist()):
+    for a, b, c, d, x in zip(src.tolist(), tgt.tolist(), stance.tolist(), day.tolist(), conf.tolist(), strict=True):
         k = (a, b, c)
         r = acc.get(k)
         if r is None:

@@ -21,8 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from ingest.article import extract_file  # noqa: E402
-from ingest.article.score import (Score, gold_from_dataset, load_gold, reduce, score,  # noqa: E402
-                                  score_speakers)
+from ingest.article.score import Score, gold_from_dataset, load_gold, reduce, score, score_speakers  # noqa: E402
 from ingest.curated import read_dataset  # noqa: E402
 from kg.actors import ActorIndex  # noqa: E402
 

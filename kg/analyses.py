@@ -17,7 +17,11 @@ from datetime import date
 import numpy as np
 
 from kg.actors import ActorIndex
-from kg.analysis import alignment, balance as bal, brokers as brk, camps as cmp, timeline as tl
+from kg.analysis import alignment
+from kg.analysis import balance as bal
+from kg.analysis import brokers as brk
+from kg.analysis import camps as cmp
+from kg.analysis import timeline as tl
 from kg.analysis.graph import DEFAULT_HALF_LIFE, ActorGraphs, from_store, stance_class
 from kg.analysis.stance import _strength, evidence, ref
 from kg.errors import AnalysisError
@@ -247,8 +251,8 @@ def balance(store: Store, opts: Options = Options()) -> dict:
     g = graphs.signed()
     ids = sorted(n for n in g.nodes if g.degree(n) > 0)
     if len(ids) < 2:
-        raise AnalysisError(f"no friendly or hostile tie between two actors {_span(opts) if opts.where() else 'in the store'}: "
-                            "balance needs signed ties")
+        where = _span(opts) if opts.where() else "in the store"
+        raise AnalysisError(f"no friendly or hostile tie between two actors {where}: balance needs signed ties")
     W = bal.matrix(g, ids)
     signs = np.sign(W)
     out = {"options": opts.describe(), "actors": len(ids),

@@ -73,9 +73,9 @@ def statements(store: Store, by: str | None = None, toward: str | None = None,
     """Statements filtered by speaker (or whom it speaks for), target, stance and dates."""
     index = index_for(store)
     where = StatementFilter(
-        by=frozenset([index.resolve(by).id]) if by else None,
-        toward=frozenset([index.resolve(toward).id]) if toward else None,
-        stances=frozenset([lookup_stance(stance).name]) if stance else None,
+        by=frozenset([index.resolve(by).id]) if by is not None else None,
+        toward=frozenset([index.resolve(toward).id]) if toward is not None else None,
+        stances=frozenset([lookup_stance(stance).name]) if stance is not None else None,
         since=since, until=until)
     return [statement_row(index, s) for s in store.statements(where)]
 

@@ -112,6 +112,8 @@ def test_actors_lists_kinds_and_codes(loaded):
     (("statements", "--stance", "adore"), "error: unknown stance 'adore'"),
     (("statements", "--since", "yesterday"), "error: --since: bad date 'yesterday'"),
     (("stance", "Turkey", "--store", "mongo"), "error: unknown store 'mongo'"),
+    (("statements", "--by", ""), "error: unknown actor ''"),
+    (("actors", "--kind", "spaceship"), "error: --kind: unknown kind 'spaceship'"),
 ])
 def test_bad_input_is_one_clear_line(loaded, args, expected):
     r = kg(*args)

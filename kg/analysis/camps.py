@@ -48,7 +48,7 @@ import networkx as nx
 import numpy as np
 
 from kg.analysis.alignment import alignment_matrix
-from kg.analysis.balance import EPS, frustration, frustrated_pairs, signed_partition, triangles
+from kg.analysis.balance import EPS, frustrated_pairs, frustration, signed_partition, triangles
 from kg.analysis.graph import ActorGraphs
 
 PRIOR_WEIGHT = 0.5

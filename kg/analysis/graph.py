@@ -250,8 +250,8 @@ def build_graphs(edges: Iterable[StanceEdge], kinds: Mapping[str, str | None],
             m[2] += e.weight
             m[3] = min(m[3], e.first)
             m[4] = max(m[4], e.last)
-    out_edges = [StanceEdge(s, t, st, n, round(v, 9), round(w, 9), f, l)
-                 for (s, t, st), (n, v, w, f, l) in sorted(mapped.items())]
+    out_edges = [StanceEdge(s, t, st, n, round(v, 9), round(w, 9), first, last)
+                 for (s, t, st), (n, v, w, first, last) in sorted(mapped.items())]
     reference = as_of or max((e.last for e in out_edges), default=None)
 
     def recency(last: date) -> float:

@@ -25,7 +25,8 @@ UntilOpt = Annotated[str | None, typer.Option("--until", help="Only statements u
 RollupOpt = Annotated[bool, typer.Option("--rollup/--no-rollup",
                                          help="Count people for the state or organisation they speak for.")]
 AllOpt = Annotated[bool, typer.Option("--all-actors", help="Also people without an office, NGOs and think tanks.")]
-TiesOpt = Annotated[bool, typer.Option("--with-ties", help="Add memberships and alliances as prior ties (a separate layer).")]
+TiesOpt = Annotated[bool, typer.Option(
+    "--with-ties", help="Add memberships and alliances as prior ties (a separate layer).")]
 HalfLifeOpt = Annotated[float, typer.Option("--half-life", help="Recency half-life in days (0: no decay).")]
 SeedOpt = Annotated[int, typer.Option("--seed", help="Seed of Louvain and of the heuristic's restarts.")]
 MethodOpt = Annotated[str, typer.Option("--method", help="louvain (communities of positive affinity) or "

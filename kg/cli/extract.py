@@ -16,8 +16,7 @@ import yaml
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from kg.cli.common import (JsonOpt, StoreOpt, command, err, open_from_cli, out, parse_date,
-                           print_json)
+from kg.cli.common import JsonOpt, StoreOpt, command, err, open_from_cli, out, parse_date, print_json
 from kg.errors import DataError, Problem
 
 app = typer.Typer()
@@ -131,7 +130,8 @@ def extract(
     paths: Articles,
     url: UrlOpt = None,
     date: DateOpt = None,
-    out_file: Annotated[Path | None, typer.Option("--out", help="Write the statements as curated YAML here (atomically).")] = None,
+    out_file: Annotated[Path | None, typer.Option(
+        "--out", help="Write the statements as curated YAML here (atomically).")] = None,
     keep_negated: NegOpt = False,
     json: JsonOpt = False,
 ) -> None:

@@ -8,6 +8,7 @@ from rich.table import Table
 
 from kg import queries
 from kg.cli.common import JsonOpt, StoreOpt, command, open_from_cli, out, parse_date, print_json
+from kg.errors import KgError
 from kg.model import ACTOR_KINDS
 from kg.vocab import STANCE_NAMES
 
@@ -77,7 +78,7 @@ def actors(
     Example: kg actors --kind person
     """
     if kind is not None and kind not in ACTOR_KINDS:
-        raise typer.BadParameter(f"choose from {', '.join(ACTOR_KINDS)}", param_hint="--kind")
+        raise KgError(f"--kind: unknown kind {kind!r} (choose from {', '.join(ACTOR_KINDS)})")
     with open_from_cli(store) as db:
         rows = queries.actors(db, kind)
     if json:
@@ -119,7 +120,8 @@ def statements(
         table.add_column(col, overflow="fold", no_wrap=col in ("date", "stance"),
                          min_width=24 if col == "quote" else None)
     for r in rows:
-        behalf = r["on_behalf_of"]["name"] if r["on_behalf_of"] and r["on_behalf_of"]["id"] != r["speaker"]["id"] else ""
+        speaks_for = r["on_behalf_of"]
+        behalf = speaks_for["name"] if speaks_for and speaks_for["id"] != r["speaker"]["id"] else ""
         table.add_row(r["date"], r["speaker"]["name"], behalf, r["stance"],
                       ", ".join(t["name"] for t in r["targets"]), f"\u201c{r['quote']}\u201d")
     out.print(table)

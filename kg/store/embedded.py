@@ -6,10 +6,10 @@ by their stable ids, so loading the same data twice changes nothing.
 """
 from __future__ import annotations
 
-from datetime import date
 import os
 import sqlite3
 from collections.abc import Iterator, Sequence
+from datetime import date
 from pathlib import Path
 
 from kg.errors import StoreError
@@ -195,6 +195,6 @@ class EmbeddedStore(Store):
             FROM statements s JOIN statement_targets t ON t.statement = s.id
             {clause}
             GROUP BY src, t.target, s.stance ORDER BY src, t.target, s.stance"""
-        return [StanceEdge(src, tgt, st, n, round(v, 9), round(w, 9), date.fromisoformat(f),
-                           date.fromisoformat(l))
-                for src, tgt, st, n, v, w, f, l in self.db.execute(sql, params)]
+        return [StanceEdge(src, tgt, st, n, round(v, 9), round(w, 9), date.fromisoformat(first),
+                           date.fromisoformat(last))
+                for src, tgt, st, n, v, w, first, last in self.db.execute(sql, params)]

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Sequence
-from datetime import date
 from functools import cache
 from importlib import resources
 from itertools import combinations
