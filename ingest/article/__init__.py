@@ -3,7 +3,6 @@
 The public entry points are :func:`extract_article` and :func:`extract_file`;
 :mod:`ingest.article.score` scores an extraction against gold annotations.
 """
-from ingest.article.extract import (MAX_BYTES, Extracted, Extraction, extract_article, extract_file,
-                                    read_article)
+from ingest.article.extract import MAX_BYTES, Extracted, Extraction, extract_article, extract_file, read_article
 
 __all__ = ["MAX_BYTES", "Extracted", "Extraction", "extract_article", "extract_file", "read_article"]

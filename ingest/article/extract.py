@@ -31,21 +31,29 @@ from dataclasses import dataclass, field
 from datetime import date as Date
 from pathlib import Path
 
-from kg.actors import ActorIndex
-from kg.errors import DataError, Problem
-from kg.model import Statement
 from ingest.article.lexicon import Cue, lexicon
 from ingest.article.mentions import Mention, fold, tokenize
 from ingest.article.parties import Parties, infer_parties
 from ingest.article.speakers import Doc, Speaker
 from ingest.article.stance import addresses_all_parties, negated
 from ingest.article.text import Sentence, parse_article, split_sentences
+from kg.actors import ActorIndex
+from kg.errors import DataError, Problem
+from kg.model import Statement
 
 MAX_BYTES = 2_000_000
 """Largest article read (bytes); longer files are refused with a clear message."""
 
 _GENERIC = re.compile(r"\b(?:fighting|violence|clashes|hostilities|escalation|bloodshed|war)\b", re.I)
 _QUOTE = re.compile(r"\"[^\"]*\"|“[^”]*”")
+# Small patterns of the sentence-level rules, compiled once (they run thousands of times per article).
+_COMMA_OR_QUOTE = re.compile(r"[,\"”]")
+_QUOTE_MARK = re.compile(r"[\"“”]")
+_COMMAS = re.compile(r"[\s,]*")
+_SPACES = re.compile(r"\s*")
+_RELATIVE = re.compile(r"\b(?:that|which|who|whom|whose)\b")
+_PASSIVE = re.compile(r"\b(?:were|was|been|are|is|be|being)\s+(?:\w+\s+)?$", re.I)
+_LIST_GLUE = re.compile(r"\s*(?:,|and|,\s*and)?\s*(?:the\s+)?")
 
 
 @dataclass(frozen=True)
@@ -144,7 +152,7 @@ class _Sent:
     lo: int
     hi: int
     quotes: list[tuple[int, int]] = field(default_factory=list)
-    breaks: list[tuple[int, int]] = field(default_factory=list)
+    breaks: list[tuple[int, int]] | None = None  # found on first use: most sentences need none
     events: list[_Event] = field(default_factory=list)
 
 
@@ -154,12 +162,19 @@ class _Extractor:
         self.lex = lexicon()
         self.keep_negated = keep_negated
         self.starts = [t.start for t in self.doc.tokens]
+        self.mention_starts = [m.start for m in self.doc.mentions]  # sorted, as the mentions are
+        self.mention_tokens = [m.i for m in self.doc.mentions]
         self.out: list[Extracted] = []
         self.seen: set = set()
         self.dropped = 0
 
     def tok_at(self, pos: int) -> int:
         return bisect.bisect_left(self.starts, pos)
+
+    def mentions_in(self, a: int, b: int) -> list[Mention]:
+        """The mentions starting at body offsets ``a`` <= start < ``b``, in order."""
+        return self.doc.mentions[bisect.bisect_left(self.mention_starts, a):
+                                 bisect.bisect_left(self.mention_starts, b)]
 
     def run(self, title: str | None) -> None:
         doc = self.doc
@@ -176,29 +191,27 @@ class _Extractor:
         low = doc.body.lower()
         if len(low) != len(doc.body):  # a few characters change length when lower-cased
             low = "".join(c if len(c.lower()) != 1 else c.lower() for c in doc.body)
+        self.low = low
         self.speech_hits: dict[int, list] = {}
         for m in self.lex.speech_rx.finditer(low):
             n = bisect.bisect_right(sent_starts, m.start()) - 1
             if n >= 0:
                 self.speech_hits.setdefault(n, []).append(m.start())
-        for cue in self.lex.cues:
-            for m in cue.rx.finditer(low):
-                if cue.capital_after and m.group().startswith(cue.capital_after):
-                    rest = doc.body[m.end():m.end() + 40]
-                    rest = rest[4:] if rest.lower().startswith("the ") else rest
-                    if not rest[:1].isupper():
-                        continue
-                n = bisect.bisect_right(sent_starts, m.start()) - 1
-                if n >= 0 and m.end() <= self.sentences[n].end:
-                    self.cue_hits.setdefault(n, []).append((cue, m.start(), m.end()))
+        for cue, m in self.lex.cue_matches(low):  # = each cue's rx.finditer(low), in cue order
+            if cue.capital_after and m.group().startswith(cue.capital_after):
+                rest = doc.body[m.end():m.end() + 40]
+                rest = rest[4:] if rest.lower().startswith("the ") else rest
+                if not rest[:1].isupper():
+                    continue
+            n = bisect.bisect_right(sent_starts, m.start()) - 1
+            if n >= 0 and m.end() <= self.sentences[n].end:
+                self.cue_hits.setdefault(n, []).append((cue, m.start(), m.end()))
         prev_speaker_sentence = -2
         for sent in self.sentences:
-            if any(rx.search(sent.text) for rx in self.lex.boilerplate):
+            if self.lex.boilerplate_any.search(sent.text):
                 continue
             st = _Sent(sent, self.tok_at(sent.start), self.tok_at(sent.end))
             st.quotes = [(sent.start + m.start(), sent.start + m.end()) for m in _QUOTE.finditer(sent.text)]
-            st.breaks = [(sent.start + m.start(), sent.start + m.end())
-                         for m in self.lex.clause_breaks.finditer(sent.text)]
             self._events(st)
             continuation = (not st.events and st.quotes and st.quotes[0][0] == sent.start
                             and prev_speaker_sentence == sent.index - 1 and doc.last is not None)
@@ -209,6 +222,13 @@ class _Extractor:
     # -- clauses -----------------------------------------------------------------------------
     def clause(self, st: _Sent, pos: int) -> tuple[int, int]:
         a, b = st.sent.start, st.sent.end
+        if st.breaks is None:
+            low = self.low[a:b]
+            if any(hint in low for hint in self.lex.clause_break_hints):
+                st.breaks = [(a + m.start(), a + m.end())
+                             for m in self.lex.clause_breaks.finditer(st.sent.text)]
+            else:
+                st.breaks = []
         for s, e in st.breaks:
             if e <= pos and not self.in_quote(st, s):
                 a = max(a, e)
@@ -245,7 +265,7 @@ class _Extractor:
             else:
                 sp = doc.np_left(k, lo)
                 before = doc.body[doc.tokens[k - 1].end:pos] if k > st.lo else ""
-                if sp is None and (k == st.lo or re.search(r"[,\"”]", before)):
+                if sp is None and (k == st.lo or _COMMA_OR_QUOTE.search(before)):
                     sp = doc.np_right(k + 1, st.hi)
                 if sp is not None:
                     post = bool(self.quote_before(st, sp.start if sp.start < pos else pos))
@@ -253,8 +273,8 @@ class _Extractor:
                 continue
             if sp.pronoun:
                 # "his representative said": the person named earlier in the sentence
-                people = [m for m in doc.mentions if st.sent.start <= m.start < sp.start
-                          and doc.kind(m.actor) == "person"]
+                people = [m for m in self.mentions_in(st.sent.start, sp.start)
+                          if doc.kind(m.actor) == "person"]
                 if people:
                     sp = Speaker((people[-1].actor,), sp.start, sp.end, pronoun=True)
             st.events.append(_Event(k, sp, post))
@@ -263,7 +283,7 @@ class _Extractor:
     def quote_before(self, st: _Sent, pos: int) -> tuple[int, int] | None:
         """A quotation that ends right before ``pos`` (only commas and spaces between)."""
         for q in st.quotes:
-            if q[1] <= pos and re.fullmatch(r"[\s,]*", self.doc.body[q[1]:pos]):
+            if q[1] <= pos and _COMMAS.fullmatch(self.doc.body[q[1]:pos]):
                 return q
         return None
 
@@ -271,14 +291,14 @@ class _Extractor:
         doc = self.doc
         # "<NP> "<quote>"": a subject right before the quotation
         k = self.tok_at(q[0])
-        if k > st.lo and re.fullmatch(r"\s*", doc.body[doc.tokens[k - 1].end:q[0]]):
+        if k > st.lo and _SPACES.fullmatch(doc.body[doc.tokens[k - 1].end:q[0]]):
             sp = doc.np_left(k, st.lo, allow_pronoun=False)
             if sp is not None:
                 return sp
         after = [e for e in st.events if doc.tokens[e.k].start >= q[1]]
         for e in after:
             gap = doc.body[q[1]:min(e.speaker.start, doc.tokens[e.k].start)]
-            if re.fullmatch(r"[\s,]*", gap):
+            if _COMMAS.fullmatch(gap):
                 return e.speaker
         before = [e for e in st.events if doc.tokens[e.k].start < q[0]]
         if before:
@@ -361,9 +381,9 @@ class _Extractor:
                 conf -= 0.1
             if speaker.candidate:
                 conf -= 0.1
-            self.emit(st, cs, ce, ca, cb, Extracted(
+            self.emit(st, cs, ce, ca, cb, dict(
                 speaker=actor, on_behalf_of=doc.fold(actor) if doc.kind(actor) == "person" else None,
-                stance=stance, targets=targets, quote="", span=(0, 0), sentence=st.sent.index,
+                stance=stance, targets=targets, sentence=st.sent.index,
                 confidence=round(max(conf, 0.1), 2), joint=speaker.joint, negated=neg,
                 all_parties=all_parties))
 
@@ -376,7 +396,7 @@ class _Extractor:
                 return None
             if t.cap or j in doc.by_token or t.norm in self.lex.title_words or len(t.norm) < 3:
                 continue
-            if re.search(r"[\"“”]", doc.body[t.end:doc.tokens[j + 1].start] if j + 1 < len(doc.tokens) else ""):
+            if _QUOTE_MARK.search(doc.body[t.end:doc.tokens[j + 1].start] if j + 1 < len(doc.tokens) else ""):
                 continue
             sp = doc.np_left(j, lo, allow_pronoun=True)
             if sp is not None:
@@ -410,8 +430,8 @@ class _Extractor:
         P = self.parties
         if cue.target == "reciprocal":
             return "reciprocal" if speaker.joint else None
-        in_sent = [m for m in doc.mentions if ca <= m.start < cb]
-        rel = re.search(r"\b(?:that|which|who|whom|whose)\b", doc.body[ce:cb])
+        in_sent = self.mentions_in(ca, cb)
+        rel = _RELATIVE.search(doc.body[ce:cb])
         after_end = ce + rel.start() if rel else cb
         places = cue.target == "parties"
         after = [(m, f) for m in in_sent if cs <= m.start < after_end
@@ -419,11 +439,12 @@ class _Extractor:
         if cue.kind == "harm":
             k = self.tok_at(ce)
             agent = None
-            near = [m for m in doc.mentions if m.i >= k and m.i <= k + 4 and m.start < cb]
+            near = [m for m in doc.mentions[bisect.bisect_left(self.mention_tokens, k):
+                                            bisect.bisect_right(self.mention_tokens, k + 4)]
+                    if m.start < cb]
             if near and doc.tokens[near[0].i - 1].norm == "by":
                 agent = near[0]
-            passive = re.search(r"\b(?:were|was|been|are|is|be|being)\s+(?:\w+\s+)?$",
-                                doc.body[max(ca, cs - 30):cs], re.I)
+            passive = _PASSIVE.search(doc.body[max(ca, cs - 30):cs])
             if agent is None and not passive:
                 before = [m for m in in_sent if content_start <= m.start < cs and m.end <= cs]
                 before = [m for m in before if not (speaker.start <= m.start < speaker.end)]
@@ -457,7 +478,7 @@ class _Extractor:
             last = first
             for m, f in after[1:]:
                 between = doc.body[last.end:m.start]
-                if re.fullmatch(r"\s*(?:,|and|,\s*and)?\s*(?:the\s+)?", between):
+                if _LIST_GLUE.fullmatch(between):
                     out.append(f)
                     last = m
                 else:
@@ -491,8 +512,9 @@ class _Extractor:
             return P.heads, True, False
         return None
 
-    def emit(self, st: _Sent, cs, ce, ca, cb, x: Extracted) -> None:
-        key = (x.speaker, x.stance, x.targets)
+    def emit(self, st: _Sent, cs, ce, ca, cb, x: dict) -> None:
+        """Record statement ``x`` (the fields of :class:`Extracted` but its quote and span)."""
+        key = (x["speaker"], x["stance"], x["targets"])
         if key in self.seen:
             return
         self.seen.add(key)
@@ -504,7 +526,7 @@ class _Extractor:
         while e - s > 0 and len(" ".join(body[s:e].split())) > 400:
             e -= 10
         quote = " ".join(body[s:e].split())
-        self.out.append(Extracted(**{**x.__dict__, "quote": quote, "span": (s, e)}))
+        self.out.append(Extracted(**x, quote=quote, span=(s, e)))
 
 
 def extract_article(text: str, url: str | None = None, date: Date | None = None,

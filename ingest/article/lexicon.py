@@ -11,11 +11,18 @@ True
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
 import yaml
+
+try:  # the parsed form of a pattern, to read the words a cue starts with (see cue_starts)
+    from re import _constants as sre_constants
+    from re import _parser as sre_parser
+except ImportError:  # a Python without these private modules: every cue is scanned in full
+    sre_constants = sre_parser = None
 
 from kg.vocab import stances
 
@@ -31,6 +38,8 @@ class Cue:
     third_party: str | None = None
     explicit: bool = False
     capital_after: str | None = None
+    starts: frozenset[str] | None = None
+    """Literal texts every match starts with, right after a word boundary (None: unknown)."""
 
 
 @dataclass(frozen=True)
@@ -41,12 +50,151 @@ class Lexicon:
     pronouns: dict
     locative: frozenset[str]
     clause_breaks: re.Pattern
+    clause_break_hints: tuple[str, ...]
     relatives: frozenset[str]
     negators: re.Pattern
     boilerplate: tuple[re.Pattern, ...]
+    boilerplate_any: re.Pattern
+    """The boilerplate patterns as one: it finds something where any of them does."""
     cues: tuple[Cue, ...]
     speech_rx: re.Pattern
     filler_words: frozenset[str]
+    cue_starts: re.Pattern | None
+    """Finds, in one pass, every place where some cue could start (see :meth:`cue_matches`)."""
+    cues_at: dict[str, tuple[int, ...]]
+    """For each text ``cue_starts`` captures, the cues (by position in ``cues``) that may start there."""
+
+    def cue_matches(self, low: str) -> Iterator[tuple[Cue, re.Match]]:
+        """Every match of every cue in the lower-cased text ``low``: cue by cue, left to right.
+
+        Exactly what ``cue.rx.finditer(low)`` yields for each cue in turn, but faster:
+        running 16 patterns over the whole text costs a full scan each, while a cue can
+        only start where one of its first words (:attr:`Cue.starts`) does. One scan finds
+        those places for all cues, and each cue is then tried only there (``rx.match``),
+        skipping places inside its previous match as ``finditer`` does.
+        """
+        candidates: list[list[int]] = [[] for _ in self.cues]
+        if self.cue_starts is not None:
+            for m in self.cue_starts.finditer(low):
+                for i in self.cues_at[m.group(1)]:
+                    candidates[i].append(m.start())
+        for cue, places in zip(self.cues, candidates, strict=True):
+            if cue.starts is None:
+                for m in cue.rx.finditer(low):
+                    yield cue, m
+                continue
+            end = 0
+            for pos in places:
+                if pos < end:
+                    continue
+                m = cue.rx.match(low, pos)
+                if m is not None:
+                    yield cue, m
+                    end = m.end()
+
+
+def _literal_starts(items) -> set[str] | None:
+    r"""The literal texts every match of parsed pattern ``items`` starts with, or None if unknown.
+
+    Each text is the run of plain characters an alternative starts with ("accus" for
+    ``accus\w*``), continued into a group right after it ("hold", "held" for ``h(?:old|eld)``,
+    as the parser rewrites ``hold|held``); None as soon as one alternative starts otherwise (a
+    class such as ``\w``, a repeat, a flag). Shorter texts than possible are fine, only slower.
+    """
+    if not len(items):
+        return None
+    op, av = items[0]
+    if op is sre_constants.LITERAL:
+        text, k = "", 0
+        while k < len(items) and items[k][0] is sre_constants.LITERAL:
+            text += chr(items[k][1])
+            k += 1
+        more = _literal_starts(items[k:]) if k < len(items) else None
+        return {text + m for m in more} if more else {text}
+    if op is sre_constants.BRANCH:
+        return _union(_literal_starts(alt) for alt in av[1])
+    if op is sre_constants.SUBPATTERN:
+        _group, add_flags, del_flags, sub = av
+        return None if add_flags or del_flags else _literal_starts(sub)
+    if op is sre_constants.IN and all(o is sre_constants.LITERAL for o, _ in av):
+        return {chr(c) for _, c in av}   # [sz], or "e|s" as the parser rewrites it
+    return None
+
+
+def _word_starts(items) -> set[str] | None:
+    r"""Like :func:`_literal_starts` for patterns whose every alternative begins with ``\b``."""
+    if not len(items):
+        return None
+    op, av = items[0]
+    if op is sre_constants.AT and av is sre_constants.AT_BOUNDARY:
+        return _literal_starts(items[1:])
+    if op is sre_constants.BRANCH:
+        return _union(_word_starts(alt) for alt in av[1])
+    if op is sre_constants.SUBPATTERN:
+        _group, add_flags, del_flags, sub = av
+        return None if add_flags or del_flags else _word_starts(sub)
+    return None
+
+
+def _union(sets) -> set[str] | None:
+    out: set[str] = set()
+    for s in sets:
+        if s is None:
+            return None
+        out |= s
+    return out
+
+
+def cue_starts(pattern: re.Pattern) -> frozenset[str] | None:
+    r"""The texts every match of a cue starts with, right after a word boundary, or None.
+
+    >>> sorted(cue_starts(re.compile(r"\b(?:accus\w*|blam(?:ing|ed))\b|\bcease-fire")))
+    ['accus', 'blamed', 'blaming', 'cease-fire']
+    >>> cue_starts(re.compile(r"\w+ed\b")) is None
+    True
+    """
+    if pattern.flags & re.IGNORECASE or sre_parser is None:
+        return None  # the scan compares plain characters
+    try:
+        starts = _word_starts(sre_parser.parse(pattern.pattern, pattern.flags).data)
+    except Exception:  # an unexpected parse shape: scan this cue the plain way
+        return None
+    return frozenset(starts) if starts and all(starts) else None
+
+
+def _starts_scan(cues: tuple[Cue, ...]) -> tuple[re.Pattern | None, dict[str, tuple[int, ...]]]:
+    r"""The one-pass scan of :meth:`Lexicon.cue_matches` and, for each text it captures, the cues.
+
+    The scan is ``\b(?=(text|...))``: a look-ahead, so that places overlapping an earlier
+    hit are still found. It captures the longest text that fits; every shorter text that
+    fits there is a prefix of it, so its cues are the cues of all those prefixes.
+    """
+    owners: dict[str, set[int]] = {}
+    for i, cue in enumerate(cues):
+        for text in cue.starts or ():
+            owners.setdefault(text, set()).add(i)
+    if not owners:
+        return None, {}
+    cues_at = {text: tuple(sorted({i for other, ids in owners.items() if text.startswith(other)
+                                   for i in ids}))
+               for text in owners}
+    return re.compile(r"\b(?=(" + _alternation(owners) + "))"), cues_at
+
+
+def _alternation(texts) -> str:
+    """A pattern for any of ``texts``, the longest that fits, grouped by first character.
+
+    ``a(?:ccus|larm|...)|b(?:...)`` rather than ``accus|alarm|...|b...``: at each word
+    boundary the engine then tests one character per group instead of every text, which
+    makes a scan 1.4 to 2.5 times faster. Longest first, so that the longest text wins.
+
+    >>> _alternation(["said", "say", "says", "told"])
+    's(?:aid|ays|ay)|t(?:old)'
+    """
+    groups: dict[str, list[str]] = {}
+    for text in sorted(texts, key=lambda t: (-len(t), t)):
+        groups.setdefault(text[0], []).append(re.escape(text[1:]))
+    return "|".join(re.escape(first) + "(?:" + "|".join(rest) + ")" for first, rest in sorted(groups.items()))
 
 
 @cache
@@ -58,11 +206,14 @@ def lexicon() -> Lexicon:
     for c in d["cues"]:
         if c["stance"] not in known or (c.get("third_party") and c["third_party"] not in known):
             raise ValueError(f"extract.yaml: unknown stance in cue {c}")
+        rx = re.compile(c["re"])
         cues.append(Cue(stance=c["stance"], kind=c["kind"], target=c["target"],
-                        rx=re.compile(c["re"]), third_party=c.get("third_party"),
-                        explicit=bool(c.get("explicit")), capital_after=c.get("capital_after")))
+                        rx=rx, third_party=c.get("third_party"),
+                        explicit=bool(c.get("explicit")), capital_after=c.get("capital_after"),
+                        starts=cue_starts(rx)))
+    scan, cues_at = _starts_scan(tuple(cues))
     verbs = frozenset(d["speech_verbs"])
-    speech_rx = re.compile(r"\b(?:" + "|".join(sorted(verbs, key=len, reverse=True)) + r")\b")
+    speech_rx = re.compile(r"\b(?:" + _alternation(verbs) + r")\b")
     return Lexicon(
         speech_verbs=verbs,
         title_words=frozenset(d["title_words"]),
@@ -70,10 +221,14 @@ def lexicon() -> Lexicon:
         pronouns=dict(d["pronouns"]),
         locative=frozenset(d["locative"]),
         clause_breaks=re.compile(d["clause_breaks"], re.I),
+        clause_break_hints=tuple(d["clause_break_hints"]),
         relatives=frozenset(d["relatives"]),
         negators=re.compile(d["negators"], re.I),
         boilerplate=tuple(re.compile(p, re.I) for p in d["boilerplate"]),
+        boilerplate_any=re.compile("|".join(f"(?:{p})" for p in d["boilerplate"]), re.I),
         cues=tuple(cues),
         speech_rx=speech_rx,
         filler_words=frozenset(d["filler_words"]),
+        cue_starts=scan,
+        cues_at=cues_at,
     )

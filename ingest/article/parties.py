@@ -21,8 +21,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from ingest.article.mentions import Matcher, Mention, Token
 from kg.actors import ActorIndex
-from ingest.article.mentions import Mention, Token
 
 _PARTY_KINDS = {"state", "armed_group", "authority"}
 _PLACE = {"in", "at", "near", "from", "inside", "outside", "across", "around", "via", "within", "into"}
@@ -83,7 +83,7 @@ def infer_parties(tokens: list[Token], mentions: list[Mention], index: ActorInde
     counted = [m for m in ok if not subject_or_place(m)]
     at = {m.i: m for m in ok}
     pairs: Counter = Counter()
-    for n, m in enumerate(ok):
+    for m in ok:
         # X and Y (accused each other) / between X and Y / both X and Y
         for k in range(m.j, min(m.j + 5, len(tokens))):
             if tokens[k].norm == "and":
@@ -119,11 +119,12 @@ def infer_parties(tokens: list[Token], mentions: list[Mention], index: ActorInde
         return Parties(())
     camps = [[h] for h in heads]
     # An actor named with a party's demonym joins that party's camp.
+    lookup = Matcher.of(index).lookup
     for m in mentions:
         if m.actor in heads or _kind(index, m.actor) not in _PARTY_KINDS:
             continue
         for t in tokens[m.i:m.j]:
-            a = index.lookup(t.norm)
+            a = lookup(t.norm)
             if a is not None and a.id in heads and a.id != m.actor:
                 camp = camps[heads.index(a.id)]
                 if m.actor not in camp and all(m.actor not in c for c in camps):

@@ -23,9 +23,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import date as Date
 
-from kg.actors import ActorIndex
 from ingest.article.lexicon import lexicon
 from ingest.article.mentions import Matcher, Mention, Token, tokenize
+from kg.actors import ActorIndex
 
 _STOP_CAPS = {"the", "a", "an", "but", "and", "in", "on", "at", "both", "during", "after", "before",
               "while", "as", "when", "if", "however", "meanwhile", "earlier", "later", "he", "she",
@@ -39,6 +39,8 @@ _BOUNDARY_WORDS = {"and", "but", "while", "as", "whereas", "when", "after", "tha
                    "though", "although", "since", "if", "meanwhile", "however", "also", "then",
                    "yesterday", "today", "earlier", "later", "where"}
 _GAP_OK = re.compile(r"^[\s,\-]*$")
+_SUBJECT_BREAK = re.compile(r"[,;:(\"“”‘—–•]")
+_QUOTE_MARK = re.compile(r"[\"“”]")
 _HONORIFICS = {"mr", "mrs", "ms", "dr"}
 
 
@@ -70,6 +72,7 @@ class Doc:
     surnames: dict[str, str] = field(default_factory=dict)       # folded name word -> actor
     candidates: dict[str, dict] = field(default_factory=dict)     # name -> info
     last: Speaker | None = None
+    _speaks_for: dict[str, str | None] = field(default_factory=dict)  # fold() answers so far
 
     @classmethod
     def of(cls, body: str, index: ActorIndex, day: Date | None) -> Doc:
@@ -97,7 +100,9 @@ class Doc:
         """The state or organisation an actor speaks for on the article's date."""
         if self.kind(aid) != "person":
             return aid
-        return self.index.speaks_for(aid, self.date)
+        if aid not in self._speaks_for:  # the roles are sorted by date on every call: remember
+            self._speaks_for[aid] = self.index.speaks_for(aid, self.date)
+        return self._speaks_for[aid]
 
     def gap(self, a: int, b: int) -> str:
         """Text between token ``a`` and token ``b`` (a < b)."""
@@ -117,7 +122,7 @@ class Doc:
         if k <= lo:
             return True
         g = self.gap(k - 1, k)
-        if re.search(r"[,;:(\"“”‘—–•]", g):
+        if _SUBJECT_BREAK.search(g):
             return True
         prev = self.tokens[k - 1].norm
         return prev in _BOUNDARY_WORDS
@@ -130,7 +135,7 @@ class Doc:
         # skip adverbs and auxiliaries between subject and verb
         while t >= lo:
             gap = self.gap(t, t + 1) if t + 1 < len(self.tokens) else ""
-            if re.search(r"[\"“”]", gap):
+            if _QUOTE_MARK.search(gap):
                 if t + 1 == k:
                     return None
                 break

@@ -108,6 +108,7 @@ def parse_article(text: str) -> Article:
 
 _PARA = re.compile(r"\n\s*\n")
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9\-–—•*])|\n")
+_LAST_WORD = re.compile(r"([\w.]+)[.!?…]*$")
 
 
 def _paragraphs(body: str):
@@ -143,7 +144,11 @@ def split_sentences(body: str) -> list[Sentence]:
                 if para[start:m.start()].rstrip()[-1:] not in ".!?\"”:":
                     continue
             else:
-                word = re.search(r"([\w.]+)[.!?…]*$", para[start:m.start() + 1])
+                # The word before the stop ("Mr.", "U.S."). It holds no space, so searching the
+                # text after the last space finds the same; searching the whole sentence so far
+                # tried every position and was most of the time spent splitting.
+                tail = para[start:m.start() + 1].rsplit(None, 1)[-1]
+                word = _LAST_WORD.search(tail)
                 w = word[1].lower().rstrip(".") if word else ""
                 if w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()):
                     continue
