@@ -16,6 +16,9 @@ COMMANDS = [
     ["actors"], ["actors", "--kind", "person"],
     ["statements"], ["statements", "--by", "Turkey"], ["statements", "--toward", "Armenia"],
     ["statements", "--stance", "call_for_ceasefire", "--since", "2020-09-01"],
+    ["camps"], ["camps", "--method", "signed"], ["camps", "--with-ties"], ["camps", "--all-actors"],
+    ["align", "Turkey", "Azerbaijan"], ["align", "Russia", "Armenia"], ["balance"], ["brokers"],
+    ["timeline", "Turkey", "--window", "7d"],
 ]
 
 
@@ -35,6 +38,10 @@ def outputs(neo4j_server, tmp_path_factory):
         r = runner.invoke(app, ["load", str(NK2020), "--store", store])
         assert r.exit_code == 0, r.output
         got[store] = {}
+        picture = tmp_path_factory.mktemp(f"plot-{store}") / "camps.svg"
+        r = runner.invoke(app, ["plot", "camps", "--out", str(picture), "--store", store])
+        assert r.exit_code == 0, r.output
+        got[store]["plot camps"] = picture.read_bytes()
         for cmd in COMMANDS:
             r = runner.invoke(app, [*cmd, "--store", store, "--json"])
             assert r.exit_code == 0, (store, cmd, r.output)
@@ -43,7 +50,7 @@ def outputs(neo4j_server, tmp_path_factory):
     return got
 
 
-@pytest.mark.parametrize("cmd", [" ".join(c) for c in COMMANDS])
+@pytest.mark.parametrize("cmd", [" ".join(c) for c in COMMANDS] + ["plot camps"])
 def test_same_answer_from_both_stores(outputs, cmd):
     assert outputs["embedded"][cmd], f"{cmd} answered nothing"
     assert outputs["neo4j"][cmd] == outputs["embedded"][cmd]
