@@ -132,3 +132,13 @@ def test_faults_give_one_line_and_a_distinct_exit_code(neo4j_env, monkeypatch, e
     assert r.exit_code == code
     assert len(lines) == 1 and lines[0].startswith(expected.format(port=port, uri=neo4j_env["uri"])), r.output
     assert "not-the-password-x9" not in r.output and neo4j_env["password"] not in r.output
+
+
+def test_local_server_serves_neo4j_browser(neo4j_server):
+    import urllib.request
+
+    if "browser_url" not in neo4j_server:
+        pytest.skip(f"the server came from {neo4j_server['how']}, whose HTTP address kg does not know")
+    with urllib.request.urlopen(neo4j_server["browser_url"], timeout=10) as r:
+        page = r.read().decode("utf-8", "replace")
+    assert r.status == 200 and "<title>Neo4j Browser</title>" in page
