@@ -10,6 +10,7 @@ import pytest
 
 from ingest.article import extract_article, extract_file
 from ingest.article.score import load_gold, reduce, score, score_speakers
+from ingest.article.text import parse_article
 from kg.actors import ActorIndex
 from tests.conftest import ROOT, shared_path
 
@@ -163,3 +164,101 @@ def test_dev_corpus_stays_above_the_measured_floor():
     # measured: P 0.98, R 0.89; speakers P 1.00, R 0.97
     assert total.precision >= 0.90 and total.recall >= 0.80
     assert speakers.precision >= 0.95 and speakers.recall >= 0.90
+
+
+# -- evidence: the speaker's quoted words, else the shortest clause carrying the cue ---------------
+NK_OPEN = "Fighting between Armenia and Azerbaijan resumed. "
+
+
+def statements(body: str, **kw) -> list:
+    x = extract_article(body, url="https://example.org/q", date=kw.pop("day", DAY), index=INDEX, **kw)
+    assert [s.quote for s in x.to_statements()] == [s.quote for s in x.statements]  # valid model quotes
+    assert all(0 < len(s.quote) <= 400 and s.quote == s.quote.strip() for s in x.statements)
+    return x.statements
+
+
+def quotes(body: str) -> dict:
+    return {(s.speaker, s.stance): s.quote for s in statements(body)}
+
+
+def test_a_direct_quotation_gives_the_quoted_words_and_their_span():
+    body = NK_OPEN + ('"We will stand with our brothers in Azerbaijan," Turkish President Recep Tayyip '
+                      'Erdogan said.')
+    [s] = statements(body)
+    assert (s.speaker, s.stance) == ("erdogan", "support")
+    assert s.quote == "We will stand with our brothers in Azerbaijan"  # no quote marks, no comma
+    assert body[s.span[0]:s.span[1]] == s.quote
+    assert s.sentence == 1
+
+
+def test_curly_quotes_and_words_quoted_after_the_cue():
+    body = NK_OPEN + ("But Azerbaijan's ally Turkey blamed Yerevan for the flare-up and promised Baku its "
+                      "“full support.”")
+    got = {s.stance: s for s in statements(body)}
+    assert got["support"].quote == "full support"
+    assert got["accuse"].quote == "blamed Yerevan for the flare-up"  # the quotation is not its evidence
+    for s in got.values():
+        assert body[s.span[0]:s.span[1]] == s.quote
+
+
+def test_joint_statements_share_the_quote_and_others_get_their_clause():
+    body = NK_OPEN + ('France, Germany and Italy urged an "immediate ceasefire," while Pope Francis '
+                      'prayed for peace.')
+    st = statements(body)
+    joint = {s.quote for s in st if s.joint}
+    assert joint == {"immediate ceasefire"} and len([s for s in st if s.joint]) == 3
+    assert quotes(body)[("pope-francis", "call_for_ceasefire")] == "prayed for peace"
+
+
+def test_several_fragments_of_one_speaker_are_joined():
+    body = NK_OPEN + ('"We condemn this attack on civilians," Erdogan said, "and we will always support '
+                      'Azerbaijan."')
+    st = [s for s in statements(body) if s.stance == "support"]
+    assert st[0].quote == "We condemn this attack on civilians … and we will always support Azerbaijan"
+    a, b = st[0].span
+    assert body[a:b].startswith("We condemn") and body[a:b].endswith("support Azerbaijan")
+
+
+def test_without_quote_marks_the_shortest_clause_carrying_the_cue():
+    body = NK_OPEN + ("Armenia said that Azerbaijani troops attacked civilian homes in Stepanakert, killing "
+                      "two people, while Ankara accused Yerevan of provocations.")
+    got = quotes(body)
+    assert got[("ARM", "accuse")] == "Azerbaijani troops attacked civilian homes in Stepanakert"
+    assert got[("TUR", "accuse")] == "accused Yerevan of provocations"
+    for s in statements(body):
+        assert body[s.span[0]:s.span[1]] == s.quote
+
+
+def test_a_one_word_quotation_keeps_its_clause():
+    body = "Fighting between Russia and Ukraine spread. China said it \"understands\" Russia's concerns."
+    [s] = statements(body, day=date(2022, 2, 25))
+    assert s.quote == "\"understands\" Russia's concerns" == body[s.span[0]:s.span[1]]
+
+
+def test_quotes_are_cut_at_400_characters_on_a_word():
+    filler = "and our people stand together with them in this difficult hour " * 10
+    body = NK_OPEN + f'"We will always support Azerbaijan {filler}," Erdogan said.'
+    [s] = statements(body)
+    assert len(s.quote) <= 400 and s.quote.endswith("…") and not s.quote.endswith(" …")
+    assert s.quote.startswith("We will always support Azerbaijan and our people")
+    assert body[s.span[0]:s.span[1]] == s.quote[:-1]
+    assert body[s.span[1]] == " "  # cut between two words
+    long_clause = NK_OPEN + "Turkey blamed Yerevan for " + "the long and deadly shelling of villages " * 12 + "."
+    [s] = statements(long_clause)
+    assert s.quote.startswith("blamed Yerevan for") and s.quote.endswith("…") and len(s.quote) <= 400
+    assert long_clause[s.span[0]:s.span[1]] == s.quote[:-1]
+
+
+def test_2020_article_quotes_are_the_speakers_words():
+    path = shared_path("corpus", "2020-09-27_moscow-times_clashes-azerbaijan-armenia.txt")
+    x = extract_file(path, index=INDEX)
+    body = parse_article(path.read_text(encoding="utf-8")).body
+    got = {(s.speaker, s.stance): s for s in x.statements}
+    tweet = got[("erdogan", "support")]
+    assert tweet.quote == "The Turkish people will support our Azerbaijani brothers with all our means as always"
+    assert body[tweet.span[0]:tweet.span[1]] == tweet.quote
+    assert got[("TUR", "support")].quote == "full support"
+    assert got[("TUR", "accuse")].quote == "blamed Yerevan for the flare-up"
+    assert got[("putin", "call_for_ceasefire")].quote == "an end to hostilities"
+    for s in x.statements:  # a line break inside a sentence is one space in the quote
+        assert len(s.quote) <= 400 and " ".join(body[s.span[0]:s.span[1]].split()) == s.quote

@@ -15,6 +15,7 @@ import typer
 import yaml
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from kg.cli.common import JsonOpt, StoreOpt, command, err, open_from_cli, out, parse_date, print_json
 from kg.errors import DataError, Problem
@@ -43,7 +44,8 @@ def _files(paths: list[Path]) -> list[Path]:
     return files
 
 
-def _extract(paths: list[Path], url: str | None, date: str | None, keep_negated: bool, quiet: bool):
+def _extract(paths: list[Path], url: str | None, date: str | None, keep_negated: bool, quiet: bool,
+             index=None):
     from ingest.article import extract_file
 
     day = parse_date(date, "--date")
@@ -56,7 +58,7 @@ def _extract(paths: list[Path], url: str | None, date: str | None, keep_negated:
         task = bar.add_task("extract", total=len(files))
         for f in files:
             try:
-                results.append(extract_file(f, url=url, date=day, keep_negated=keep_negated))
+                results.append(extract_file(f, url=url, date=day, keep_negated=keep_negated, index=index))
             except DataError as e:
                 problems.extend(e.problems)
             bar.advance(task)
@@ -106,19 +108,33 @@ def _yaml(results, name: str | None = None) -> str:
     return header + yaml.safe_dump(merge(results, name), sort_keys=False, allow_unicode=True, width=100)
 
 
-def _table(results) -> None:
+def _name(index, aid: str | None) -> str:
+    """An actor's name for people to read ("Nagorno-Karabakh Republic"), its id when unknown."""
+    a = index.actors.get(aid) if aid else None
+    return a.name if a is not None else (aid or "")
+
+
+def _table(results, index=None) -> None:
+    from kg.actors import ActorIndex
+
+    index = index or ActorIndex.default()
     for r in results:
-        t = Table(title=f"{r.title or r.path} ({r.date}) — {len(r.statements)} statements",
+        t = Table(title=Text(f"{r.title or r.path} ({r.date}) — {len(r.statements)} statements"),
                   title_justify="left")
-        for c in ("#", "speaker", "stance", "targets", "conf"):
-            t.add_column(c, no_wrap=True)
-        t.add_column("evidence", overflow="fold", min_width=20)
+        t.add_column("#", no_wrap=True)
+        t.add_column("speaker", max_width=30)
+        t.add_column("stance", no_wrap=True)
+        t.add_column("targets", max_width=30)
+        t.add_column("conf", no_wrap=True)
+        t.add_column("evidence", overflow="fold", min_width=30)
         for s in r.statements:
-            who = s.speaker + (f" ({s.on_behalf_of})" if s.on_behalf_of else "")
-            tg = ", ".join(s.targets) + (" [all parties]" if s.all_parties else "")
-            t.add_row(str(s.sentence), who + (" [joint]" if s.joint else ""),
-                      s.stance + (" [negated]" if s.negated else ""), tg, f"{s.confidence:.2f}",
-                      s.quote[:160])
+            who = _name(index, s.speaker)
+            if s.on_behalf_of and s.on_behalf_of != s.speaker:
+                who += f" ({_name(index, s.on_behalf_of)})"
+            tg = ", ".join(_name(index, x) for x in s.targets) + (" [all parties]" if s.all_parties else "")
+            t.add_row(str(s.sentence), Text(who + (" [joint]" if s.joint else "")),
+                      Text(s.stance + (" [negated]" if s.negated else "")), Text(tg),
+                      f"{s.confidence:.2f}", Text(s.quote))
         out.print(t)
         if r.candidates:
             out.print("unknown actors (candidates): " + ", ".join(
@@ -144,7 +160,10 @@ def extract(
 
     Example: kg extract article.txt --out statements.yaml   (or: kg extract news/ --json)
     """
-    results = _extract(paths, url, date, keep_negated, quiet=json)
+    from kg.actors import ActorIndex
+
+    index = ActorIndex.default()
+    results = _extract(paths, url, date, keep_negated, quiet=json, index=index)
     if out_file is not None:
         _write_atomic(out_file, _yaml(results, None if len(results) == 1 else f"extract-{out_file.stem}"))
         if not json:
@@ -153,7 +172,7 @@ def extract(
     if json:
         print_json([r.to_json() for r in results])
     elif out_file is None:
-        _table(results)
+        _table(results, index)
 
 
 @command(ingest_app, "article")
