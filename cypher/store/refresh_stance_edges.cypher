@@ -1,7 +1,7 @@
-// Re-materialise the aggregate (:Actor)-[:STANCE]->(:Actor) edges of the given sources:
-// one per (source, target, stance), the source being the actor spoken for (or the speaker).
-UNWIND $sources AS sid
-MATCH (a:Actor {id: sid})
+// Re-materialise the aggregate (:Actor)-[:STANCE]->(:Actor) edges of the given actors:
+// one per (actor, target, stance), the actor being the one spoken for (or the speaker).
+UNWIND $rows AS row
+MATCH (a:Actor {id: row.id})
 OPTIONAL MATCH (a)-[old:STANCE]->()
 DELETE old
 WITH DISTINCT a

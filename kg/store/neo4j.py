@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from itertools import combinations
@@ -34,6 +35,18 @@ LABELS = {"state": "State", "organization": "Organization", "person": "Person",
 
 START_HINT = ("start one with `python tools/neo4j/neo4jctl.py start` (no Docker needed) "
               "or `docker compose up -d`, then set NEO4J_URI")
+
+
+@dataclass(frozen=True)
+class Step:
+    """One statement of a load and the rows it runs on, batch by batch.
+
+    ``counts``: whether its rows are records the caller's progress bar counts.
+    """
+
+    query: str
+    rows: list
+    counts: bool = True
 
 
 @cache
@@ -159,7 +172,7 @@ class Neo4jStore(Store):
         """
         self.apply_schema()
         plan = [step for ds in datasets for step in self._plan(ds)]
-        total = sum(len(rows) for _, rows, _ in plan)
+        total = sum(len(step.rows) for step in plan)
         try:
             with self._session() as session:
                 if total <= self.max_tx_rows:
@@ -174,8 +187,8 @@ class Neo4jStore(Store):
             raise self._translate(e) from None
         return self.counts()
 
-    def _plan(self, ds: Dataset) -> list[tuple[str, list, dict]]:
-        """(query, rows, extra parameters) in write order for one dataset."""
+    def _plan(self, ds: Dataset) -> list[Step]:
+        """The statements that write one dataset, in order, each with its rows."""
         def props(record, drop=()) -> dict:
             d = record.model_dump(exclude_none=True)
             for k in drop:
@@ -186,33 +199,29 @@ class Neo4jStore(Store):
         for kind, label in LABELS.items():
             rows = [props(a) for a in ds.actors if a.kind == kind]
             if rows:
-                steps.append((cypher("merge_actors").replace("{label}", label), rows, {}))
-        steps.append((cypher("merge_sources"), [props(s) for s in ds.sources], {}))
-        steps.append((cypher("merge_roles"), [
+                steps.append(Step(cypher("merge_actors").replace("{label}", label), rows))
+        steps.append(Step(cypher("merge_sources"), [props(s) for s in ds.sources]))
+        steps.append(Step(cypher("merge_roles"), [
             {"id": r.id, "person": r.person, "holder": r.holder, "props": props(r, ("person", "holder"))}
-            for r in ds.roles], {}))
-        steps.append((cypher("merge_memberships"), [
+            for r in ds.roles]))
+        steps.append(Step(cypher("merge_memberships"), [
             {"id": m.id, "member": m.member, "organization": m.organization,
-             "props": props(m, ("member", "organization"))} for m in ds.memberships], {}))
-        steps.append((cypher("merge_alliances"), [
+             "props": props(m, ("member", "organization"))} for m in ds.memberships]))
+        steps.append(Step(cypher("merge_alliances"), [
             {"id": a.id, "pairs": [list(p) for p in combinations(a.parties, 2)], "props": props(a)}
-            for a in ds.alliances], {}))
-        steps.append((cypher("merge_statements"), [
-            {**props(s), "actor": s.on_behalf_of or s.speaker} for s in ds.statements], {}))
+            for a in ds.alliances]))
+        steps.append(Step(cypher("unlink_statements"), [{"id": s.id} for s in ds.statements], counts=False))
+        steps.append(Step(cypher("merge_statements"), [
+            {**props(s), "actor": s.on_behalf_of or s.speaker} for s in ds.statements]))
         sources = sorted({s.on_behalf_of or s.speaker for s in ds.statements})
-        steps.append((cypher("refresh_stance_edges"), [], {"sources": sources}))
+        steps.append(Step(cypher("refresh_stance_edges"), [{"id": a} for a in sources], counts=False))
         return steps
 
-    def _write(self, plan, run, progress: Progress | None) -> None:
-        for query, rows, extra in plan:
-            if not rows:
-                if extra:
-                    for chunk in batched(extra["sources"], self.batch_size):
-                        run(query, {"sources": chunk})
-                continue
-            for batch in batched(rows, self.batch_size):
-                run(query, {"rows": batch, **extra})
-                if progress:
+    def _write(self, plan: list[Step], run, progress: Progress | None) -> None:
+        for step in plan:
+            for batch in batched(step.rows, self.batch_size):
+                run(step.query, {"rows": batch})
+                if progress and step.counts:
                     progress(len(batch))
 
     def clear(self) -> None:
