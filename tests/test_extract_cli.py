@@ -41,7 +41,7 @@ def test_folder_gives_one_loadable_file(tmp_path):
     out = tmp_path / "all.yaml"
     r = kg("extract", ARTICLES, "--date", "2020-07-13", "--out", out)
     assert r.exit_code == 0, r.output
-    assert "from 3 article(s)" in r.output
+    assert f"from {len(list(ARTICLES.glob('*.txt')))} article(s)" in r.output
     assert kg("validate", out).exit_code == 0
 
 

@@ -208,12 +208,12 @@ class _Extractor:
 
     def run(self, title: str | None) -> None:
         doc = self.doc
-        title_mentions = []
+        title_mentions, tt = [], []
         if title:
             tt = tokenize(title)
             from ingest.article.mentions import Matcher
             title_mentions = Matcher.of(doc.index).mentions(title, tt)
-        self.parties = infer_parties(doc.tokens, doc.mentions, doc.index, title_mentions)
+        self.parties = infer_parties(doc.tokens, doc.mentions, doc.index, title_mentions, tt)
         self.sentences = split_sentences(doc.body)
         # every cue over the whole body once, then handed to its sentence
         self.cue_hits: dict[int, list] = {}
@@ -294,7 +294,7 @@ class _Extractor:
             elif word in {"read", "cited", "quoted"}:
                 continue
             else:
-                sp = doc.np_left(k, lo)
+                sp = doc.np_left(k, lo) or doc.np_before_apposition(k, lo)
                 before = doc.body[doc.tokens[k - 1].end:pos] if k > st.lo else ""
                 if sp is None and (k == st.lo or _COMMA_OR_QUOTE.search(before)):
                     sp = doc.np_right(k + 1, st.hi)
@@ -352,6 +352,8 @@ class _Extractor:
                 or (k in doc.by_token and cue.kind != "harm" and doc.kind(doc.by_token[k].actor) != "person"):
             return
         ca, cb = self.clause(st, cs)
+        if self.embedded(cue, ca, cs):
+            return
         lo = max(st.lo, self.tok_at(ca))
         q = self.in_quote(st, cs)
         speaker: Speaker | None = None
@@ -371,7 +373,7 @@ class _Extractor:
                 if trailing and trailing[-1].speaker.start > cs:
                     speaker = trailing[-1].speaker
             else:
-                speaker = doc.np_left(k, lo)
+                speaker = doc.np_left(k, lo) or doc.np_before_apposition(k, lo)
                 if speaker is None:
                     speaker = self.clause_subject(k, lo)
                 if speaker is None:
@@ -422,6 +424,49 @@ class _Extractor:
                 stance=stance, targets=targets, sentence=st.sent.index,
                 confidence=round(max(conf, 0.1), 2), joint=speaker.joint, negated=neg,
                 all_parties=all_parties))
+
+    def embedded(self, cue: Cue, ca: int, cs: int) -> bool:
+        """Whether a cue states what someone else is blamed for, not the speaker's stance.
+
+        "accusing France of supporting the occupation" is no support; "any attack on its
+        embassy would ..." reports no attack. Accusation cues are kept: "accused Baku of
+        shelling" is an accusation either way.
+        """
+        if cue.stance == "accuse" and cue.kind != "harm":
+            return False
+        if cue.kind == "harm":
+            return bool(self.lex.hypothetical_harm.search(self.low, max(ca, cs - 20), cs))
+        tail = self.low[max(ca, cs - 20):cs]
+        if not any(hint in tail for hint in self.lex.reported_act_hints):
+            return False  # the cheap test first: most cues follow no "of", "for" or "with"
+        return bool(self.lex.reported_act.search(self.low[max(ca, cs - 90):cs]))
+
+    def addressees(self, cs: int, cb: int, speaker: Speaker, folded: str) -> tuple[str, ...]:
+        """The actors a call is addressed to: "urged Ankara to", "called on Baku and Yerevan to"."""
+        m = self.lex.addressee_verbs.match(self.low, cs)
+        if m is None:
+            return ()
+        out, pos = [], m.end()
+        for men in self.mentions_in(m.end(), cb):
+            if men.start != pos and not (out and _LIST_GLUE.fullmatch(self.doc.body[pos:men.start])):
+                break
+            f = self.eligible(men, speaker, folded)
+            if f is None:
+                return ()
+            out.append(f)
+            pos = men.end
+        return tuple(out) if out and self.low.startswith(" to ", pos) else ()
+
+    def pair(self, after: list[tuple[Mention, str]]) -> tuple[str, ...]:
+        """The first actors after a cue when they are a list of two or more states ("A and B")."""
+        if len(after) < 2:
+            return ()
+        (m0, f0), (m1, f1) = after[0], after[1]
+        if f0 == f1 or " and " not in self.doc.body[m0.end:m1.start] \
+                or not _LIST_GLUE.fullmatch(self.doc.body[m0.end:m1.start]) \
+                or self.doc.kind(f0) != "state" or self.doc.kind(f1) != "state":
+            return ()
+        return f0, f1
 
     def clause_subject(self, k: int, lo: int) -> Speaker | None:
         """The subject of the nearest verb to the left ("Putin discussed ... and called for")."""
@@ -497,7 +542,19 @@ class _Extractor:
                 return P.opponents(folded), False, False
             return None
         if cue.target == "parties":
+            # a call aimed at named actors goes to them, parties or not ("urged Ankara to ...")
+            addressed = self.addressees(cs, cb, speaker, folded)
+            if addressed and not addresses_all_parties(doc.body[ca:cb]):
+                camps = {P.camp_of(f) for f in addressed}
+                return addressed, len(P.camps) > 1 and camps >= set(range(len(P.camps))), True
             named = [f for m, f in after if P.camp_of(f) is not None]
+            pair = self.pair(after)
+            if pair and {P.camp_of(f) for f in named} != set(range(len(P.camps))) \
+                    and not addresses_all_parties(doc.body[ca:cb]):
+                # "host the foreign ministers of Armenia and Azerbaijan": the two named are the
+                # sides meant, even where the parties were inferred otherwise
+                camps = {P.camp_of(f) for f in pair}
+                return pair, len(P.camps) > 1 and camps >= set(range(len(P.camps))), True
             if named and not addresses_all_parties(doc.body[ca:cb]):
                 camps = {P.camp_of(f) for f in named}
                 return tuple(named), len(camps) == len(P.camps) and len(P.camps) > 1, True

@@ -59,6 +59,15 @@ class Lexicon:
     cues: tuple[Cue, ...]
     speech_rx: re.Pattern
     filler_words: frozenset[str]
+    capitalised_fillers: frozenset[str]
+    plural_offices: frozenset[str]
+    apposition_starts: frozenset[str]
+    reported_act: re.Pattern
+    """Ends right before a cue that is the act someone is accused of ("accusing X of supporting")."""
+    reported_act_hints: tuple[str, ...]
+    hypothetical_harm: re.Pattern
+    addressee_verbs: re.Pattern
+    """A call verb right before its addressees ("urged Ankara to", "called on Baku and Yerevan to")."""
     cue_starts: re.Pattern | None
     """Finds, in one pass, every place where some cue could start (see :meth:`cue_matches`)."""
     cues_at: dict[str, tuple[int, ...]]
@@ -229,6 +238,13 @@ def lexicon() -> Lexicon:
         cues=tuple(cues),
         speech_rx=speech_rx,
         filler_words=frozenset(d["filler_words"]),
+        capitalised_fillers=frozenset(d["capitalised_fillers"]),
+        plural_offices=frozenset(d["plural_offices"]),
+        apposition_starts=frozenset(d["apposition_starts"]),
+        reported_act=re.compile(d["reported_act"]),
+        reported_act_hints=tuple(d["reported_act_hints"]),
+        hypothetical_harm=re.compile(d["hypothetical_harm"]),
+        addressee_verbs=re.compile(d["addressee_verbs"]),
         cue_starts=scan,
         cues_at=cues_at,
     )

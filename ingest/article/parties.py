@@ -60,27 +60,29 @@ def _kind(index: ActorIndex, aid: str) -> str | None:
     return a.kind if a else None
 
 
+def _speaker_or_place(tokens: list[Token], m: Mention, index: ActorIndex) -> bool:
+    """Whether a mention is the subject of a verb ("Turkey said", "Russia, Nato and the EU also
+    appealed", "Algeria offers help") or a place ("in Washington"): neither makes a party."""
+    if m.i > 0 and tokens[m.i - 1].norm in _PLACE:
+        a = index.actors.get(m.actor)
+        return a is None or m.surface.replace("'s", "") != a.name  # a city, not the country
+    k = m.j
+    while k < len(tokens) and k < m.j + 8:
+        t = tokens[k]
+        if t.cap or t.norm in _SKIP:
+            k += 1
+            continue
+        return t.norm in _AUX or (t.norm.endswith(("ed", "es")) and len(t.norm) > 4) \
+            or t.norm in {"says", "said", "speaks", "urges", "calls", "warns", "told", "offers"}
+    return False
+
+
 def infer_parties(tokens: list[Token], mentions: list[Mention], index: ActorIndex,
-                  title_mentions: list[Mention] = ()) -> Parties:
+                  title_mentions: list[Mention] = (), title_tokens: list[Token] = ()) -> Parties:
     """The camps of the conflict (see the module docstring)."""
     ok = [m for m in mentions if _kind(index, m.actor) in _PARTY_KINDS]
-    # Speakers are not parties: leave out subjects of a verb ("Turkey said", "Russia, Nato
-    # and the EU also appealed") and places ("in Washington").
-    def subject_or_place(m: Mention) -> bool:
-        if m.i > 0 and tokens[m.i - 1].norm in _PLACE:
-            a = index.actors.get(m.actor)
-            return a is None or m.surface.replace("'s", "") != a.name  # a city, not the country
-
-        k = m.j
-        while k < len(tokens) and k < m.j + 8:
-            t = tokens[k]
-            if t.cap or t.norm in _SKIP:
-                k += 1
-                continue
-            return t.norm in _AUX or (t.norm.endswith(("ed", "es")) and len(t.norm) > 4) \
-                or t.norm in {"says", "said", "speaks", "urges", "calls", "warns", "told"}
-        return False
-    counted = [m for m in ok if not subject_or_place(m)]
+    # Speakers are not parties: leave out subjects of a verb and places (see _speaker_or_place).
+    counted = [m for m in ok if not _speaker_or_place(tokens, m, index)]
     at = {m.i: m for m in ok}
     pairs: Counter = Counter()
     for m in ok:
@@ -108,8 +110,9 @@ def infer_parties(tokens: list[Token], mentions: list[Mention], index: ActorInde
         heads = list(pairs.most_common(1)[0][0])
     else:
         counts: Counter = Counter(m.actor for m in counted)
-        for m in title_mentions:
-            if _kind(index, m.actor) in _PARTY_KINDS:
+        for m in title_mentions:  # a speaker in the title ("Algeria offers help") is no party
+            if _kind(index, m.actor) in _PARTY_KINDS and not (
+                    title_tokens and _speaker_or_place(title_tokens, m, index)):
                 counts[m.actor] += 2
         top = counts.most_common(2)
         heads = [a for a, _ in top[:1]]

@@ -42,6 +42,7 @@ _GAP_OK = re.compile(r"^[\s,\-]*$")
 _SUBJECT_BREAK = re.compile(r"[,;:(\"“”‘—–•]")
 _QUOTE_MARK = re.compile(r"[\"“”]")
 _HONORIFICS = {"mr", "mrs", "ms", "dr"}
+_SMALL = {"of", "the", "to", "for", "and", "a", "an", "his", "her", "its", "their", "on"}
 
 
 @dataclass(frozen=True)
@@ -140,7 +141,8 @@ class Doc:
                     return None
                 break
             w = self.tokens[t].norm
-            if t not in self.by_token and not self.tokens[t].cap and (
+            # "on Thursday" is skipped too: a weekday is capitalised but no part of the subject
+            if t not in self.by_token and (not self.tokens[t].cap or w in lex.capitalised_fillers) and (
                     w in lex.filler_words or (w.endswith("ly") and len(w) > 4)):
                 t -= 1
                 continue
@@ -162,6 +164,11 @@ class Doc:
                 break
             s -= 1
         s += 1
+        # "countries that co-chair the Minsk Group urged": a lower-case office word right before
+        # an article is a verb, and what follows it its object, not the subject
+        while s < end and not self.tokens[s].cap and self.tokens[s].norm in lex.title_words \
+                and self.tokens[s].norm not in _SMALL and self.tokens[s + 1].norm in ("the", "a", "an"):
+            s += 1
         if s > end:
             return None
         return self._resolve(s, end + 1, lo, left=True)
@@ -322,8 +329,52 @@ class Doc:
             return Speaker((owners[0],), *span, candidate=name)
         ids = tuple(dict.fromkeys(kinds[n][1] for n in chosen if kinds[n][1]))
         if hk == "title":
-            ids = ids[:1]
+            ids = ids[:1] + self._plural_office_list(segs, kinds, head) if left else ids[:1]
         return Speaker(ids, *span) if ids else None
+
+    def _plural_office_list(self, segs, kinds, head: int) -> tuple[str, ...]:
+        """The states listed before "Y's foreign ministers" ("X, Y and Z's foreign ministers").
+
+        Only for a plural office right after the possessive, so that "Germany and Britain's
+        foreign minister" stays one speaker.
+        """
+        a, b = segs[head]
+        m = self.by_token.get(a)
+        lex = lexicon()
+        if m is None or not m.poss or m.i != a or self.tokens[b - 1].norm not in lex.plural_offices:
+            return ()
+        out = []
+        for n in range(head - 1, -1, -1):
+            if kinds[n][0] != "actor":
+                break
+            out.append(kinds[n][1])
+        return tuple(reversed(out))
+
+    def np_before_apposition(self, k: int, lo: int) -> Speaker | None:
+        """The subject before a comma-bounded aside that ends right before token ``k``.
+
+        "Iran, which borders both countries, offered ...": the aside starts with a relative or
+        an article ("Algeria, a neighbour of Niger, said") and is more than names, so that a
+        list ("France, Germany, the UK, said") is not mistaken for one.
+        """
+        lex = lexicon()
+        if k <= lo or "," not in self.gap(k - 1, k) or _QUOTE_MARK.search(self.gap(k - 1, k)):
+            return None
+        for j in range(k - 1, max(lo, k - 25), -1):
+            g = self.gap(j - 1, j)
+            if _QUOTE_MARK.search(g) or ";" in g:
+                return None
+            if "," not in g:
+                continue
+            t = self.tokens[j]
+            if t.norm not in lex.apposition_starts or j in self.by_token:
+                return None
+            if t.norm not in lex.relatives and not any(
+                    not x.cap and x.norm not in lex.title_words and x.norm not in lex.apposition_starts
+                    for x in self.tokens[j + 1:k]):
+                return None
+            return self.np_left(j, lo, allow_pronoun=False)
+        return None
 
     def _joiner(self, segs, n: int, left: bool) -> str:
         a, b = segs[n]
