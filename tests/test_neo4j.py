@@ -118,6 +118,16 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def test_connection_flags_win_over_the_environment(neo4j_env):
+    port = free_port()
+    r = runner.invoke(app, ["--neo4j-uri", f"bolt://127.0.0.1:{port}", "stance", "Turkey", "--store", "neo4j"])
+    assert r.exit_code == 4 and f"bolt://127.0.0.1:{port}" in r.output
+    r = runner.invoke(app, ["--neo4j-database", "otherdb", "actors", "--store", "neo4j"])
+    assert r.exit_code == 8 and "no database 'otherdb'" in r.output
+    r = runner.invoke(app, ["--neo4j-uri", neo4j_env["uri"], "actors", "--store", "neo4j", "--json"])
+    assert r.exit_code == 0, r.output
+
+
 @pytest.mark.parametrize("env,code,expected", [
     ({"NEO4J_URI": "bolt://127.0.0.1:{port}"}, 4, "error: cannot reach Neo4j at bolt://127.0.0.1:{port}"),
     ({"NEO4J_PASSWORD": "not-the-password-x9"}, 7, "error: Neo4j at {uri} refused user 'neo4j'"),

@@ -69,7 +69,14 @@ def command(app: typer.Typer, *args, **kwargs) -> Callable:
     return deco
 
 
+NEO4J_OPTIONS: dict[str, str] = {}
+"""Connection settings given as ``kg --neo4j-uri ... COMMAND``; they win over the environment."""
+
+
 def open_from_cli(store: str):
+    """Open the store a command names (the Neo4j settings of the main options apply)."""
     from kg.store import open_store
 
+    if (store or "").strip() == "neo4j":
+        return open_store(store, **NEO4J_OPTIONS)
     return open_store(store)
