@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import yaml
 
 from ingest.article import extract_article, extract_file
 from ingest.article.score import load_gold, reduce, score, score_speakers
@@ -25,12 +26,45 @@ def triples(text: str, **kw) -> set:
 
 
 @pytest.mark.parametrize("module", ["text", "lexicon", "mentions", "parties", "speakers", "stance",
+                                    "scan", "targets", "quotes", "statements", "result", "output",
                                     "extract", "score"])
 def test_doctests(module):
     mod = importlib.import_module(f"ingest.article.{module}")
     assert mod.__doc__, f"{module} has no module docstring"
     res = doctest.testmod(mod)
     assert res.failed == 0
+
+
+# YAML 1.1 reads these bare words as booleans (PyYAML: on/off/yes/no/true/false; other
+# readers y/n too): in a word list each must be quoted.
+_YAML11_BOOLS = {"y", "n", "yes", "no", "on", "off", "true", "false"}
+
+
+def _word_lists() -> dict[str, list]:
+    """The word lists of ``kg/data/extract.yaml``: every top-level list of plain entries, and
+    the keys and values of the ``pronouns`` mapping (the cues are records, not words)."""
+    text = (ROOT / "kg" / "data" / "extract.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    nodes = {k.value: v for k, v in yaml.compose(text).value}
+    out = {}
+    for key, value in data.items():
+        if isinstance(value, list) and not any(isinstance(v, dict) for v in value):
+            out[key] = list(zip(value, nodes[key].value, strict=True))
+        elif isinstance(value, dict) and all(not isinstance(v, (dict, list)) for v in value.values()):
+            pairs = list(nodes[key].value)
+            out[key] = [(k, kn) for k, (kn, _) in zip(value, pairs, strict=True)] + \
+                [(v, vn) for v, (_, vn) in zip(value.values(), pairs, strict=True)]
+    return out
+
+
+def test_extract_yaml_word_lists_hold_only_strings():
+    lists = _word_lists()
+    assert {"speech_verbs", "title_words", "filler_words", "pronouns", "locative"} <= set(lists)
+    for key, entries in lists.items():
+        for value, node in entries:
+            assert isinstance(value, str), f"extract.yaml {key}: {node.value!r} reads as {value!r}; quote it"
+            assert node.style or node.value.lower() not in _YAML11_BOOLS, \
+                f"extract.yaml {key}: bare {node.value!r} is a boolean in YAML 1.1; quote it"
 
 
 def test_titled_full_name_then_surname_then_pronoun():

@@ -1,0 +1,207 @@
+"""The groundwork of every sentence: cue and speech-verb hits, clauses, quotations, speakers.
+
+:class:`Scanner` holds one article's state (its :class:`~ingest.article.speakers.Doc`, the
+lexicon, the lower-cased body) and answers the questions the later steps ask of a sentence:
+which token starts at an offset, which mentions lie in a span, which clause holds a
+position, which quotation (if any) holds it, who speaks in the sentence (its speech
+*events*: a speech verb and its speaker) and who a quotation belongs to.
+
+:mod:`ingest.article.targets` and :mod:`ingest.article.quotes` build on it;
+:mod:`ingest.article.statements` puts them together, sentence by sentence.
+
+Examples
+--------
+>>> from datetime import date
+>>> from kg.actors import ActorIndex
+>>> s = Scanner("Turkey said it backs Baku.", ActorIndex.default(), date(2020, 9, 27))
+>>> s.find_hits()
+>>> sorted(s.speech_hits), [c.stance for c, _, _ in s.cue_hits[0]]
+([0], ['support'])
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from datetime import date as Date
+
+from ingest.article.lexicon import lexicon
+from ingest.article.mentions import Mention
+from ingest.article.speakers import Doc, Speaker
+from ingest.article.text import Sentence, split_sentences
+from kg.actors import ActorIndex
+
+QUOTE = re.compile(r"\"[^\"]*\"|“[^”]*”")
+"""A quotation, straight or curly quote marks."""
+# Small patterns of the sentence-level rules, compiled once (they run thousands of times per article).
+_COMMA_OR_QUOTE = re.compile(r"[,\"”]")
+_COMMAS = re.compile(r"[\s,]*")
+_SPACES = re.compile(r"\s*")
+
+
+@dataclass
+class Event:
+    """A speech verb in a sentence and who speaks through it."""
+
+    k: int              # token index of the speech verb
+    speaker: Speaker
+    postposed: bool
+
+
+@dataclass
+class Sent:
+    """One sentence as the extractor sees it: its token range, quotations and speech events."""
+
+    sent: Sentence
+    lo: int
+    hi: int
+    quotes: list[tuple[int, int]] = field(default_factory=list)
+    breaks: list[tuple[int, int]] | None = None  # found on first use: most sentences need none
+    events: list[Event] = field(default_factory=list)
+    continuation: bool = False
+    attributed: dict | None = None  # quotation -> the actors it is attributed to, when asked
+
+
+class Scanner:
+    """One article's state and the sentence-level questions every later step asks."""
+
+    def __init__(self, body: str, index: ActorIndex, day: Date):
+        self.doc = Doc.of(body, index, day)
+        self.lex = lexicon()
+        self.starts = [t.start for t in self.doc.tokens]
+        self.mention_starts = [m.start for m in self.doc.mentions]  # sorted, as the mentions are
+        self.mention_tokens = [m.i for m in self.doc.mentions]
+
+    def tok_at(self, pos: int) -> int:
+        """The index of the first token starting at or after body offset ``pos``."""
+        return bisect.bisect_left(self.starts, pos)
+
+    def mentions_in(self, a: int, b: int) -> list[Mention]:
+        """The mentions starting at body offsets ``a`` <= start < ``b``, in order."""
+        return self.doc.mentions[bisect.bisect_left(self.mention_starts, a):
+                                 bisect.bisect_left(self.mention_starts, b)]
+
+    def find_hits(self) -> None:
+        """Split the body into sentences and find every speech verb and cue in it, once.
+
+        Sets ``sentences``, ``low`` (the body lower-cased, same length), ``speech_hits``
+        (sentence -> speech verb offsets) and ``cue_hits`` (sentence -> (cue, start, end)).
+        """
+        doc = self.doc
+        self.sentences = split_sentences(doc.body)
+        # every cue over the whole body once, then handed to its sentence
+        self.cue_hits: dict[int, list] = {}
+        sent_starts = [x.start for x in self.sentences]
+        low = doc.body.lower()
+        if len(low) != len(doc.body):  # a few characters change length when lower-cased
+            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in doc.body)
+        self.low = low
+        self.speech_hits: dict[int, list] = {}
+        for m in self.lex.speech_rx.finditer(low):
+            n = bisect.bisect_right(sent_starts, m.start()) - 1
+            if n >= 0:
+                self.speech_hits.setdefault(n, []).append(m.start())
+        for cue, m in self.lex.cue_matches(low):  # = each cue's rx.finditer(low), in cue order
+            if cue.capital_after and m.group().startswith(cue.capital_after):
+                rest = doc.body[m.end():m.end() + 40]
+                rest = rest[4:] if rest.lower().startswith("the ") else rest
+                if not rest[:1].isupper():
+                    continue
+            n = bisect.bisect_right(sent_starts, m.start()) - 1
+            if n >= 0 and m.end() <= self.sentences[n].end:
+                self.cue_hits.setdefault(n, []).append((cue, m.start(), m.end()))
+
+    # -- clauses -----------------------------------------------------------------------------
+    def clause(self, st: Sent, pos: int) -> tuple[int, int]:
+        """The clause holding ``pos``: the sentence cut at the clause breaks outside quotations."""
+        a, b = st.sent.start, st.sent.end
+        if st.breaks is None:
+            low = self.low[a:b]
+            if any(hint in low for hint in self.lex.clause_break_hints):
+                st.breaks = [(a + m.start(), a + m.end())
+                             for m in self.lex.clause_breaks.finditer(st.sent.text)]
+            else:
+                st.breaks = []
+        for s, e in st.breaks:
+            if e <= pos and not self.in_quote(st, s):
+                a = max(a, e)
+            elif s > pos and not self.in_quote(st, s):
+                b = min(b, s)
+        return a, b
+
+    def in_quote(self, st: Sent, pos: int) -> tuple[int, int] | None:
+        """The quotation of the sentence that holds ``pos``, if any."""
+        for q in st.quotes:
+            if q[0] <= pos < q[1]:
+                return q
+        return None
+
+    # -- speech events -------------------------------------------------------------------------
+    def find_events(self, st: Sent) -> None:
+        """The speech events of a sentence (a speech verb and its speaker) into ``st.events``."""
+        doc = self.doc
+        for pos in self.speech_hits.get(st.sent.index, ()):
+            if self.in_quote(st, pos):
+                continue
+            k = self.tok_at(pos)
+            if k >= st.hi or doc.tokens[k].start != pos:
+                continue
+            word = doc.tokens[k].norm
+            if doc.tokens[k].cap or k in doc.by_token:
+                continue
+            ca, _ = self.clause(st, pos)
+            lo = max(st.lo, self.tok_at(ca))
+            sp, post = None, False
+            if word == "according":
+                if k + 2 < st.hi and doc.tokens[k + 1].norm == "to":
+                    sp = doc.np_right(k + 2, st.hi)
+            elif word in {"read", "cited", "quoted"}:
+                continue
+            else:
+                sp = doc.np_left(k, lo) or doc.np_before_apposition(k, lo)
+                before = doc.body[doc.tokens[k - 1].end:pos] if k > st.lo else ""
+                if sp is None and (k == st.lo or _COMMA_OR_QUOTE.search(before)):
+                    sp = doc.np_right(k + 1, st.hi)
+                if sp is not None:
+                    post = bool(self.quote_before(st, sp.start if sp.start < pos else pos))
+            if sp is None:
+                continue
+            if sp.pronoun:
+                # "his representative said": the person named earlier in the sentence
+                people = [m for m in self.mentions_in(st.sent.start, sp.start)
+                          if doc.kind(m.actor) == "person"]
+                if people:
+                    sp = Speaker((people[-1].actor,), sp.start, sp.end, pronoun=True)
+            st.events.append(Event(k, sp, post))
+            doc.last = sp
+
+    def quote_before(self, st: Sent, pos: int) -> tuple[int, int] | None:
+        """A quotation that ends right before ``pos`` (only commas and spaces between)."""
+        for q in st.quotes:
+            if q[1] <= pos and _COMMAS.fullmatch(self.doc.body[q[1]:pos]):
+                return q
+        return None
+
+    def quote_speaker(self, st: Sent, q: tuple[int, int], continuation: bool) -> Speaker | None:
+        """Who says quotation ``q``: the subject before it, a speech event, or the last speaker."""
+        doc = self.doc
+        # "<NP> "<quote>"": a subject right before the quotation
+        k = self.tok_at(q[0])
+        if k > st.lo and _SPACES.fullmatch(doc.body[doc.tokens[k - 1].end:q[0]]):
+            sp = doc.np_left(k, st.lo, allow_pronoun=False)
+            if sp is not None:
+                return sp
+        after = [e for e in st.events if doc.tokens[e.k].start >= q[1]]
+        for e in after:
+            gap = doc.body[q[1]:min(e.speaker.start, doc.tokens[e.k].start)]
+            if _COMMAS.fullmatch(gap):
+                return e.speaker
+        before = [e for e in st.events if doc.tokens[e.k].start < q[0]]
+        if before:
+            return before[-1].speaker
+        if after:
+            return after[0].speaker
+        if continuation and doc.last is not None:
+            return Speaker(doc.last.actors, q[0], q[0], pronoun=True)
+        return None
+

@@ -1,0 +1,181 @@
+"""Whom a cue is aimed at: the targets of a stance, from the sentence and the parties.
+
+:class:`TargetFinder` answers, for one cue of one speaker, the actors it targets: those
+named right after the cue ("blamed Yerevan"), the addressees of a call ("urged Ankara
+to ..."), the agent of a harm ("shelled by Azerbaijani forces"), a pair of states ("Armenia
+and Azerbaijan"), or, failing names, the speaker's opponents or every party of the conflict
+(:class:`~ingest.article.parties.Parties`). A target is never the speaker, a person or a
+place ("in Yerevan").
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from ingest.article.lexicon import Cue
+from ingest.article.mentions import Mention
+from ingest.article.parties import Parties
+from ingest.article.scan import Scanner, Sent
+from ingest.article.speakers import Speaker
+from ingest.article.stance import addresses_all_parties
+
+_GENERIC = re.compile(r"\b(?:fighting|violence|clashes|hostilities|escalation|bloodshed|war)\b", re.I)
+_RELATIVE = re.compile(r"\b(?:that|which|who|whom|whose)\b")
+_PASSIVE = re.compile(r"\b(?:were|was|been|are|is|be|being)\s+(?:\w+\s+)?$", re.I)
+_LIST_GLUE = re.compile(r"\s*(?:,|and|,\s*and)?\s*(?:the\s+)?")
+
+
+class TargetFinder(Scanner):
+    """The target rules; ``parties`` (the inferred :class:`Parties`) is set before they run."""
+
+    parties: Parties
+
+    def eligible(self, m: Mention, speaker: Speaker, folded: str, places: bool = True) -> str | None:
+        """The folded target a mention stands for, or None (the speaker, a person, a place).
+
+        After "in", "at", ... a mention is a place: always for a city ("in Yerevan"); for a
+        country's own name only when ``places`` (ceasefire calls: "the developments in Sudan").
+        """
+        doc = self.doc
+        if speaker.start <= m.start < speaker.end:
+            return None
+        if m.i > 0 and doc.tokens[m.i - 1].norm in self.lex.locative:
+            a = doc.index.actors.get(m.actor)
+            if places or a is None or m.surface.replace("'s", "") != a.name:
+                return None
+        f = doc.fold(m.actor)
+        if f is None or f == folded:
+            return None
+        if doc.kind(f) == "person":
+            return None
+        return f
+
+    def targets(self, st: Sent, cue: Cue, cs, ce, ca, cb, speaker: Speaker, folded: str,
+                own: int | None, content_start: int, complement_subject: Speaker | None):
+        """(targets, all_parties, explicit) or "reciprocal" or None."""
+        doc = self.doc
+        P = self.parties
+        if cue.target == "reciprocal":
+            return "reciprocal" if speaker.joint else None
+        in_sent = self.mentions_in(ca, cb)
+        rel = _RELATIVE.search(doc.body[ce:cb])
+        after_end = ce + rel.start() if rel else cb
+        places = cue.target == "parties"
+        after = [(m, f) for m in in_sent if cs <= m.start < after_end
+                 for f in [self.eligible(m, speaker, folded, places)] if f]
+        if cue.kind == "harm":
+            k = self.tok_at(ce)
+            agent = None
+            near = [m for m in doc.mentions[bisect.bisect_left(self.mention_tokens, k):
+                                            bisect.bisect_right(self.mention_tokens, k + 4)]
+                    if m.start < cb]
+            if near and doc.tokens[near[0].i - 1].norm == "by":
+                agent = near[0]
+            passive = _PASSIVE.search(doc.body[max(ca, cs - 30):cs])
+            if agent is None and not passive:
+                before = [m for m in in_sent if content_start <= m.start < cs and m.end <= cs]
+                before = [m for m in before if not (speaker.start <= m.start < speaker.end)]
+                if before:
+                    agent = before[-1]
+            if agent is not None:
+                f = doc.fold(agent.actor)
+                if f is None or f == folded or (own is not None and P.camp_of(f) == own):
+                    return None
+                if own is None and P.camp_of(f) is None and doc.kind(f) != "state":
+                    return None
+                return (f,), False, True
+            if own is not None and P.opponents(folded):
+                return P.opponents(folded), False, False
+            return None
+        if cue.target == "parties":
+            # a call aimed at named actors goes to them, parties or not ("urged Ankara to ...")
+            addressed = self.addressees(cs, cb, speaker, folded)
+            if addressed and not addresses_all_parties(doc.body[ca:cb]):
+                camps = {P.camp_of(f) for f in addressed}
+                return addressed, len(P.camps) > 1 and camps >= set(range(len(P.camps))), True
+            named = [f for m, f in after if P.camp_of(f) is not None]
+            pair = self.pair(after)
+            if pair and {P.camp_of(f) for f in named} != set(range(len(P.camps))) \
+                    and not addresses_all_parties(doc.body[ca:cb]):
+                # "host the foreign ministers of Armenia and Azerbaijan": the two named are the
+                # sides meant, even where the parties were inferred otherwise
+                camps = {P.camp_of(f) for f in pair}
+                return pair, len(P.camps) > 1 and camps >= set(range(len(P.camps))), True
+            if named and not addresses_all_parties(doc.body[ca:cb]):
+                camps = {P.camp_of(f) for f in named}
+                return tuple(named), len(camps) == len(P.camps) and len(P.camps) > 1, True
+            if own is not None:
+                opp = P.opponents(folded)
+                return (opp, False, False) if opp else None
+            if P.heads:
+                return P.heads, True, False
+            return None
+        # "after"
+        if after:
+            first, f0 = after[0]
+            out = [f0]
+            last = first
+            for m, f in after[1:]:
+                between = doc.body[last.end:m.start]
+                if _LIST_GLUE.fullmatch(between):
+                    out.append(f)
+                    last = m
+                else:
+                    break
+            return tuple(out), False, True
+        if complement_subject is not None:
+            fs = [doc.fold(a) or a for a in complement_subject.actors]
+            fs = [f for f in fs if f != folded]
+            if fs:
+                return tuple(fs), False, True
+        # between the verb and the cue: "promised Baku its full support"
+        win_start = max(speaker.end if speaker.end <= cs else ca, ca)
+        seg = doc.body[win_start:cs]
+        cut = max(seg.rfind(","), seg.rfind(" and "))
+        if cut >= 0:
+            win_start += cut + 1
+        before = [m for m in in_sent if win_start <= m.start and m.end <= cs]
+        for m in reversed(before):
+            f = self.eligible(m, speaker, folded)
+            if f:
+                return (f,), False, True
+        if cue.explicit:
+            return None
+        if cue.stance in ("condemn", "oppose") and own is None and len(P.camps) > 1 \
+                and not _GENERIC.search(doc.body[ce:min(cb, ce + 45)]):
+            return None
+        if own is not None:
+            opp = P.opponents(folded)
+            return (opp, False, False) if opp else None
+        if P.heads:
+            return P.heads, True, False
+        return None
+
+
+    def addressees(self, cs: int, cb: int, speaker: Speaker, folded: str) -> tuple[str, ...]:
+        """The actors a call is addressed to: "urged Ankara to", "called on Baku and Yerevan to"."""
+        m = self.lex.addressee_verbs.match(self.low, cs)
+        if m is None:
+            return ()
+        out, pos = [], m.end()
+        for men in self.mentions_in(m.end(), cb):
+            if men.start != pos and not (out and _LIST_GLUE.fullmatch(self.doc.body[pos:men.start])):
+                break
+            f = self.eligible(men, speaker, folded)
+            if f is None:
+                return ()
+            out.append(f)
+            pos = men.end
+        return tuple(out) if out and self.low.startswith(" to ", pos) else ()
+
+    def pair(self, after: list[tuple[Mention, str]]) -> tuple[str, ...]:
+        """The first actors after a cue when they are a list of two or more states ("A and B")."""
+        if len(after) < 2:
+            return ()
+        (m0, f0), (m1, f1) = after[0], after[1]
+        if f0 == f1 or " and " not in self.doc.body[m0.end:m1.start] \
+                or not _LIST_GLUE.fullmatch(self.doc.body[m0.end:m1.start]) \
+                or self.doc.kind(f0) != "state" or self.doc.kind(f1) != "state":
+            return ()
+        return f0, f1
+
