@@ -47,6 +47,17 @@ def evaluate(shared: Path, index: ActorIndex | None = None) -> dict[str, tuple[S
     return out
 
 
+def evaluate_own(index: ActorIndex | None = None) -> dict[str, tuple[Score, Score]]:
+    """{article: (triple score, speaker score)} for our own test articles (tests/articles)."""
+    index = index or ActorIndex.default()
+    folder = ROOT / "tests" / "articles"
+    out = {}
+    for name, gold in load_gold(folder / "gold.yaml", index).items():
+        ex = reduce(extract_file(folder / name, index=index), index)
+        out[name] = (score(ex, gold), score_speakers(ex, gold))
+    return out
+
+
 def _row(name: str, s: Score, sp: Score) -> str:
     return (f"{name:38} P {s.precision:5.2f} R {s.recall:5.2f} ({s.found}/{s.gold}, fp {s.false_pos})"
             f"   speakers P {sp.precision:5.2f} R {sp.recall:5.2f}")
@@ -71,6 +82,12 @@ def main() -> None:
         if name != "2020 nagorno-karabakh":
             dev_total, dev_sp = dev_total + s, dev_sp + sp
     print(_row("dev overall (7 articles, micro)", dev_total, dev_sp))
+    own_total, own_sp = Score(), Score()
+    print("own test articles (tests/articles, our own words):")
+    for name, (s, sp) in evaluate_own().items():
+        print(_row(name, s, sp))
+        own_total, own_sp = own_total + s, own_sp + sp
+    print(_row("own overall (micro)", own_total, own_sp))
 
 
 if __name__ == "__main__":
