@@ -1,31 +1,14 @@
 """Kill Neo4j in the middle of a large load, start it again, load again: same counts, no duplicates."""
-import random
 import shutil
-from datetime import date, timedelta
 
 import pytest
 
 from kg.errors import StoreError
-from kg.model import Actor, Dataset, Source, Statement
 from kg.store.neo4j import Neo4jStore
+from kg.synthetic import synthetic_dataset
 from tests.conftest import load_neo4jctl
 
 pytestmark = pytest.mark.neo4j
-
-
-def synthetic(n_statements: int, n_actors: int = 60, seed: int = 7) -> Dataset:
-    rng = random.Random(seed)
-    actors = [Actor(id=f"A{i:03d}", name=f"Actor {i}", kind="organization") for i in range(n_actors)]
-    src = Source(url="https://example.org/synthetic")
-    stances = ["support", "accuse", "call_for_ceasefire", "condemn", "praise", "warn"]
-    day0 = date(2020, 1, 1)
-    statements = []
-    for i in range(n_statements):
-        a, b = rng.sample(range(n_actors), 2)
-        statements.append(Statement.create(
-            speaker=f"A{a:03d}", on_behalf_of=f"A{a:03d}", date=day0 + timedelta(days=rng.randrange(300)),
-            stance=rng.choice(stances), targets=[f"A{b:03d}"], quote=f"statement {i}", source=src.url))
-    return Dataset(name="synthetic", actors=tuple(actors), sources=(src,), statements=tuple(statements))
 
 
 @pytest.fixture
@@ -41,7 +24,7 @@ def own_server(tmp_path):
 
 def test_kill_mid_load_then_reload_gives_clean_counts(own_server):
     ctl, home = own_server
-    ds = synthetic(20_000)
+    ds = synthetic_dataset(20_000)
     state = ctl.ensure_running(home=home)
     store = Neo4jStore(state["uri"], state["user"], state["password"], batch_size=500, max_tx_rows=1000)
     store.clear()
