@@ -166,7 +166,7 @@ def test_plain_text_uses_the_given_date_or_fails_clearly():
 
 @pytest.mark.parametrize("name", ["nk_reactions.txt", "ukraine_reactions.txt", "minsk_iran.txt",
                                   "france_turkey_eu.txt", "gulf_mediation.txt", "niger_coup.txt",
-                                  "aegean_standoff.txt"])
+                                  "aegean_standoff.txt", "paris_tehran.txt", "moscow_talks.txt"])
 def test_own_test_articles_score_fully(name):
     gold = load_gold(ARTICLES / "gold.yaml", INDEX)[name]
     ex = reduce(extract_file(ARTICLES / name, index=INDEX), INDEX)
@@ -175,13 +175,16 @@ def test_own_test_articles_score_fully(name):
     assert score_speakers(ex, gold).recall == 1.0
 
 
-@pytest.mark.parametrize("name,floor", [("ceasefire_breaches.txt", 1.0), ("iran_nato.txt", 0.65)])
-def test_articles_held_out_while_tuning(name, floor):
-    # Written before the rules for them existed and kept out of the tuning: the floor is
-    # what the rules reached on first contact (Russia's treaty pledge is still missed).
+@pytest.mark.parametrize("name,p_floor,r_floor", [
+    ("ceasefire_breaches.txt", 1.0, 1.0), ("iran_nato.txt", 1.0, 0.65),
+    ("cochairs.txt", 1.0, 0.65), ("eu_breaches.txt", 0.8, 0.65)])
+def test_articles_held_out_while_tuning(name, p_floor, r_floor):
+    # Written before the rules for them existed and kept out of the tuning: the floors are
+    # what the rules reached on first contact. Still missed: Russia's treaty pledge, Turkey
+    # "dismissed the appeal", "X said Y had breached the ceasefire", Iran's warning.
     gold = load_gold(ARTICLES / "gold.yaml", INDEX)[name]
     s = score(reduce(extract_file(ARTICLES / name, index=INDEX), INDEX), gold)
-    assert s.precision == 1.0 and s.recall >= floor, (s.misses, s.false)
+    assert s.precision >= p_floor and s.recall >= r_floor, (s.misses, s.false)
 
 
 def test_2020_article_meets_the_thresholds():
@@ -405,3 +408,68 @@ def test_a_call_to_one_capital_goes_to_it(sentence, target):
     got = triples(KOREA + sentence, day=date(2020, 5, 5))
     assert ("USA", "call_for_ceasefire", target) in got, got
     assert ("USA", "call_for_ceasefire", BOTH_K) not in got
+
+
+# -- ceasefire wording, mediation by deed, evaluative condemnation, aimed concern -------------
+INDIA_PAK = "Clashes between India and Pakistan along the disputed frontier went on overnight. "
+BOTH_IP = ("IND", "PAK")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Norway called for a humanitarian pause in the fighting.",
+    "Norway urged a halt to the shelling along the frontier.",
+    "Norway appealed for a lull in the hostilities so that aid could get through.",
+    "Norway pressed for a cessation of all attacks.",
+    "Norway said both sides should silence the guns.",
+])
+def test_ceasefire_wording_beyond_ceasefire(sentence):
+    got = triples(INDIA_PAK + sentence)
+    assert ("NOR", "call_for_ceasefire", BOTH_IP) in got, got
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kazakhstan invited the foreign ministers of India and Pakistan to Astana for consultations.",
+    "Kazakhstan, which borders neither country, offered Astana as a venue for negotiations.",
+    "Kazakhstan offered a neutral platform for talks.",
+    "Kazakhstan hosted talks between Indian and Pakistani envoys.",
+    "Kazakhstan expressed its readiness to mediate between New Delhi and Islamabad.",
+    "Kazakhstan signalled its willingness to act as a mediator.",
+])
+def test_mediation_by_invitation_venue_hosting_or_readiness(sentence):
+    got = triples(INDIA_PAK + sentence)
+    assert ("KAZ", "mediate", BOTH_IP) in got, got
+
+
+@pytest.mark.parametrize("sentence, target", [
+    ('Japan described Pyongyang\'s statements as "reckless and provocative".', ("PRK",)),
+    ("Japan called the remarks by Pyongyang irresponsible.", ("PRK",)),
+    ("Japan said Seoul's moves were dangerous and destabilising.", ("KOR",)),
+    ("Japan branded the threats by Pyongyang as unacceptable.", ("PRK",)),
+])
+def test_evaluative_words_about_an_actors_acts_condemn_it(sentence, target):
+    got = triples(KOREA + sentence, day=date(2020, 5, 5))
+    assert ("JPN", "condemn", target) in got, got
+
+
+@pytest.mark.parametrize("sentence", [
+    "Japan warned that the situation was dangerous.",
+    "Japan urged Seoul to avoid a dangerous escalation.",
+])
+def test_evaluative_words_without_an_actors_act_are_no_condemnation(sentence):
+    got = triples(KOREA + sentence, day=date(2020, 5, 5))
+    assert not [x for x in got if x[1] == "condemn"], got
+
+
+@pytest.mark.parametrize("sentence, target", [
+    ('Japan said it was "deeply alarmed" by the hostile messages coming from Pyongyang.', ("PRK",)),
+    ("Japan was worried about Seoul's military movements near the line.", ("KOR",)),
+])
+def test_concern_about_an_actors_acts_targets_that_actor(sentence, target):
+    got = triples(KOREA + sentence, day=date(2020, 5, 5))
+    assert ("JPN", "concern", target) in got, got
+    assert ("JPN", "concern", BOTH_K) not in got, got
+
+
+def test_concern_about_unnamed_acts_stays_with_the_parties():
+    got = triples(KOREA + "Japan was concerned about the actions of both sides.", day=date(2020, 5, 5))
+    assert ("JPN", "concern", BOTH_K) in got, got

@@ -101,7 +101,14 @@ class Scanner:
             n = bisect.bisect_right(sent_starts, m.start()) - 1
             if n >= 0:
                 self.speech_hits.setdefault(n, []).append(m.start())
+        # A cue listed earlier in extract.yaml wins over a later one of the same stance that
+        # starts at the same place: a specific rule ("concerned by the moves of X", aimed at X)
+        # then replaces the generic one ("concerned", aimed at the parties) instead of adding to it.
+        taken: set[tuple[str, int]] = set()
         for cue, m in self.lex.cue_matches(low):  # = each cue's rx.finditer(low), in cue order
+            if (cue.stance, m.start()) in taken:
+                continue
+            taken.add((cue.stance, m.start()))
             if cue.capital_after and m.group().startswith(cue.capital_after):
                 rest = doc.body[m.end():m.end() + 40]
                 rest = rest[4:] if rest.lower().startswith("the ") else rest

@@ -30,16 +30,19 @@ class TargetFinder(Scanner):
 
     parties: Parties
 
-    def eligible(self, m: Mention, speaker: Speaker, folded: str, places: bool = True) -> str | None:
+    def eligible(self, m: Mention, speaker: Speaker, folded: str, places: bool = True,
+                 cue_end: int = -1) -> str | None:
         """The folded target a mention stands for, or None (the speaker, a person, a place).
 
         After "in", "at", ... a mention is a place: always for a city ("in Yerevan"); for a
         country's own name only when ``places`` (ceasefire calls: "the developments in Sudan").
+        A "from" that ends the cue itself (``cue_end``) names a source, not a place: "alarmed
+        by the messages coming from Ankara".
         """
         doc = self.doc
         if speaker.start <= m.start < speaker.end:
             return None
-        if m.i > 0 and doc.tokens[m.i - 1].norm in self.lex.locative:
+        if m.i > 0 and doc.tokens[m.i - 1].norm in self.lex.locative and doc.tokens[m.i - 1].end != cue_end:
             a = doc.index.actors.get(m.actor)
             if places or a is None or m.surface.replace("'s", "") != a.name:
                 return None
@@ -62,7 +65,7 @@ class TargetFinder(Scanner):
         after_end = ce + rel.start() if rel else cb
         places = cue.target == "parties"
         after = [(m, f) for m in in_sent if cs <= m.start < after_end
-                 for f in [self.eligible(m, speaker, folded, places)] if f]
+                 for f in [self.eligible(m, speaker, folded, places, ce)] if f]
         if cue.kind == "harm":
             k = self.tok_at(ce)
             agent = None
