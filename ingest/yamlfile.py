@@ -5,6 +5,7 @@ from pathlib import Path
 
 import yaml
 
+from ingest.textfile import read_text
 from kg.errors import DataError, Problem
 
 
@@ -44,14 +45,7 @@ _Loader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct
 
 def read_yaml(path: Path):
     """Parse ``path``; malformed YAML or bad encoding raises ``DataError`` with file and line."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise DataError(Problem("no such file", str(path))) from None
-    except IsADirectoryError:
-        raise DataError(Problem("is a directory, not a YAML file", str(path))) from None
-    except UnicodeDecodeError as e:
-        raise DataError(Problem(f"not UTF-8 text (byte {e.start})", str(path))) from None
+    text = read_text(path, "a YAML file")
     try:
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as e:

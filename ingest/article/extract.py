@@ -49,6 +49,7 @@ from pathlib import Path
 from ingest.article.result import Extracted, Extraction
 from ingest.article.statements import StatementBuilder
 from ingest.article.text import parse_article
+from ingest.textfile import read_text
 from kg.actors import ActorIndex
 from kg.errors import DataError, Problem
 
@@ -122,24 +123,7 @@ def _default_index() -> ActorIndex:
 def read_article(path: str | Path) -> str:
     """The text of an article file; ``DataError`` for a missing, binary, non-UTF-8 or huge file."""
     p = Path(path)
-    try:
-        with p.open("rb") as fh:
-            data = fh.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise DataError(Problem("no such file", str(p))) from None
-    except IsADirectoryError:
-        raise DataError(Problem("is a directory, not an article", str(p))) from None
-    except OSError as e:
-        raise DataError(Problem(f"cannot read: {e.strerror or e}", str(p))) from None
-    if len(data) > MAX_BYTES:
-        raise DataError(Problem(f"too large for an article (over {MAX_BYTES // 1_000_000} MB); "
-                                "split it first", str(p)))
-    if b"\x00" in data[:8192]:
-        raise DataError(Problem("binary file, not text", str(p)))
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise DataError(Problem(f"not UTF-8 text (byte {e.start})", str(p))) from None
+    text = read_text(p, "an article", MAX_BYTES)
     if not text.strip():
         raise DataError(Problem("empty file", str(p)))
     return text
