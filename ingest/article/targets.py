@@ -107,12 +107,7 @@ class TargetFinder(Scanner):
             if named and not addresses_all_parties(doc.body[ca:cb]):
                 camps = {P.camp_of(f) for f in named}
                 return tuple(named), len(camps) == len(P.camps) and len(P.camps) > 1, True
-            if own is not None:
-                opp = P.opponents(folded)
-                return (opp, False, False) if opp else None
-            if P.heads:
-                return P.heads, True, False
-            return None
+            return self.fallback(own, folded)
         # "after"
         if after:
             first, f0 = after[0]
@@ -147,13 +142,17 @@ class TargetFinder(Scanner):
         if cue.stance in ("condemn", "oppose") and own is None and len(P.camps) > 1 \
                 and not _GENERIC.search(doc.body[ce:min(cb, ce + 45)]):
             return None
-        if own is not None:
-            opp = P.opponents(folded)
-            return (opp, False, False) if opp else None
-        if P.heads:
-            return P.heads, True, False
-        return None
+        return self.fallback(own, folded)
 
+
+    def fallback(self, own, folded: str):
+        """No target in the sentence: a party's opponents, else every party (flagged as all parties)."""
+        if own is not None:
+            opp = self.parties.opponents(folded)
+            return (opp, False, False) if opp else None
+        if self.parties.heads:
+            return self.parties.heads, True, False
+        return None
 
     def addressees(self, cs: int, cb: int, speaker: Speaker, folded: str) -> tuple[str, ...]:
         """The actors a call is addressed to: "urged Ankara to", "called on Baku and Yerevan to"."""
