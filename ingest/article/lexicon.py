@@ -53,7 +53,6 @@ class Lexicon:
     clause_break_hints: tuple[str, ...]
     relatives: frozenset[str]
     negators: re.Pattern
-    boilerplate: tuple[re.Pattern, ...]
     boilerplate_any: re.Pattern
     """The boilerplate patterns as one: it finds something where any of them does."""
     cues: tuple[Cue, ...]
@@ -233,7 +232,6 @@ def lexicon() -> Lexicon:
         clause_break_hints=tuple(d["clause_break_hints"]),
         relatives=frozenset(d["relatives"]),
         negators=re.compile(d["negators"], re.I),
-        boilerplate=tuple(re.compile(p, re.I) for p in d["boilerplate"]),
         boilerplate_any=re.compile("|".join(f"(?:{p})" for p in d["boilerplate"]), re.I),
         cues=tuple(cues),
         speech_rx=speech_rx,

@@ -45,7 +45,6 @@ class Event:
 
     k: int              # token index of the speech verb
     speaker: Speaker
-    postposed: bool
 
 
 @dataclass
@@ -158,7 +157,7 @@ class Scanner:
                 continue
             ca, _ = self.clause(st, pos)
             lo = max(st.lo, self.tok_at(ca))
-            sp, post = None, False
+            sp = None
             if word == "according":
                 if k + 2 < st.hi and doc.tokens[k + 1].norm == "to":
                     sp = doc.np_right(k + 2, st.hi)
@@ -169,8 +168,6 @@ class Scanner:
                 before = doc.body[doc.tokens[k - 1].end:pos] if k > st.lo else ""
                 if sp is None and (k == st.lo or _COMMA_OR_QUOTE.search(before)):
                     sp = doc.np_right(k + 1, st.hi)
-                if sp is not None:
-                    post = bool(self.quote_before(st, sp.start if sp.start < pos else pos))
             if sp is None:
                 continue
             if sp.pronoun:
@@ -179,7 +176,7 @@ class Scanner:
                           if doc.kind(m.actor) == "person"]
                 if people:
                     sp = Speaker((people[-1].actor,), sp.start, sp.end, pronoun=True)
-            st.events.append(Event(k, sp, post))
+            st.events.append(Event(k, sp))
             doc.last = sp
 
     def quote_before(self, st: Sent, pos: int) -> tuple[int, int] | None:

@@ -46,7 +46,6 @@ Examples
 """
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -368,7 +367,3 @@ def tie_strength(graphs: ActorGraphs, a: str, b: str) -> float:
             total += graphs.ties[u][v]["net"]
     return total
 
-
-def squash(x: float) -> float:
-    """``tanh``: a tie's strength mapped into (-1, 1)."""
-    return math.tanh(x)
