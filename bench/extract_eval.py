@@ -1,7 +1,7 @@
 """Precision and recall of ``kg extract`` against gold, per article and overall.
 
 Scores (speaker, stance, target) triples and, separately, speakers alone, with the
-rule of ``shared/corpus/dev/gold.yaml`` (see :mod:`ingest.article.score`):
+rule of ``shared/corpus/dev/gold.yaml`` (see :mod:`kg.ingest.article.score`):
 
 * the 2020 Nagorno-Karabakh article against the curated dataset
   ``ingest/datasets/nagorno-karabakh-2020.yaml`` (one gold item per distinct
@@ -20,9 +20,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ingest.article import extract_file  # noqa: E402
-from ingest.article.score import Score, gold_from_dataset, load_gold, reduce, score, score_speakers  # noqa: E402
-from ingest.curated import read_dataset  # noqa: E402
+from kg.ingest.article import extract_file  # noqa: E402
+from kg.ingest.article.score import Score, gold_from_dataset, load_gold, reduce, score, score_speakers  # noqa: E402
+from kg.ingest.curated import read_dataset  # noqa: E402
+
 from kg.actors import ActorIndex  # noqa: E402
 
 NK2020_ARTICLE = "corpus/2020-09-27_moscow-times_clashes-azerbaijan-armenia.txt"

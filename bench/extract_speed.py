@@ -24,9 +24,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ingest.article import extract_article  # noqa: E402
-from ingest.article.extract import _default_index  # noqa: E402
-from ingest.article.text import parse_article, split_sentences  # noqa: E402
+from kg.ingest.article import extract_article  # noqa: E402
+from kg.ingest.article.extract import _default_index  # noqa: E402
+from kg.ingest.article.text import parse_article, split_sentences  # noqa: E402
 
 FALLBACK = ("Fighting broke out between Armenia and Azerbaijan on Sunday. Turkey blamed Yerevan "
             "for the clashes and promised Baku its full support, while France urged an immediate "

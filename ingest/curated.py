@@ -14,9 +14,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from kg.ingest.yamlfile import Mapping, as_mapping, read_yaml
 from pydantic import ValidationError
 
-from ingest.yamlfile import Mapping, read_yaml
 from kg.actors import ActorIndex
 from kg.errors import DataError, Problem
 from kg.model import Actor, Alliance, Dataset, Membership, Role, Source, Statement
@@ -86,8 +86,15 @@ def _list(value: Any) -> list:
 
 def read_dataset(path: str | Path, index: ActorIndex | None = None) -> Dataset:
     """Read and validate one curated YAML file; raise ``DataError`` listing every problem."""
-    path = Path(path)
-    doc = read_yaml(path)
+    return validate(read_yaml(Path(path)), path, index)
+
+
+def validate(doc: Any, where: str | Path, index: ActorIndex | None = None) -> Dataset:
+    """Validate one curated document (a file's YAML, or one built in memory such as an
+    extraction's); problems name ``where`` and, for a file, the line."""
+    path = Path(where)
+    if isinstance(doc, dict) and not isinstance(doc, Mapping):
+        doc = as_mapping(doc)
     c = _Collector(path)
     if not isinstance(doc, Mapping):
         raise DataError(Problem("a dataset file must be a YAML mapping", str(path), 1))

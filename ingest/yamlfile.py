@@ -4,19 +4,35 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
+from kg.ingest.textfile import read_text
 
-from ingest.textfile import read_text
 from kg.errors import DataError, Problem
 
 
 class Mapping(dict):
     """A dict that remembers the line of itself and of each of its keys (1-based)."""
 
-    line: int = 0
+    line: int | None = 0
     key_lines: dict
 
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, self.line)
+
+
+def as_mapping(value):
+    """``value`` with every dict made a :class:`Mapping` without lines: a document built in memory.
+
+    >>> doc = as_mapping({"statements": [{"speaker": "Turkey"}]})
+    >>> isinstance(doc["statements"][0], Mapping), doc.line_of("statements")
+    (True, None)
+    """
+    if isinstance(value, dict):
+        out = Mapping((k, as_mapping(v)) for k, v in value.items())
+        out.line, out.key_lines = None, {}
+        return out
+    if isinstance(value, list | tuple):
+        return [as_mapping(v) for v in value]
+    return value
 
 
 class _Loader(yaml.SafeLoader):

@@ -1,7 +1,7 @@
 """Pictures of the analyses (matplotlib, Agg, no display needed), byte-identical for the same data.
 
-Both functions take the plain data of :func:`kg.analyses.camps_picture` or
-:func:`kg.analyses.timeline` and write a PNG or SVG. Layouts use a fixed seed; SVG output
+Both functions take the plain data of :func:`kg.reports.camps.camps_picture` or
+:func:`kg.reports.timeline.timeline` and write a PNG or SVG. Layouts use a fixed seed; SVG output
 uses a fixed ``svg.hashsalt`` and no date, PNG output no software tag, so the same data gives
 the same bytes.
 """

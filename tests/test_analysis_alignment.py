@@ -4,10 +4,10 @@ import math
 import numpy as np
 import pytest
 
-from kg import analyses
 from kg.analysis.alignment import alignment_matrix, cohen_kappa, compare, s_score, scott_pi
 from kg.analysis.graph import from_store
 from kg.errors import AnalysisError, UnknownActorError
+from kg.reports.align import align
 
 
 def test_hand_computed_values():
@@ -42,29 +42,29 @@ def test_matrix_matches_pair_functions(store, nk2020):
 
 def test_align_on_the_2020_dataset(store, nk2020):
     store.load([nk2020])
-    r = analyses.align(store, "Turkey", "Baku")
+    r = align(store, "Turkey", "Baku")
     assert (r["s"], r["kappa"], r["pi"], r["n"]) == (1.0, 1.0, 1.0, 2) and r["same_camp"]
     assert [x["target"]["id"] for x in r["agree"]] == ["ARM", "AZE"]
     assert r["a_to_b"]["stances"] == {"support": 2} and r["a_to_b"]["evidence"]
-    r = analyses.align(store, "Armenia", "Azerbaijan")
+    r = align(store, "Armenia", "Azerbaijan")
     assert (r["s"], r["kappa"], r["pi"], r["n"]) == (-1.0, -1.0, -1.0, 2) and not r["same_camp"]
     assert len(r["contradict"]) == 2
-    r = analyses.align(store, "Putin", "France")  # a person counts for the state they speak for
+    r = align(store, "Putin", "France")  # a person counts for the state they speak for
     assert r["a"]["id"] == "RUS" and r["s"] == 1.0 and r["kappa"] is None and r["n"] == 2
-    r = analyses.align(store, "Turkey", "France")
+    r = align(store, "Turkey", "France")
     assert r["s"] == 0.0 and len(r["differ"]) == 2
 
 
 def test_align_bad_input(store, nk2020):
     with pytest.raises(AnalysisError, match="no statements"):
-        analyses.align(store, "Turkey", "Azerbaijan")
+        align(store, "Turkey", "Azerbaijan")
     store.load([nk2020])
     with pytest.raises(UnknownActorError):
-        analyses.align(store, "Turkey", "Narnia")
+        align(store, "Turkey", "Narnia")
     with pytest.raises(AnalysisError, match="same actor"):
-        analyses.align(store, "Turkey", "Ankara")
+        align(store, "Turkey", "Ankara")
     with pytest.raises(AnalysisError, match="takes no part"):
-        analyses.align(store, "Turkey", "China")
+        align(store, "Turkey", "China")
 
 
 def test_matrix_is_deterministic():

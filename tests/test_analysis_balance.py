@@ -4,8 +4,8 @@ import itertools
 import numpy as np
 import pytest
 
-from kg import analyses
 from kg.analysis.balance import frustration, signed_partition, triangles
+from kg.reports.balance import balance
 
 
 def signed(n, edges):
@@ -74,7 +74,7 @@ def test_heuristic_recovers_planted_camps():
 
 def test_balance_on_the_2020_dataset(store, nk2020):
     store.load([nk2020])
-    r = analyses.balance(store)
+    r = balance(store)
     assert r["ties"] == {"positive": 1, "negative": 4}
     assert r["triangles"] == {"triangles": 2, "balanced": 2, "share_balanced": 1.0}
     two = [[a["id"] for a in m] for m in r["two_camps"]["partition"]]

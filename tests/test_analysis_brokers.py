@@ -1,10 +1,10 @@
 """Brokers and mediators on the 2020 dataset."""
-from kg import analyses
+from kg.reports.brokers import brokers
 
 
 def test_mediators_call_both_sides(store, nk2020):
     store.load([nk2020])
-    r = analyses.brokers(store)
+    r = brokers(store)
     rows = {b["actor"]["id"]: b for b in r["brokers"]}
     mediators = {a for a, b in rows.items() if b["role"] == "mediator"}
     assert mediators == {"DEU", "EU", "FRA", "ITA", "RUS", "VAT"}

@@ -3,12 +3,13 @@ from datetime import date
 
 import pytest
 
-from kg import analyses
 from kg.analysis.camps import find_camps
 from kg.analysis.graph import from_store
 from kg.errors import AnalysisError
 from kg.model import Dataset, Statement
-from tests.conftest import ROOT
+from kg.reports.camps import camps
+from kg.reports.common import Options
+from tests.helpers import ROOT
 
 IG2021 = ROOT / "ingest" / "datasets" / "israel-gaza-2021.yaml"
 NK_CAMPS = [["DEU", "EU", "FRA", "ITA", "RUS", "VAT"], ["ARM", "NKR"], ["AZE", "TUR"]]
@@ -16,7 +17,7 @@ NK_CAMPS = [["DEU", "EU", "FRA", "ITA", "RUS", "VAT"], ["ARM", "NKR"], ["AZE", "
 
 @pytest.fixture(scope="module")
 def ig2021():
-    from ingest.curated import read_dataset
+    from kg.ingest.curated import read_dataset
 
     return read_dataset(IG2021)
 
@@ -28,7 +29,7 @@ def ids(report):
 @pytest.mark.parametrize("method", ["louvain", "signed"])
 def test_three_camps_in_2020(store, nk2020, method):
     store.load([nk2020])
-    r = analyses.camps(store, method)
+    r = camps(store, method)
     assert ids(r) == NK_CAMPS and r["unaligned"] == []
     assert r["frustration"] == 0.0 and r["triangles"]["share_balanced"] == 1.0
     ceasefire, armenia, azerbaijan = r["camps"]
@@ -45,14 +46,14 @@ def test_three_camps_in_2020(store, nk2020, method):
 def test_two_camps_in_israel_gaza_2021(store, ig2021):
     store.load([ig2021])
     for method in ("louvain", "signed"):
-        r = analyses.camps(store, method)
+        r = camps(store, method)
         assert ids(r) == [["HAMAS", "IRN", "PSE", "TUR"], ["GBR", "ISR", "USA"]], method
 
 
 def test_camps_are_deterministic_and_prior_ties_stay_apart(store, nk2020):
     store.load([nk2020])
-    assert analyses.camps(store) == analyses.camps(store)
-    tied = analyses.camps(store, opts=analyses.Options(with_ties=True))
+    assert camps(store) == camps(store)
+    tied = camps(store, opts=Options(with_ties=True))
     assert ids(tied) == NK_CAMPS  # prior ties do not override what was said here
     ceasefire = tied["camps"][0]
     assert {(t["a"], t["b"]) for t in ceasefire["prior_ties"]} == {("DEU", "EU"), ("EU", "FRA"), ("EU", "ITA")}
@@ -60,19 +61,19 @@ def test_camps_are_deterministic_and_prior_ties_stay_apart(store, nk2020):
 
 def test_window_and_bad_input(store, nk2020):
     with pytest.raises(AnalysisError, match="holds no statements"):
-        analyses.camps(store)
+        camps(store)
     lone = Dataset(name="lone", statements=(Statement.create(
         speaker="ICG", date=date(2020, 9, 27), stance="concern", targets=["TUR"], quote="worried",
         source="https://example.org/x"),))
     store.load([lone])
     with pytest.raises(AnalysisError, match="no statement links two taking-part actors"):
-        analyses.camps(store)
+        camps(store)
     store.load([nk2020])
     with pytest.raises(AnalysisError, match="no statements since 2021-01-01"):
-        analyses.camps(store, opts=analyses.Options(since=date(2021, 1, 1)))
+        camps(store, opts=Options(since=date(2021, 1, 1)))
     with pytest.raises(AnalysisError, match="unknown method"):
-        analyses.camps(store, "nope")
-    july = analyses.camps(store, opts=analyses.Options(until=date(2020, 8, 1)))
+        camps(store, "nope")
+    july = camps(store, opts=Options(until=date(2020, 8, 1)))
     assert july["camps"] == [] and [a["id"] for a in july["unaligned"]] == ["ARM", "AZE"]
 
 

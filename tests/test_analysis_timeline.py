@@ -3,10 +3,11 @@ from datetime import date
 
 import pytest
 
-from kg import analyses
 from kg.analysis.timeline import parse_window, windows
 from kg.errors import AnalysisError, KgError, UnknownActorError
 from kg.model import Dataset, Statement
+from kg.reports.common import Options
+from kg.reports.timeline import timeline
 
 
 def said(speaker, day, stance, targets):
@@ -37,21 +38,21 @@ def test_windows():
 
 
 def test_a_shift_is_visible(switching):
-    r = analyses.timeline(switching, "United Kingdom", "7d")
+    r = timeline(switching, "United Kingdom", "7d")
     first, second = r["windows"]
     assert (first["start"], second["start"]) == ("2021-03-01", "2021-03-08")
     assert {a["id"] for a in first["camp"]} == {"DEU", "FRA", "GBR"}
     assert {a["id"] for a in second["camp"]} == {"GBR", "USA"}
     assert second["changes"] == {"joined": ["USA"], "left": ["DEU", "FRA"]}
     assert first["s"]["FRA"] > 0 > second["s"]["FRA"]
-    cumulative = analyses.timeline(switching, "GBR", "7d", cumulative=True)
+    cumulative = timeline(switching, "GBR", "7d", cumulative=True)
     assert cumulative["windows"][1]["start"] == "2021-03-01"
 
 
 def test_timeline_bad_input(switching):
     with pytest.raises(UnknownActorError):
-        analyses.timeline(switching, "Atlantis")
+        timeline(switching, "Atlantis")
     with pytest.raises(AnalysisError, match="no statements"):
-        analyses.timeline(switching, "GBR", opts=analyses.Options(since=date(2022, 1, 1)))
+        timeline(switching, "GBR", opts=Options(since=date(2022, 1, 1)))
     with pytest.raises(AnalysisError, match="takes no part"):
-        analyses.timeline(switching, "Japan")
+        timeline(switching, "Japan")

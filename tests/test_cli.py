@@ -6,7 +6,7 @@ import typer
 from typer.testing import CliRunner
 
 from kg.cli import app
-from tests.conftest import NK2020
+from tests.helpers import NK2020
 
 runner = CliRunner()
 

@@ -2,10 +2,10 @@
 from pathlib import Path
 
 import pytest
+from kg.ingest.curated import read_dataset, read_datasets
 
-from ingest.curated import read_dataset, read_datasets
 from kg.errors import DataError
-from tests.conftest import NK2020
+from tests.helpers import NK2020
 
 
 def triples(ds):
@@ -33,7 +33,7 @@ def test_every_statement_has_quote_source_and_known_actors(nk2020):
 
 
 def test_quotes_are_words_of_the_article(nk2020):
-    from tests.conftest import shared_path
+    from tests.helpers import shared_path
 
     text = " ".join(shared_path("corpus", "2020-09-27_moscow-times_clashes-azerbaijan-armenia.txt")
                     .read_text(encoding="utf-8").split())

@@ -2,8 +2,8 @@
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from kg.ingest.curated import read_dataset
 
-from ingest.curated import read_dataset
 from kg.actors import ActorIndex
 from kg.errors import DataError
 

@@ -1,4 +1,4 @@
-"""``ingest.article``: constructions, each on a short article of our own words, and scores."""
+"""``kg.ingest.article``: constructions, each on a short article of our own words, and scores."""
 from __future__ import annotations
 
 import doctest
@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 import yaml
+from kg.ingest.article import extract_article, extract_file
+from kg.ingest.article.score import load_gold, reduce, score, score_speakers
+from kg.ingest.article.text import parse_article
 
-from ingest.article import extract_article, extract_file
-from ingest.article.score import load_gold, reduce, score, score_speakers
-from ingest.article.text import parse_article
 from kg.actors import ActorIndex
-from tests.conftest import ROOT, shared_path
+from tests.helpers import ROOT, shared_path
 
 ARTICLES = Path(__file__).parent / "articles"
 DAY = date(2020, 10, 1)
@@ -26,10 +26,10 @@ def triples(text: str, **kw) -> set:
 
 
 @pytest.mark.parametrize("module", ["text", "lexicon", "mentions", "parties", "speakers", "stance",
-                                    "scan", "targets", "quotes", "statements", "result", "output",
+                                    "scan", "targets", "quotes", "statements", "result",
                                     "extract", "score"])
 def test_doctests(module):
-    mod = importlib.import_module(f"ingest.article.{module}")
+    mod = importlib.import_module(f"kg.ingest.article.{module}")
     assert mod.__doc__, f"{module} has no module docstring"
     res = doctest.testmod(mod)
     assert res.failed == 0
@@ -203,8 +203,7 @@ def test_dev_corpus_stays_above_the_measured_floor():
     import sys
     sys.path.insert(0, str(ROOT / "bench"))
     from extract_eval import evaluate
-
-    from ingest.article.score import Score
+    from kg.ingest.article.score import Score
     total, speakers = Score(), Score()
     for name, (s, sp) in evaluate(shared, INDEX).items():
         if name.startswith("0"):

@@ -5,9 +5,9 @@ from datetime import date
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from kg.ingest.article import extract_article
+from kg.ingest.article.text import split_sentences
 
-from ingest.article import extract_article
-from ingest.article.text import split_sentences
 from kg.errors import DataError
 
 WORDS = st.sampled_from(["Turkey", "blamed", "Yerevan", "said", "\"", "“", "”", ",", ".", "and",

@@ -6,7 +6,7 @@ import pytest
 from kg.errors import StoreError
 from kg.store.neo4j import Neo4jStore
 from kg.synthetic import synthetic_dataset
-from tests.conftest import load_neo4jctl
+from tests.helpers import load_neo4jctl
 
 pytestmark = pytest.mark.neo4j
 

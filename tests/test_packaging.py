@@ -7,8 +7,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_every_python_package_is_listed():
     listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
-    found = {".".join(p.parent.relative_to(ROOT).parts)
-             for top in ("kg", "ingest") for p in (ROOT / top).rglob("__init__.py")}
+    shipped_as = {"kg": "kg", "ingest": "kg.ingest", "cypher": "kg.cypher"}
+    found = {".".join((shipped_as[top], *p.parent.relative_to(ROOT / top).parts))
+             for top in shipped_as for p in (ROOT / top).rglob("__init__.py")}
     assert found <= listed, f"add to [tool.setuptools] packages: {sorted(found - listed)}"
 
 

@@ -5,7 +5,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kg.cli import app
-from tests.conftest import NK2020
+from tests.helpers import NK2020
 
 pytestmark = pytest.mark.neo4j
 runner = CliRunner()

@@ -1,20 +1,20 @@
 """From a news article to evidenced statements: :func:`extract_article`, :func:`extract_file`.
 
 The pipeline: split the header from the body and the body into sentences
-(:mod:`ingest.article.text`), find every actor named (:mod:`ingest.article.mentions`),
-infer the parties of the conflict (:mod:`ingest.article.parties`), then, sentence by
+(:mod:`kg.ingest.article.text`), find every actor named (:mod:`kg.ingest.article.mentions`),
+infer the parties of the conflict (:mod:`kg.ingest.article.parties`), then, sentence by
 sentence, find speech verbs and stance cues, their speakers
-(:mod:`ingest.article.speakers`) and their targets (:mod:`ingest.article.stance`).
+(:mod:`kg.ingest.article.speakers`) and their targets (:mod:`kg.ingest.article.stance`).
 Every statement carries the sentence index and the character span of its evidence.
 
 The sentence-by-sentence work is split by concern:
 
-- :mod:`ingest.article.scan`: cue and speech-verb hits, clauses, quotations, speech events;
-- :mod:`ingest.article.statements`: per cue, the filters, the speaker and the statements;
-- :mod:`ingest.article.targets`: whom a cue is aimed at;
-- :mod:`ingest.article.quotes`: the evidence (``quote`` and ``span``);
-- :mod:`ingest.article.result`: :class:`Extracted` and :class:`Extraction` (re-exported here);
-- :mod:`ingest.article.output`: their model, dataset and JSON forms.
+- :mod:`kg.ingest.article.scan`: cue and speech-verb hits, clauses, quotations, speech events;
+- :mod:`kg.ingest.article.statements`: per cue, the filters, the speaker and the statements;
+- :mod:`kg.ingest.article.targets`: whom a cue is aimed at;
+- :mod:`kg.ingest.article.quotes`: the evidence (``quote`` and ``span``);
+- :mod:`kg.ingest.article.result`: :class:`Extracted` and :class:`Extraction` (re-exported here),
+  and their model, dataset and JSON forms.
 
 The evidence (``quote``) is short and the speaker's own when possible: the quoted words
 that carry the cue (a quotation holding or right after the stance words, or the words a
@@ -46,10 +46,11 @@ import re
 from datetime import date as Date
 from pathlib import Path
 
-from ingest.article.result import Extracted, Extraction
-from ingest.article.statements import StatementBuilder
-from ingest.article.text import parse_article
-from ingest.textfile import read_text
+from kg.ingest.article.result import Extracted, Extraction
+from kg.ingest.article.statements import StatementBuilder
+from kg.ingest.article.text import parse_article
+from kg.ingest.textfile import read_text
+
 from kg.actors import ActorIndex
 from kg.errors import DataError, Problem
 

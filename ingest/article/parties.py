@@ -8,7 +8,7 @@ separatists") joins that party's camp.
 Examples
 --------
 >>> from kg.actors import ActorIndex
->>> from ingest.article.mentions import Matcher, tokenize
+>>> from kg.ingest.article.mentions import Matcher, tokenize
 >>> idx = ActorIndex.default()
 >>> text = "Fighting between Armenia and Azerbaijan went on. Armenian separatists fired."
 >>> toks = tokenize(text)
@@ -21,7 +21,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from ingest.article.mentions import Matcher, Mention, Token
+from kg.ingest.article.mentions import Matcher, Mention, Token
+
 from kg.actors import ActorIndex
 
 _PARTY_KINDS = {"state", "armed_group", "authority"}

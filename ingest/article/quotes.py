@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 
-from ingest.article.scan import Scanner, Sent
-from ingest.article.speakers import Speaker
+from kg.ingest.article.scan import Scanner, Sent
+from kg.ingest.article.speakers import Speaker
 
 # The evidence (quote) rules: they run once per statement, never per sentence.
 MAX_QUOTE = 400

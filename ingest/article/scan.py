@@ -1,13 +1,13 @@
 """The groundwork of every sentence: cue and speech-verb hits, clauses, quotations, speakers.
 
-:class:`Scanner` holds one article's state (its :class:`~ingest.article.speakers.Doc`, the
+:class:`Scanner` holds one article's state (its :class:`~kg.ingest.article.speakers.Doc`, the
 lexicon, the lower-cased body) and answers the questions the later steps ask of a sentence:
 which token starts at an offset, which mentions lie in a span, which clause holds a
 position, which quotation (if any) holds it, who speaks in the sentence (its speech
 *events*: a speech verb and its speaker) and who a quotation belongs to.
 
-:mod:`ingest.article.targets` and :mod:`ingest.article.quotes` build on it;
-:mod:`ingest.article.statements` puts them together, sentence by sentence.
+:mod:`kg.ingest.article.targets` and :mod:`kg.ingest.article.quotes` build on it;
+:mod:`kg.ingest.article.statements` puts them together, sentence by sentence.
 
 Examples
 --------
@@ -25,10 +25,11 @@ import re
 from dataclasses import dataclass, field
 from datetime import date as Date
 
-from ingest.article.lexicon import lexicon
-from ingest.article.mentions import Mention
-from ingest.article.speakers import Doc, Speaker
-from ingest.article.text import Sentence, split_sentences
+from kg.ingest.article.lexicon import lexicon
+from kg.ingest.article.mentions import Mention
+from kg.ingest.article.speakers import Doc, Speaker
+from kg.ingest.article.text import Sentence, split_sentences
+
 from kg.actors import ActorIndex
 
 QUOTE = re.compile(r"\"[^\"]*\"|“[^”]*”")

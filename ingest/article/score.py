@@ -149,7 +149,7 @@ def gold_from_dataset(ds: Dataset, camps: tuple[tuple[str, ...], ...], name: str
 
 
 def reduce(extraction, index: ActorIndex | None = None) -> list[Scored]:
-    """The scored form of an :class:`~ingest.article.extract.Extraction` (negated ones dropped)."""
+    """The scored form of an :class:`~kg.ingest.article.extract.Extraction` (negated ones dropped)."""
     index = index or ActorIndex.default()
     labels = {k: v.gold for k, v in stances().items()}
     out = []

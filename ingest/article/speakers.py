@@ -23,8 +23,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import date as Date
 
-from ingest.article.lexicon import lexicon
-from ingest.article.mentions import Matcher, Mention, Token, tokenize
+from kg.ingest.article.lexicon import lexicon
+from kg.ingest.article.mentions import Matcher, Mention, Token, tokenize
+
 from kg.actors import ActorIndex
 
 _STOP_CAPS = {"the", "a", "an", "but", "and", "in", "on", "at", "both", "during", "after", "before",
@@ -388,7 +389,7 @@ class Doc:
         if owner and not info.get("attributed_to"):
             info["attributed_to"] = owner
         for w in name.split():
-            from ingest.article.mentions import fold
+            from kg.ingest.article.mentions import fold
             f = fold(w)[0]
             if len(f) > 2 and owner:
                 self.surnames.setdefault(f, owner)

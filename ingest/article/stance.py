@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.article.lexicon import lexicon
+from kg.ingest.article.lexicon import lexicon
 
 _ALL_PARTIES = re.compile(r"\b(?:all|both)\s+(?:the\s+)?(?:parties|sides|actors|leaders|factions)\b|"
                           r"\bon\s+all\s+sides\b|\beach\s+other\b", re.I)

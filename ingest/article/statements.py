@@ -1,12 +1,12 @@
 """From sentences to statements: each cue, its speaker, the cue filters, targets and quote.
 
 :class:`StatementBuilder` walks the sentences (boilerplate skipped), finds each one's speech
-events (:mod:`ingest.article.scan`), then for every stance cue in it: drops the cues that
+events (:mod:`kg.ingest.article.scan`), then for every stance cue in it: drops the cues that
 state what someone else is blamed for or that are hypothetical ("accusing France of
 supporting ...", "any attack on ..."), finds the speaker (of the quotation holding the cue,
 of an earlier speech verb, or the cue's own subject), drops negated cues unless asked to
-keep them, finds the targets (:mod:`ingest.article.targets`) and the quote
-(:mod:`ingest.article.quotes`), and records one :class:`~ingest.article.result.Extracted`
+keep them, finds the targets (:mod:`kg.ingest.article.targets`) and the quote
+(:mod:`kg.ingest.article.quotes`), and records one :class:`~kg.ingest.article.result.Extracted`
 per (speaker, stance, targets), the first time it is seen.
 """
 from __future__ import annotations
@@ -14,15 +14,16 @@ from __future__ import annotations
 import re
 from datetime import date as Date
 
-from ingest.article.lexicon import Cue
-from ingest.article.mentions import Matcher, tokenize
-from ingest.article.parties import infer_parties
-from ingest.article.quotes import QuoteFinder
-from ingest.article.result import Extracted
-from ingest.article.scan import QUOTE, Sent
-from ingest.article.speakers import Speaker
-from ingest.article.stance import negated
-from ingest.article.targets import TargetFinder
+from kg.ingest.article.lexicon import Cue
+from kg.ingest.article.mentions import Matcher, tokenize
+from kg.ingest.article.parties import infer_parties
+from kg.ingest.article.quotes import QuoteFinder
+from kg.ingest.article.result import Extracted
+from kg.ingest.article.scan import QUOTE, Sent
+from kg.ingest.article.speakers import Speaker
+from kg.ingest.article.stance import negated
+from kg.ingest.article.targets import TargetFinder
+
 from kg.actors import ActorIndex
 
 _QUOTE_MARK = re.compile(r"[\"“”]")

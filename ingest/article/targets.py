@@ -4,7 +4,7 @@
 named right after the cue ("blamed Yerevan"), the addressees of a call ("urged Ankara
 to ..."), the agent of a harm ("shelled by Azerbaijani forces"), a pair of states ("Armenia
 and Azerbaijan"), or, failing names, the speaker's opponents or every party of the conflict
-(:class:`~ingest.article.parties.Parties`). A target is never the speaker, a person or a
+(:class:`~kg.ingest.article.parties.Parties`). A target is never the speaker, a person or a
 place ("in Yerevan").
 """
 from __future__ import annotations
@@ -12,12 +12,12 @@ from __future__ import annotations
 import bisect
 import re
 
-from ingest.article.lexicon import Cue
-from ingest.article.mentions import Mention
-from ingest.article.parties import Parties
-from ingest.article.scan import Scanner, Sent
-from ingest.article.speakers import Speaker
-from ingest.article.stance import addresses_all_parties
+from kg.ingest.article.lexicon import Cue
+from kg.ingest.article.mentions import Mention
+from kg.ingest.article.parties import Parties
+from kg.ingest.article.scan import Scanner, Sent
+from kg.ingest.article.speakers import Speaker
+from kg.ingest.article.stance import addresses_all_parties
 
 _GENERIC = re.compile(r"\b(?:fighting|violence|clashes|hostilities|escalation|bloodshed|war)\b", re.I)
 _RELATIVE = re.compile(r"\b(?:that|which|who|whom|whose)\b")

@@ -40,7 +40,7 @@ def evidence(index: ActorIndex, s: Statement) -> dict:
             "stance": s.stance, "quote": s.quote, "source": s.source}
 
 
-def _strength(s: Statement) -> tuple:
+def strength(s: Statement) -> tuple:
     # Strongest first: valence times confidence, then words of a named person, then recent.
     person = 1 if s.speaker != s.on_behalf_of else 0
     return (-abs(s.valence) * s.confidence, -s.confidence, -person, -s.date.toordinal(), s.id)
@@ -54,7 +54,7 @@ def summarize(index: ActorIndex, items: list[Statement], key: str, other: dict) 
             "stances": dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))),
             "first": min(s.date for s in items).isoformat(),
             "last": max(s.date for s in items).isoformat(),
-            "evidence": [evidence(index, s) for s in sorted(items, key=_strength)[:EVIDENCE]]}
+            "evidence": [evidence(index, s) for s in sorted(items, key=strength)[:EVIDENCE]]}
 
 
 def _order(rows: list[dict], key: str) -> list[dict]:

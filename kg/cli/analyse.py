@@ -1,7 +1,7 @@
 """Alignment commands: ``kg camps``, ``kg align``, ``kg balance``, ``kg brokers``, ``kg timeline``
 and the ``kg plot`` group.
 
-Thin wrappers over :mod:`kg.analyses` (a Store in, plain data out) and :mod:`kg.plot`.
+Thin wrappers over :mod:`kg.reports` (a Store in, plain data out) and :mod:`kg.plot`.
 """
 from __future__ import annotations
 
@@ -11,9 +11,14 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from kg import analyses
 from kg.analysis.graph import DEFAULT_HALF_LIFE
 from kg.cli.common import JsonOpt, StoreOpt, command, open_from_cli, out, parse_date, print_json
+from kg.reports import align as align_report
+from kg.reports import balance as balance_report
+from kg.reports import brokers as brokers_report
+from kg.reports import camps as camps_report
+from kg.reports import timeline as timeline_report
+from kg.reports.common import Options
 
 app = typer.Typer()
 plot_app = typer.Typer(
@@ -34,8 +39,8 @@ MethodOpt = Annotated[str, typer.Option("--method", help="louvain (communities o
 OutOpt = Annotated[Path, typer.Option("--out", help="The picture to write: FILE.png or FILE.svg.")]
 
 
-def _opts(since, until, rollup, all_actors, with_ties, half_life, seed) -> analyses.Options:
-    return analyses.Options(parse_date(since, "--since"), parse_date(until, "--until"), rollup,
+def _opts(since, until, rollup, all_actors, with_ties, half_life, seed) -> Options:
+    return Options(parse_date(since, "--since"), parse_date(until, "--until"), rollup,
                             all_actors, with_ties, half_life or None, seed)
 
 
@@ -63,7 +68,7 @@ def camps(
     Example: kg camps   (also: kg camps --method signed --json, kg camps --until 2020-10-01)
     """
     with open_from_cli(store) as db:
-        report = analyses.camps(db, method, _opts(since, until, rollup, all_actors, with_ties, half_life, seed))
+        report = camps_report.camps(db, method, _opts(since, until, rollup, all_actors, with_ties, half_life, seed))
     if json:
         print_json(report)
         return
@@ -97,7 +102,7 @@ def align(
     Example: kg align Turkey Azerbaijan
     """
     with open_from_cli(store) as db:
-        r = analyses.align(db, a, b, _opts(since, until, rollup, all_actors, with_ties, half_life, seed))
+        r = align_report.align(db, a, b, _opts(since, until, rollup, all_actors, with_ties, half_life, seed))
     if json:
         print_json(r)
         return
@@ -134,7 +139,7 @@ def balance(
     Example: kg balance --json
     """
     with open_from_cli(store) as db:
-        r = analyses.balance(db, _opts(since, until, rollup, all_actors, with_ties, half_life, seed))
+        r = balance_report.balance(db, _opts(since, until, rollup, all_actors, with_ties, half_life, seed))
     if json:
         print_json(r)
         return
@@ -164,7 +169,7 @@ def brokers(
     Example: kg brokers
     """
     with open_from_cli(store) as db:
-        r = analyses.brokers(db, method, _opts(since, until, rollup, all_actors, with_ties, half_life, seed))
+        r = brokers_report.brokers(db, method, _opts(since, until, rollup, all_actors, with_ties, half_life, seed))
     if json:
         print_json(r)
         return
@@ -194,8 +199,8 @@ def timeline(
     Example: kg timeline Turkey --window 7d --since 2020-09-01
     """
     with open_from_cli(store) as db:
-        r = analyses.timeline(db, actor, window, _opts(since, until, rollup, all_actors, with_ties, half_life, seed),
-                              cumulative)
+        r = timeline_report.timeline(
+            db, actor, window, _opts(since, until, rollup, all_actors, with_ties, half_life, seed), cumulative)
     if json:
         print_json(r)
         return
@@ -230,7 +235,8 @@ def plot_camps(
     from kg import plot
 
     with open_from_cli(store) as db:
-        data = analyses.camps_picture(db, method, _opts(since, until, rollup, all_actors, with_ties, half_life, seed))
+        data = camps_report.camps_picture(
+            db, method, _opts(since, until, rollup, all_actors, with_ties, half_life, seed))
     plot.camps(data, out_file, seed=seed)
     out.print(f"wrote {out_file}")
 
@@ -252,7 +258,7 @@ def plot_timeline(
     from kg import plot
 
     with open_from_cli(store) as db:
-        data = analyses.timeline(db, actor, window, _opts(since, until, rollup, all_actors, with_ties, half_life, seed),
-                                 cumulative)
+        data = timeline_report.timeline(
+            db, actor, window, _opts(since, until, rollup, all_actors, with_ties, half_life, seed), cumulative)
     plot.timeline(data, out_file)
     out.print(f"wrote {out_file}")

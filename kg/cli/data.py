@@ -23,7 +23,7 @@ def validate(paths: Paths, json: JsonOpt = False) -> None:
 
     Example: kg validate ingest/datasets/nagorno-karabakh-2020.yaml
     """
-    from ingest.curated import read_datasets
+    from kg.ingest.curated import read_datasets
 
     datasets = read_datasets(paths)
     rows = [{"dataset": d.name, **d.counts()} for d in datasets]
@@ -41,7 +41,7 @@ def load(paths: Paths, store: StoreOpt = "embedded", json: JsonOpt = False) -> N
 
     Example: kg load ingest/datasets/nagorno-karabakh-2020.yaml
     """
-    from ingest.curated import read_datasets
+    from kg.ingest.curated import read_datasets
 
     datasets = read_datasets(paths)
     total = sum(sum(d.counts().values()) for d in datasets)

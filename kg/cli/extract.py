@@ -1,6 +1,6 @@
 """``kg extract`` and ``kg ingest article``: statements from news articles.
 
-Thin commands over :mod:`ingest.article`: read articles (files or folders of ``*.txt``),
+Thin commands over :mod:`kg.ingest.article`: read articles (files or folders of ``*.txt``),
 extract, then print a table, print JSON, write a curated-format YAML file (atomically)
 or, for ``kg ingest article``, validate and load the result into the store.
 """
@@ -46,7 +46,7 @@ def _files(paths: list[Path]) -> list[Path]:
 
 def _extract(paths: list[Path], url: str | None, date: str | None, keep_negated: bool, quiet: bool,
              index=None):
-    from ingest.article import extract_file
+    from kg.ingest.article import extract_file
 
     day = parse_date(date, "--date")
     files = _files(paths)
@@ -83,25 +83,9 @@ def _write_atomic(path: Path, text: str) -> None:
         raise
 
 
-def merge(results, name: str | None = None) -> dict:
-    """One curated-format dataset holding every article's statements (one source per article)."""
-    if len(results) == 1 and name is None:
-        return results[0].to_dataset()
-    doc = {"dataset": name or f"extract-{len(results)}-articles", "title": None,
-           "start": min(r.date for r in results).isoformat(),
-           "end": max(r.date for r in results).isoformat(),
-           "sources": {}, "actors": [], "statements": [], "candidates": []}
-    for n, r in enumerate(results, 1):
-        d = r.to_dataset()
-        key = f"a{n}"
-        doc["sources"][key] = d["sources"]["article"]
-        doc["statements"] += [{**s, "source": key} for s in d["statements"]]
-        doc["candidates"] += d["candidates"]
-    doc["title"] = f"statements extracted from {len(results)} articles"
-    return doc
-
-
 def _yaml(results, name: str | None = None) -> str:
+    from kg.ingest.article.result import merge
+
     header = ("# Statements extracted by `kg extract` from news articles: review them, then\n"
               "# `kg validate` and `kg load` this file. span = character offsets in the article body,\n"
               "# sentence = sentence index; candidates = names the alias data does not know.\n")
@@ -188,16 +172,10 @@ def ingest_article(
 
     Example: kg ingest article article.txt --date 2020-09-27
     """
-    from ingest.curated import read_datasets
+    from kg.ingest.article.result import to_datasets
 
     results = _extract(paths, url, date, keep_negated, quiet=json)
-    with tempfile.TemporaryDirectory() as tmp:
-        files = []
-        for n, r in enumerate(results):
-            f = Path(tmp) / f"{n:04d}.yaml"
-            f.write_text(_yaml([r]), encoding="utf-8")
-            files.append(f)
-        datasets = read_datasets(files)
+    datasets = to_datasets(results)
     with open_from_cli(store) as db:
         before = db.counts()
         after = db.load(datasets)

@@ -7,8 +7,8 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from kg import queries
 from kg.cli.common import JsonOpt, StoreOpt, command, open_from_cli, out, print_json
+from kg.reports.query import cypher_query, parse_params
 
 app = typer.Typer()
 
@@ -28,9 +28,9 @@ def query(
 
     Example: kg query "MATCH (a:Actor {id: \\$id})-[s:STANCE]->(t) RETURN t.name, s.stance" --param id=TUR
     """
-    params = queries.parse_params(param or [])
+    params = parse_params(param or [])
     with open_from_cli(store) as db:
-        rows = queries.cypher_query(db, cypher, params)
+        rows = cypher_query(db, cypher, params)
     if json:
         print_json(rows)
         return

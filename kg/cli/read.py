@@ -6,10 +6,12 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from kg import queries
 from kg.cli.common import JsonOpt, StoreOpt, command, open_from_cli, out, parse_date, print_json
 from kg.errors import KgError
 from kg.model import ACTOR_KINDS
+from kg.reports.actors import actors as actors_report
+from kg.reports.stance import stance as stance_report
+from kg.reports.statements import statements as statements_report
 from kg.vocab import STANCE_NAMES
 
 app = typer.Typer()
@@ -40,7 +42,7 @@ def stance(
     Example: kg stance Turkey   (also: kg stance Ankara, kg stance Erdogan --as-of 2020-10-01)
     """
     with open_from_cli(store) as db:
-        report = queries.stance(db, actor, parse_date(as_of, "--as-of"))
+        report = stance_report(db, actor, parse_date(as_of, "--as-of"))
     if json:
         print_json(report)
         return
@@ -80,7 +82,7 @@ def actors(
     if kind is not None and kind not in ACTOR_KINDS:
         raise KgError(f"--kind: unknown kind {kind!r} (choose from {', '.join(ACTOR_KINDS)})")
     with open_from_cli(store) as db:
-        rows = queries.actors(db, kind)
+        rows = actors_report(db, kind)
     if json:
         print_json(rows)
         return
@@ -110,7 +112,7 @@ def statements(
     Example: kg statements --by Turkey --stance support
     """
     with open_from_cli(store) as db:
-        rows = queries.statements(db, by, toward, stance, parse_date(since, "--since"),
+        rows = statements_report(db, by, toward, stance, parse_date(since, "--since"),
                                   parse_date(until, "--until"))
     if json:
         print_json(rows)

@@ -40,7 +40,8 @@ def main() -> int:
     state = ctl.ensure_running()
     os.environ.update(NEO4J_URI=state["uri"], NEO4J_USER=state["user"], NEO4J_PASSWORD=state["password"])
     sys.path.insert(0, str(ROOT))
-    from ingest.curated import read_dataset
+    from kg.ingest.curated import read_dataset
+
     from kg.store import open_store
 
     with open_store("neo4j") as store:

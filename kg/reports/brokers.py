@@ -1,0 +1,18 @@
+"""``kg brokers``: who sits between the camps."""
+from __future__ import annotations
+
+from kg.analysis import brokers as brk
+from kg.analysis import camps as cmp
+from kg.analysis.stance import ref
+from kg.reports.common import Options, build
+from kg.store import Store
+
+
+def brokers(store: Store, method: str = "louvain", opts: Options = Options()) -> dict:
+    """Who sits between the camps: betweenness, mediators (even-handed to several camps), brokers."""
+    index, graphs = build(store, opts)
+    found = cmp.find_camps(graphs, method, opts.with_ties, opts.seed)
+    rows = brk.find_brokers(graphs, found["camp_of"])
+    return {"method": method, "options": opts.describe(),
+            "camps": [[ref(index, a) for a in c] for c in found["camps"]],
+            "brokers": [{**r, "actor": ref(index, r["actor"])} for r in rows]}

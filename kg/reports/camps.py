@@ -1,0 +1,94 @@
+"""``kg camps`` and ``kg plot camps``: the camps, the stances that define them, and their picture."""
+from __future__ import annotations
+
+from collections import Counter
+
+import numpy as np
+
+from kg.analysis import camps as cmp
+from kg.analysis.graph import ActorGraphs, stance_class
+from kg.analysis.stance import ref
+from kg.errors import AnalysisError
+from kg.reports.common import CODE_NAMES, EVIDENCE, Options, build, pick_evidence, rounded
+from kg.store import Store
+
+
+def defining_stances(graphs: ActorGraphs, members: list[str], top: int = 4) -> list[dict]:
+    """The stances a camp's members share (same code toward the same target), and its inner support."""
+    rows = []
+    inside = set(members)
+    targets = sorted({t for a in members for t, c in graphs.profiles[a].items() if not c.get("self")})
+    for t in targets:
+        by_code: dict[int, list[str]] = {}
+        for a in members:
+            cell = graphs.profiles[a].get(t)
+            if cell and not cell.get("self"):
+                by_code.setdefault(cell["code"], []).append(a)
+        for code, holders in by_code.items():
+            internal = t in inside and code > 0
+            if len(holders) < 2 and not internal and len(members) > 1:
+                continue
+            counts: Counter = Counter()
+            for a in holders:
+                for s, n in graphs.profiles[a][t]["stances"].items():
+                    if stance_class(s) == code:
+                        counts[s] += n
+            rows.append({"target": t, "code": code, "holders": sorted(holders),
+                         "stances": dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))),
+                         "internal": internal})
+    rows.sort(key=lambda r: (-len(r["holders"]), -r["internal"], -abs(r["code"]), r["target"]))
+    return rows[:top]
+
+
+def camps(store: Store, method: str = "louvain", opts: Options = Options(),
+          evidence_per_stance: int = EVIDENCE) -> dict:
+    """The camps, their members and the stances that define them, with evidence.
+
+    Returns a dict with ``method``, ``options``, ``actors`` (how many take part), ``camps`` (each:
+    ``camp``, ``members``, ``defining`` stances with ``evidence``), ``unaligned`` and the
+    partition's ``frustration``, ``frustrated`` ties, ``triangles`` and ``modularity``.
+    """
+    if method not in cmp.METHODS:
+        raise AnalysisError(f"unknown method {method!r} (choose from {', '.join(cmp.METHODS)})")
+    index, graphs = build(store, opts)
+    found = cmp.find_camps(graphs, method, opts.with_ties, opts.seed)
+    out = []
+    for k, members in enumerate(found["camps"], 1):
+        defining = []
+        for d in defining_stances(graphs, members):
+            defining.append({"target": ref(index, d["target"]), "class": CODE_NAMES[d["code"]],
+                             "holders": [ref(index, a) for a in d["holders"]],
+                             "stances": d["stances"], "internal": d["internal"],
+                             "evidence": pick_evidence(store, index, opts, d["holders"], d["target"],
+                                                   d["code"], evidence_per_stance, list(d["stances"]))})
+        row = {"camp": k, "members": [ref(index, a) for a in members], "defining": defining}
+        if opts.with_ties:
+            row["prior_ties"] = [{"a": u, "b": v, **graphs.prior[u][v]}
+                                 for u, v in sorted(tuple(sorted(e)) for e in graphs.prior.edges())
+                                 if u in members and v in members]
+        out.append(row)
+    return {"method": method, "options": opts.describe(), "actors": len(graphs.ids), "camps": out,
+            "unaligned": [ref(index, a) for a in found["unaligned"]],
+            "frustration": found["frustration"], "frustrated": found["frustrated"],
+            "triangles": found["triangles"], "modularity": found["modularity"],
+            "exact": found["exact"]}
+
+
+def camps_picture(store: Store, method: str = "louvain", opts: Options = Options()) -> dict:
+    """Plain data for :func:`kg.plot.camps`: nodes with camps, signed ties, affinities, prior ties."""
+    index, graphs = build(store, opts)
+    A = cmp.affinity(graphs, opts.with_ties)
+    found = cmp.find_camps(graphs, method, opts.with_ties, opts.seed, A=A)
+    ids = list(graphs.ids)
+    g = graphs.signed()
+    aff = [{"a": ids[i], "b": ids[j], "weight": rounded(A[i, j])}
+           for i, j in zip(*np.nonzero(np.triu(A > 1e-9, 1)), strict=True)]
+    return {"method": method, "options": opts.describe(),
+            "nodes": [{"id": a, "name": graphs.name(a), "camp": found["camp_of"][a]} for a in ids],
+            "ties": [{"a": u, "b": v, "sign": d["sign"], "weight": rounded(abs(d["weight"]))}
+                     for u, v, d in sorted(g.edges(data=True))],
+            "affinity": aff,
+            "even_handed": [{"a": u, "b": v} for u, v, d in sorted(graphs.ties.edges(data=True))
+                            if d["neutral"] > 0 and d["sign"] == 0],
+            "prior": [{"a": u, "b": v, "kind": d["kind"]} for u, v, d in sorted(graphs.prior.edges(data=True))],
+            "camps": found["camps"]}

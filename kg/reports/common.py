@@ -1,0 +1,132 @@
+"""What the reports share: the options of a window, the actor index, the graphs and evidence.
+
+Every report takes an open :class:`~kg.store.Store` and reads it only through the store
+interface, so every store gives the same answer.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+
+from kg.actors import ActorIndex
+from kg.analysis.graph import DEFAULT_HALF_LIFE, ActorGraphs, from_store, stance_class
+from kg.analysis.stance import evidence, strength
+from kg.errors import AnalysisError
+from kg.store import StatementFilter, Store
+
+EVIDENCE = 2
+CODE_NAMES = {1: "friendly", 0: "even-handed", -1: "hostile"}
+
+
+@dataclass(frozen=True)
+class Options:
+    """What every analysis shares: the window and how the graph is built."""
+
+    since: date | None = None
+    until: date | None = None
+    rollup: bool = True
+    all_actors: bool = False
+    with_ties: bool = False
+    half_life: float | None = DEFAULT_HALF_LIFE
+    seed: int = 0
+
+    def where(self) -> StatementFilter | None:
+        if self.since is None and self.until is None:
+            return None
+        return StatementFilter(since=self.since, until=self.until)
+
+    def window(self) -> dict:
+        return {"since": self.since.isoformat() if self.since else None,
+                "until": self.until.isoformat() if self.until else None}
+
+    def describe(self) -> dict:
+        return {**self.window(), "rollup": self.rollup, "all_actors": self.all_actors,
+                "with_ties": self.with_ties, "half_life": self.half_life, "seed": self.seed}
+
+
+def index_for(store: Store) -> ActorIndex:
+    """The shipped alias data plus every actor and role in ``store``."""
+    return ActorIndex.default().extend(store.actors(), store.roles())
+
+
+def span_text(opts: Options) -> str:
+    """The window in words: "between A and B", "since A", "up to B"."""
+    if opts.since and opts.until:
+        return f"between {opts.since} and {opts.until}"
+    if opts.since:
+        return f"since {opts.since}"
+    return f"up to {opts.until}"
+
+
+def build(store: Store, opts: Options, index: ActorIndex | None = None, minimum: int = 2
+          ) -> tuple[ActorIndex, ActorGraphs]:
+    """The graphs of ``store`` for ``opts``; AnalysisError when there is nothing to analyse."""
+    if store.counts()["statements"] == 0:
+        raise AnalysisError("the store holds no statements: load a dataset first "
+                            "(kg load ingest/datasets/nagorno-karabakh-2020.yaml)")
+    index = index or index_for(store)
+    if opts.since and opts.until and opts.since > opts.until:
+        raise AnalysisError(f"--since {opts.since} is after --until {opts.until}")
+    graphs = from_store(store, opts.where(), rollup=opts.rollup, all_actors=opts.all_actors,
+                        with_ties=opts.with_ties, half_life=opts.half_life, index=index)
+    if not graphs.edges:
+        if opts.where() is not None and not store.stance_edges(opts.where(), opts.rollup):
+            raise AnalysisError(f"no statements {span_text(opts)}")
+        raise AnalysisError("no statement links two taking-part actors (states, organisations, "
+                            "authorities, armed groups); try --all-actors")
+    if len(graphs.ids) < minimum:
+        only = ", ".join(graphs.name(a) for a in graphs.ids)
+        raise AnalysisError(f"only {len(graphs.ids)} actor takes part ({only}): "
+                            f"this needs at least {minimum}; try --all-actors or a wider window")
+    return index, graphs
+
+
+def node_of(index: ActorIndex, graphs: ActorGraphs, name: str, opts: Options) -> str:
+    """The node an actor name stands for in ``graphs`` (a person counts for whom they speak for)."""
+    actor = index.resolve(name)
+    aid = actor.id
+    if aid not in graphs.ties and actor.kind == "person" and opts.rollup:
+        aid = index.speaks_for(actor.id, opts.until) or aid
+    if aid not in graphs.ties:
+        why = ("" if actor.kind in ("state", "organization", "authority", "armed_group")
+               else f" (a {actor.kind} takes part only with --all-actors or as the office it holds)")
+        raise AnalysisError(f"{actor.name} takes no part in the statements "
+                            f"{span_text(opts) if opts.where() else 'in the store'}{why}")
+    return aid
+
+
+def people_of(index: ActorIndex, actor_id: str) -> set[str]:
+    """The people who ever held a role for ``actor_id``."""
+    return {p for p, roles in index.roles.items() if any(r.holder == actor_id for r in roles)}
+
+
+def pick_evidence(store: Store, index: ActorIndex, opts: Options, by: list[str], target: str,
+              cls: int | None, k: int = EVIDENCE, prefer: list[str] | None = None) -> list[dict]:
+    """The strongest ``k`` statements by ``by`` toward ``target`` of stance class ``cls``.
+
+    One per actor spoken for first; stances in ``prefer`` (most typical first) before others.
+    """
+    names = None
+    if cls is not None:
+        from kg.vocab import stances
+
+        names = frozenset(s for s in stances() if stance_class(s) == cls)
+    where = StatementFilter(by=frozenset(by), toward=frozenset({target} | people_of(index, target)),
+                            stances=names, since=opts.since, until=opts.until)
+    rank = {s: i for i, s in enumerate(prefer or [])}
+    found = sorted(store.statements(where), key=lambda s: (rank.get(s.stance, len(rank)), strength(s)))
+    picked, seen = [], set()
+    for s in found:  # one per actor spoken for first, then the rest
+        who = s.on_behalf_of or s.speaker
+        if who not in seen:
+            seen.add(who)
+            picked.append(s)
+    picked += [s for s in found if s not in picked]
+    return [evidence(index, s) for s in picked[:k]]
+
+
+def rounded(x) -> float | None:
+    """``x`` rounded to 3 places; ``None`` for None or NaN."""
+    return None if x is None or (isinstance(x, float) and np.isnan(x)) else round(float(x), 3)

@@ -1,0 +1,38 @@
+"""What several test modules share: paths, the shared corpus, the local Neo4j launcher."""
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+NK2020 = ROOT / "ingest" / "datasets" / "nagorno-karabakh-2020.yaml"
+SHARED = ROOT.parent / "shared"
+
+
+def shared_path(*parts: str) -> Path:
+    """A path under ../shared, or skip the test with the reason."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} is absent: the shared corpus sits beside the project only in "
+                    "the team's checkouts and CI, not in a user's clone")
+    return path
+
+
+def load_neo4jctl():
+    """The local launcher tool, imported from tools/neo4j/neo4jctl.py."""
+    spec = importlib.util.spec_from_file_location("neo4jctl", ROOT / "tools" / "neo4j" / "neo4jctl.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def docker_answers() -> bool:
+    try:
+        import docker
+
+        docker.from_env(timeout=3).ping()
+        return True
+    except Exception:  # noqa: BLE001 - any failure means no usable engine
+        return False
