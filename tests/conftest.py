@@ -40,9 +40,13 @@ def neo4j_server(tmp_path_factory):
         return
     ctl = load_neo4jctl()
     home = tmp_path_factory.mktemp("neo4j-home")
-    state = ctl.ensure_running(home=str(home))
-    yield {**state, "how": "local launcher", "home": str(home), "ctl": ctl}
-    ctl.stop(home=str(home))
+    # ensure_running stops what it spawned if it fails or is interrupted (Ctrl-C, SIGTERM);
+    # the finally covers the rest: a failure before the yield and the teardown.
+    try:
+        state = ctl.ensure_running(home=str(home))
+        yield {**state, "how": "local launcher", "home": str(home), "ctl": ctl}
+    finally:
+        ctl.stop(home=str(home))
 
 
 @pytest.fixture

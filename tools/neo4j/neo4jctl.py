@@ -18,6 +18,11 @@ From Python (e.g. a pytest fixture loading this file with importlib):
 State dict keys: pid, pgid, bolt_port, http_port, uri, http_url, browser_url, user,
 password, data_dir, log, home, started_at. Failures raise Neo4jCtlError.
 
+A start that fails or is interrupted before it returns (Ctrl-C, SIGTERM, SIGHUP, not ready
+in time, any exception) stops the server it spawned (its whole process group), removes the
+state file and re-raises; SIGTERM/SIGHUP then raise Neo4jCtlInterrupted (a KeyboardInterrupt).
+A server that was already running is never stopped by a failed or interrupted call.
+
 Locations:
     cache (jars, classes, plugins): $KG_NEO4J_CACHE or ~/.cache/kg/neo4j-5.26
     state/data/logs:                $KG_NEO4J_HOME  or <repo>/.neo4j/
@@ -38,12 +43,14 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 __all__ = [
     "Neo4jCtlError",
+    "Neo4jCtlInterrupted",
     "cache_dir",
     "home_dir",
     "fetch",
@@ -76,6 +83,18 @@ LOCK_FILE = ".lock"
 
 class Neo4jCtlError(RuntimeError):
     """Any failure; the command line prints its message as one line on stderr."""
+
+
+class Neo4jCtlInterrupted(KeyboardInterrupt):
+    """A start stopped by SIGTERM or SIGHUP (Ctrl-C raises a plain KeyboardInterrupt).
+
+    A KeyboardInterrupt, so that pytest and the command line treat it like Ctrl-C (pytest ends
+    the session and runs the teardowns) and ``except Exception`` does not swallow it.
+    ``signum`` is the signal; the command line exits with 128 + signum."""
+
+    def __init__(self, signum: int):
+        super().__init__(f"interrupted by {signal.Signals(signum).name}")
+        self.signum = signum
 
 
 # --------------------------------------------------------------------------- locations
@@ -322,6 +341,88 @@ def _free_port(exclude: set[int]) -> int:
     raise Neo4jCtlError("could not find a free TCP port on 127.0.0.1")
 
 
+# --------------------------------------------------------------------------- signals during a start
+
+# Signals that end a start: Ctrl-C, kill/systemd/CI cancellation, a closed terminal.
+_STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
+def _main_thread() -> bool:
+    # Python runs signal handlers in the main thread only, and only it may install them.
+    return threading.current_thread() is threading.main_thread()
+
+
+@contextlib.contextmanager
+def _signals_raise() -> Iterator[None]:
+    """While a start runs, a signal whose action is to end the process at once (SIG_DFL:
+    SIGTERM, SIGHUP) raises Neo4jCtlInterrupted instead, so that the start can stop what it
+    spawned. Python handlers (SIGINT's KeyboardInterrupt, a caller's own) and ignored signals
+    are left alone; the previous handlers are back afterwards."""
+    active = True
+
+    def interrupted(signum: int, _frame) -> None:
+        if active:
+            raise Neo4jCtlInterrupted(signum)
+        # left installed by a signal that cut the restoring short: act as SIG_DFL would
+        signal.signal(signum, signal.SIG_DFL)
+        signal.raise_signal(signum)
+
+    saved: dict[int, object] = {}
+    if _main_thread():
+        for signum in _STOP_SIGNALS:
+            with contextlib.suppress(ValueError, OSError):
+                if signal.getsignal(signum) == signal.SIG_DFL:
+                    saved[signum] = signal.SIG_DFL
+                    signal.signal(signum, interrupted)
+    try:
+        yield
+    finally:
+        try:
+            active = False
+        finally:
+            for signum, old in saved.items():
+                with contextlib.suppress(ValueError, OSError):
+                    signal.signal(signum, old)
+
+
+class _Deferred:
+    """Holds back SIGINT/SIGTERM/SIGHUP (those with a Python handler) during a critical section
+    -- spawning the server and recording its pid, or stopping it again -- and delivers them
+    to their handlers when the section ends. ``pending`` lists the signals held back."""
+
+    def __init__(self) -> None:
+        self.pending: list[int] = []
+        self._saved: dict[int, Callable] = {}
+        self._done = False
+
+    def _hold(self, signum: int, frame) -> None:
+        if self._done:  # left installed by a signal that cut the restoring short: forward
+            self._saved[signum](signum, frame)
+        else:
+            self.pending.append(signum)
+
+    def __enter__(self) -> _Deferred:
+        if _main_thread():
+            for signum in _STOP_SIGNALS:
+                with contextlib.suppress(ValueError, OSError):
+                    old = signal.getsignal(signum)
+                    if callable(old):
+                        self._saved[signum] = old
+                        signal.signal(signum, self._hold)
+        return self
+
+    def __exit__(self, *exc_info) -> bool:
+        try:
+            self._done = True
+        finally:
+            for signum, old in self._saved.items():
+                with contextlib.suppress(ValueError, OSError):
+                    signal.signal(signum, old)
+        for signum in self.pending:
+            self._saved[signum](signum, None)  # e.g. raises KeyboardInterrupt / Neo4jCtlInterrupted
+        return False
+
+
 # --------------------------------------------------------------------------- state
 
 
@@ -407,7 +508,19 @@ def _jvm_opts(tmp: Path) -> list[str]:
 def start(home: str | os.PathLike | None = None, *, bolt_port: int | None = None,
           http_port: int | None = None, data: str | os.PathLike | None = None,
           wait: float = DEFAULT_WAIT, verbose: bool = True) -> dict:
-    """Start the server in the background (or reuse a running one) and wait for Bolt."""
+    """Start the server in the background (or reuse a running one) and wait for Bolt.
+
+    If this call spawns a server and then fails or is interrupted before returning (Ctrl-C,
+    SIGTERM, SIGHUP, not ready within ``wait``, any exception), it stops that server (its whole
+    process group), removes the state file and re-raises; SIGTERM and SIGHUP (when their
+    action was the default one) raise Neo4jCtlInterrupted. A server that was already running
+    when the call came is never stopped by it."""
+    with _signals_raise():
+        return _start(home, bolt_port=bolt_port, http_port=http_port, data=data, wait=wait,
+                      verbose=verbose)
+
+
+def _start(home, *, bolt_port, http_port, data, wait, verbose) -> dict:
     h = home_dir(home)
     say = _say if verbose else (lambda _m: None)
     if len(_password()) < 8:
@@ -453,34 +566,50 @@ def start(home: str | os.PathLike | None = None, *, bolt_port: int | None = None
                "--plugins", str(p["plugins"]),
                "--pagecache", os.environ.get("KG_NEO4J_PAGECACHE", "128m")]
         env = dict(os.environ, NEO4J_PASSWORD=_password())
-        t0 = time.monotonic()
-        pid, pgid = _spawn_detached(cmd, log, cwd=h, env=env)
-        st = {
-            "pid": pid,
-            "pgid": pgid,
-            "bolt_port": bolt_port,
-            "http_port": http_port,
-            "uri": f"bolt://{HOST}:{bolt_port}",
-            "http_url": f"http://{HOST}:{http_port}",
-            "browser_url": f"http://{HOST}:{http_port}/browser/",
-            "user": USER,
-            "password": _password(),
-            "data_dir": str(data_dir),
-            "log": str(log),
-            "home": str(h),
-            "started_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-        }
-        _write_json(h / STATE_FILE, st)
-        _write_json(h / PORTS_FILE, {"bolt_port": bolt_port, "http_port": http_port})
-        say(f"starting Neo4j (pid {pid}, data {data_dir}, log {log})")
+        spawned: tuple[int, int] | None = None
         try:
+            # No signal may land between the fork and knowing the pid: held back until then.
+            with _Deferred():
+                t0 = time.monotonic()
+                spawned = pid, pgid = _spawn_detached(cmd, log, cwd=h, env=env)
+                st = {
+                    "pid": pid,
+                    "pgid": pgid,
+                    "bolt_port": bolt_port,
+                    "http_port": http_port,
+                    "uri": f"bolt://{HOST}:{bolt_port}",
+                    "http_url": f"http://{HOST}:{http_port}",
+                    "browser_url": f"http://{HOST}:{http_port}/browser/",
+                    "user": USER,
+                    "password": _password(),
+                    "data_dir": str(data_dir),
+                    "log": str(log),
+                    "home": str(h),
+                    "started_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+                }
+                _write_json(h / STATE_FILE, st)
+            _write_json(h / PORTS_FILE, {"bolt_port": bolt_port, "http_port": http_port})
+            say(f"starting Neo4j (pid {pid}, data {data_dir}, log {log})")
             _wait_ready(st, log, t0 + wait)
-        except Neo4jCtlError:
-            _terminate(st, timeout=15)
-            _remove_state(h)
+        except BaseException as exc:
+            if spawned:
+                _undo_start(h, *spawned, exc, say)
             raise
         say(f"ready in {time.monotonic() - t0:.1f}s")
         return st
+
+
+def _undo_start(h: Path, pid: int, pgid: int, exc: BaseException, say: Callable[[str], None]) -> None:
+    """Stop the server a failed/interrupted start spawned and remove its state file. Signals
+    wait until this is done; a second Ctrl-C only turns the SIGTERM into a SIGKILL at once."""
+    interrupted = not isinstance(exc, Exception)
+    with _Deferred() as held:
+        with contextlib.suppress(Exception):  # e.g. stderr gone: still stop the server
+            say(f"{'interrupted' if interrupted else 'start failed'}: stopping the server it started (pid {pid})")
+        gone = _stop_group(pid, pgid, grace=5 if interrupted else 15, hurry=lambda: bool(held.pending))
+        st = read_state(h)
+        if gone and st and st.get("pid") == pid:  # if it would not die, `stop`/`kill` still find it
+            _remove_state(h)
 
 
 def _choose_ports(h: Path, bolt_port: int | None, http_port: int | None) -> tuple[int, int]:
@@ -513,11 +642,19 @@ def _spawn_detached(cmd: list[str], log: Path, cwd: Path, env: dict) -> tuple[in
         ["/bin/sh", "-c", f'({shell}) & echo $!', "sh", *cmd],
         cwd=cwd, env=dict(env, LOGFILE=str(log)), stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True, text=True)
-    out, err = launcher.communicate(timeout=30)
+    out = err = ""
     try:
+        out, err = launcher.communicate(timeout=30)
         pid = int(out.strip())
-    except ValueError:
-        raise Neo4jCtlError(f"could not start java: {err.strip() or out.strip()}") from None
+    except BaseException as exc:
+        # Whatever the shell forked is in its process group (pgid = the shell's pid).
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(launcher.pid, signal.SIGKILL)
+        launcher.kill()
+        launcher.wait()
+        if isinstance(exc, ValueError):
+            raise Neo4jCtlError(f"could not start java: {err.strip() or out.strip()}") from None
+        raise
     return pid, launcher.pid
 
 
@@ -531,6 +668,29 @@ def _wait_gone(pid: int, timeout: float) -> bool:
             return True
         time.sleep(0.1)
     return not _pid_alive(pid)
+
+
+def _stop_group(pid: int, pgid: int, grace: float, hurry: Callable[[], bool] = lambda: False) -> bool:
+    """Stop a server this process spawned: SIGTERM to its process group, SIGKILL after grace
+    seconds or as soon as hurry() is true. True once the server process is gone."""
+
+    def send(sig: int) -> None:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            if not _pid_alive(pid):
+                return
+            if os.getpgid(pid) == pgid:  # the group still holds the server, so pgid is still ours
+                os.killpg(pgid, sig)
+            else:
+                os.kill(pid, sig)
+
+    send(signal.SIGTERM)
+    deadline = time.monotonic() + grace
+    while _pid_alive(pid):
+        if hurry() or time.monotonic() > deadline:
+            send(signal.SIGKILL)
+            return _wait_gone(pid, 10)
+        time.sleep(0.1)
+    return True
 
 
 def _terminate(st: dict, timeout: float = STOP_TIMEOUT) -> str:
@@ -662,9 +822,10 @@ def main(argv: list[str] | None = None) -> int:
         if rest:
             print(rest, file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
-        print("neo4jctl: interrupted", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as exc:  # Ctrl-C, or Neo4jCtlInterrupted (SIGTERM/SIGHUP during start)
+        signum = getattr(exc, "signum", signal.SIGINT)
+        print(f"neo4jctl: interrupted ({signal.Signals(signum).name})", file=sys.stderr)
+        return 128 + signum
     except OSError as exc:
         print(f"neo4jctl: error: {exc}", file=sys.stderr)
         return 1
