@@ -357,14 +357,15 @@ def test_accusations_without_the_verb_accuse(sentence, stance):
     assert ("JPN", stance, ("PRK",)) in got, got
 
 
-@pytest.mark.parametrize("sentence", [
-    "Pyongyang hit back, accusing Japan of backing the South.",
-    "Pyongyang condemned Japan for supporting Seoul.",
-    "Pyongyang blamed Japan for standing by Seoul.",
+@pytest.mark.parametrize("sentence, stance", [
+    ("Pyongyang hit back, accusing Japan of backing the South.", "accuse"),
+    ("Pyongyang condemned Japan for supporting Seoul.", "condemn"),
+    ("Pyongyang blamed Japan for standing by Seoul.", "accuse"),
 ])
-def test_what_someone_is_accused_of_is_not_the_speakers_stance(sentence):
+def test_what_someone_is_accused_of_is_not_the_speakers_stance(sentence, stance):
     got = triples(KOREA + sentence, day=date(2020, 5, 5))
     assert not [x for x in got if x[1] == "support"], got
+    assert got == {("PRK", stance, ("JPN",))}, got  # what the sentence does say: the North blames Japan
 
 
 def test_a_hypothetical_attack_is_no_accusation():
@@ -390,13 +391,26 @@ def test_a_call_to_both_capitals_survives_wrongly_inferred_parties():
     assert ("DEU", "call_for_ceasefire", ("ARM", "AZE")) in got, got
 
 
-@pytest.mark.parametrize("subject", ["North Korea and South Korea on Sunday", "Seoul and Pyongyang",
-                                     "North and South Korea's militaries"])
+@pytest.mark.parametrize("subject", ["North Korea and South Korea on Sunday", "Seoul and Pyongyang"])
 def test_mutual_accusations_give_both_directions(subject):
     got = triples(KOREA + f"{subject} accused each other of violating the armistice.", day=date(2020, 5, 5))
-    if "militaries" in subject:  # "North" alone names no state: only the South's accusation is known
-        return
-    assert ("PRK", "accuse", ("KOR",)) in got and ("KOR", "accuse", ("PRK",)) in got, got
+    assert got == {("PRK", "accuse", ("KOR",)), ("KOR", "accuse", ("PRK",))}, got
+
+
+ELLIPTIC = KOREA + "North and South Korea's militaries accused each other of violating the armistice."
+
+
+def test_mutual_accusations_with_an_elliptic_north_invent_no_speaker():
+    # "North" alone names no state: nothing may be said by it, nor read as North Korea's.
+    x = extract_article(ELLIPTIC, url="https://example.org/t", date=date(2020, 5, 5), index=INDEX)
+    assert {s.on_behalf_of or s.speaker for s in x.statements} <= {"KOR"}, x.statements
+    assert "North" not in {c["name"] for c in x.candidates}
+
+
+@pytest.mark.xfail(strict=True, reason="gap in the extractor: 'North and South Korea's militaries accused "
+                   "each other' gives no statement at all; the South's accusation of the North is lost")
+def test_mutual_accusations_with_an_elliptic_north_keep_the_souths_accusation():
+    assert ("KOR", "accuse", ("PRK",)) in triples(ELLIPTIC, day=date(2020, 5, 5))
 
 
 @pytest.mark.parametrize("sentence, target", [
@@ -450,13 +464,31 @@ def test_evaluative_words_about_an_actors_acts_condemn_it(sentence, target):
     assert ("JPN", "condemn", target) in got, got
 
 
-@pytest.mark.parametrize("sentence", [
-    "Japan warned that the situation was dangerous.",
-    "Japan urged Seoul to avoid a dangerous escalation.",
-])
+EXTRACTOR_GAP = pytest.mark.xfail(strict=True, reason="gap in the extractor: the sentence gives no statement")
+EVALUATIVE_WITHOUT_ACT = [
+    # (sentence, the stance it does express)
+    pytest.param("Japan warned that the situation was dangerous.", ("JPN", "concern", BOTH_K),
+                 marks=EXTRACTOR_GAP),  # the warn cue needs a named target; no concern word
+    pytest.param("Japan urged Seoul to avoid a dangerous escalation.", ("JPN", "call_for_ceasefire", ("KOR",)),
+                 marks=EXTRACTOR_GAP),  # "avoid (any|further) escalation" only: "a dangerous" breaks it
+    pytest.param("Japan was concerned that the situation was dangerous.", ("JPN", "concern", BOTH_K)),
+    pytest.param("Japan urged Seoul to exercise restraint and avoid a dangerous escalation.",
+                 ("JPN", "call_for_ceasefire", ("KOR",))),
+    pytest.param("Japan described the escalation as dangerous and urged restraint.",
+                 ("JPN", "call_for_ceasefire", BOTH_K)),
+]
+
+
+@pytest.mark.parametrize("sentence", [p.values[0] for p in EVALUATIVE_WITHOUT_ACT])
 def test_evaluative_words_without_an_actors_act_are_no_condemnation(sentence):
     got = triples(KOREA + sentence, day=date(2020, 5, 5))
     assert not [x for x in got if x[1] == "condemn"], got
+
+
+@pytest.mark.parametrize("sentence, expected", EVALUATIVE_WITHOUT_ACT)
+def test_evaluative_words_without_an_actors_act_keep_the_stance_they_express(sentence, expected):
+    got = triples(KOREA + sentence, day=date(2020, 5, 5))
+    assert got == {expected}, got
 
 
 @pytest.mark.parametrize("sentence, target", [
