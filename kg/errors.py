@@ -2,6 +2,28 @@
 
 The CLI turns any ``KgError`` into one line on stderr and the subclass's
 ``exit_code``; nothing else should reach the user as a traceback.
+
+Exit codes, the same for every command (``kg --help`` shows the first two columns; a test
+checks that each class's ``exit_code`` is the code of the row that names it):
+
+    code  meaning                                        raised as
+    0     ok                                             -
+    1     internal error                                 -
+    2     bad input or usage                             KgError, UsageError, DataError, UnknownActorError
+    3     store failed                                   StoreError
+    4     store unreachable                              StoreUnavailable, StoreUnreachable
+    5     query refused or failed                        QueryError
+    6     nothing to answer                              AnalysisError
+    7     Neo4j auth refused                             StoreAuthError
+    8     no such Neo4j database                         DatabaseNotFound
+    130   interrupted                                    -
+
+1 is a bug, never your input: ``kg`` prints one line, and the traceback when ``KG_DEBUG=1``.
+2 is an invalid data file, an unknown actor, a bad option value or date, a missing argument.
+3 is a store that could not read or write; 4 a store that cannot be reached (no server answers).
+5 is a query refused (a write in read-only mode) or failed (bad Cypher).
+6 is a question without an answer: an empty store, a window without statements, too few actors.
+130 is Ctrl-C.
 """
 from __future__ import annotations
 
@@ -9,9 +31,24 @@ from dataclasses import dataclass
 
 
 class KgError(Exception):
-    """Root of every error ``kg`` raises on purpose."""
+    """Root of every error ``kg`` raises on purpose; a plain one is bad input (exit 2)."""
 
-    exit_code = 1
+    exit_code = 2
+
+
+def exit_codes() -> dict[int, tuple[str, tuple[str, ...]]]:
+    """The table above: each exit code's meaning and the classes raised with it."""
+    import re
+
+    rows = re.findall(r"^ {4}(\d+) {2,}(\S.*?) {2,}(\S.*)$", __doc__ or "", re.MULTILINE)
+    return {int(code): (meaning, tuple(c for c in classes.split(", ") if c != "-"))
+            for code, meaning, classes in rows}
+
+
+class UsageError(KgError):
+    """A bad option value or a wrong use of a command (a bad date, an unknown store)."""
+
+    exit_code = 2
 
 
 @dataclass(frozen=True)

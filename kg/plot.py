@@ -145,10 +145,14 @@ def camps(data: dict, out: Path, seed: int = 0) -> Path:
 
 
 def timeline(data: dict, out: Path, top: int = 6) -> Path:
-    """Draw an actor's S score with its most frequent partners, window by window, over statement counts."""
+    """Draw an actor's S score with its most frequent partners, window by window, over statement counts.
+
+    The bars count statements once each (however many targets): all statements of the window,
+    and those by, for or toward the actor. A stretch without statements is one "no statements" tick.
+    """
     _format(out)
     rows = data["windows"]
-    labels = [r["start"] for r in rows]
+    labels = [f"no statements to {r['end']}" if r.get("gap") else r["start"] for r in rows]
     names: dict[str, str] = dict(data.get("names", {}))
     seen: dict[str, list[float]] = {}
     for r in rows:
@@ -171,8 +175,11 @@ def timeline(data: dict, out: Path, top: int = 6) -> Path:
     ax.grid(axis="y", alpha=0.3)
     if partners:
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=9, frameon=False)
-    bars.bar(xs, [r["statement_targets"] for r in rows], color="#7f7f7f")
-    bars.set_ylabel("statements\n(× targets)")
+    bars.bar(xs, [r["all_statements"] for r in rows], color="#d0d0d0", label="all statements")
+    bars.bar(xs, [r["statements"] for r in rows], color="#7f7f7f",
+             label=f"by, for or toward {data['actor']['name']}")
+    bars.set_ylabel("statements")
+    bars.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False)
     bars.set_xticks(xs)
     bars.set_xticklabels(labels, rotation=45, ha="right", fontsize=8)
     kind = "cumulative windows" if data["cumulative"] else "windows"

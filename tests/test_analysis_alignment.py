@@ -22,10 +22,30 @@ def test_hand_computed_values():
     assert cohen_kappa({"A": 0, "B": 0}, {"A": 0, "B": 0}) is None  # agreement chance alone explains
 
 
+# Pairs of the 2020 dataset by hand. Profiles (+1 friendly, 0 even-handed, -1 hostile, +1 toward
+# itself): ARM {ARM +1, AZE -1, TUR -1}, AZE {ARM -1, AZE +1, NKR -1}, NKR {AZE -1, NKR +1, TUR -1},
+# TUR {ARM -1, AZE +1, TUR +1}, RUS and FRA {ARM 0, AZE 0, itself +1}. (a, b): (S, kappa, pi, n).
+NK_PAIRS = {
+    # d = 2+2+2 on 3; codes (+,-,-) vs (-,+,+), p_o 0: kappa p_e = 1/3*2/3 + 2/3*1/3 = 4/9 ->
+    # -4/9 / 5/9 = -0.8; pi pooled shares +1 .5, -1 .5 -> p_e .5 -> -1
+    ("ARM", "TUR"): (-1.0, -0.8, -1.0, 3),
+    ("ARM", "NKR"): (1.0, None, None, 2),   # both hostile to AZE and TUR: p_e = 1
+    ("ARM", "RUS"): (0.0, 0.0, -0.6, 2),    # d = 1+1; kappa p_e 0; pi pooled p_e .5^2+.25^2+.25^2 = .375
+    ("NKR", "RUS"): (0.0, 0.0, -1.0, 1),    # only AZE shared: -1 vs 0; pi p_e = .5^2 + .5^2 = .5
+    ("RUS", "FRA"): (1.0, None, None, 2),   # both even-handed to ARM and AZE
+    ("AZE", "TUR"): (1.0, 1.0, 1.0, 2),
+}
+
+
 def test_matrix_matches_pair_functions(store, nk2020):
     store.load([nk2020])
     g = from_store(store)
     m = alignment_matrix(g.profiles, g.ids)
+    for (a, b), (s, kappa, pi, n) in NK_PAIRS.items():
+        r = compare(g.profiles, a, b)
+        assert (r["s"], r["kappa"], r["pi"], r["n"]) == (s, kappa, pi, n), (a, b)
+        i, j = g.ids.index(a), g.ids.index(b)
+        assert int(m["n"][i, j]) == n and float(m["s"][i, j]) == pytest.approx(s)
     for i, a in enumerate(g.ids):
         for j, b in enumerate(g.ids):
             if i == j:
@@ -56,7 +76,7 @@ def test_align_on_the_2020_dataset(store, nk2020):
 
 
 def test_align_bad_input(store, nk2020):
-    with pytest.raises(AnalysisError, match="no statements"):
+    with pytest.raises(AnalysisError, match="the store is empty"):
         align(store, "Turkey", "Azerbaijan")
     store.load([nk2020])
     with pytest.raises(UnknownActorError):
@@ -75,3 +95,17 @@ def test_matrix_is_deterministic():
     ids = sorted(profiles)
     a, b = alignment_matrix(profiles, ids), alignment_matrix(profiles, ids, chunk=3)
     assert np.array_equal(np.nan_to_num(a["s"]), np.nan_to_num(b["s"]))
+    # Hand-computed, with chunks of one row and of all rows:
+    # A {X +1, Y -1}, B {X +1, Y 0}, C {X -1}.
+    #   A-B: S = 1 - (0 + 1)/2 = 0.5 on 2; p_o 1/2; kappa p_e = .5*.5 = .25 -> (.5-.25)/.75 = 1/3;
+    #        pi pooled shares +1 .5, -1 .25, 0 .25 -> p_e .375 -> (.5-.375)/.625 = 0.2
+    #   A-C and B-C: S = 1 - 2/1 = -1 on 1; kappa: p_e 0 -> 0; pi: p_e .5 -> -1
+    small = {"A": {"X": {"value": 1.0, "code": 1}, "Y": {"value": -1.0, "code": -1}},
+             "B": {"X": {"value": 1.0, "code": 1}, "Y": {"value": 0.0, "code": 0}},
+             "C": {"X": {"value": -1.0, "code": -1}}}
+    for chunk in (1, 32):
+        m = alignment_matrix(small, ["A", "B", "C"], chunk=chunk)
+        assert m["n"].tolist() == [[2, 2, 1], [2, 2, 1], [1, 1, 1]]
+        assert np.round(m["s"], 9).tolist() == [[1.0, 0.5, -1.0], [0.5, 1.0, -1.0], [-1.0, -1.0, 1.0]]
+        assert round(float(m["kappa"][0, 1]), 3) == 0.333 and round(float(m["pi"][0, 1]), 3) == 0.2
+        assert float(m["kappa"][0, 2]) == pytest.approx(0.0) and float(m["pi"][1, 2]) == pytest.approx(-1.0)

@@ -5,7 +5,7 @@ import pytest
 
 from kg.analysis.camps import find_camps
 from kg.analysis.graph import from_store
-from kg.errors import AnalysisError
+from kg.errors import AnalysisError, UsageError
 from kg.model import Dataset, Statement
 from kg.reports.camps import camps
 from kg.reports.common import Options
@@ -52,15 +52,27 @@ def test_two_camps_in_israel_gaza_2021(store, ig2021):
 
 def test_camps_are_deterministic_and_prior_ties_stay_apart(store, nk2020):
     store.load([nk2020])
-    assert camps(store) == camps(store)
+    first = camps(store)
+    assert first == camps(store)
+    # By hand (tests/golden/camps.yaml): 3 camps of 10 actors, no frustrated tie, 24 balanced
+    # triangles, modularity 1 - (0.8132^2 + 0.0542^2 + 0.1326^2) = 0.318.
+    assert ids(first) == NK_CAMPS and first["actors"] == 10
+    assert (first["frustration"], first["frustrated"], first["modularity"]) == (0.0, 0, 0.318)
+    assert first["triangles"] == {"triangles": 24, "balanced": 24, "share_balanced": 1.0}
     tied = camps(store, opts=Options(with_ties=True))
     assert ids(tied) == NK_CAMPS  # prior ties do not override what was said here
-    ceasefire = tied["camps"][0]
+    ceasefire, armenia, azerbaijan = tied["camps"]
     assert {(t["a"], t["b"]) for t in ceasefire["prior_ties"]} == {("DEU", "EU"), ("EU", "FRA"), ("EU", "ITA")}
+    assert [(t["a"], t["b"], t["kind"]) for t in azerbaijan["prior_ties"]] == [("AZE", "TUR", "strategic_partnership")]
+    assert armenia["prior_ties"] == []
+    # The Russia-Armenia defence pact adds +0.5 between camps 1 and 2 (their affinity was 0):
+    # the one frustrated tie, weight 0.5; it closes no triangle (ARM and RUS share no neighbour).
+    assert (tied["frustration"], tied["frustrated"]) == (0.5, 1)
+    assert tied["triangles"] == {"triangles": 24, "balanced": 24, "share_balanced": 1.0}
 
 
 def test_window_and_bad_input(store, nk2020):
-    with pytest.raises(AnalysisError, match="holds no statements"):
+    with pytest.raises(AnalysisError, match="the store is empty"):
         camps(store)
     lone = Dataset(name="lone", statements=(Statement.create(
         speaker="ICG", date=date(2020, 9, 27), stance="concern", targets=["TUR"], quote="worried",
@@ -71,7 +83,7 @@ def test_window_and_bad_input(store, nk2020):
     store.load([nk2020])
     with pytest.raises(AnalysisError, match="no statements since 2021-01-01"):
         camps(store, opts=Options(since=date(2021, 1, 1)))
-    with pytest.raises(AnalysisError, match="unknown method"):
+    with pytest.raises(UsageError, match="unknown method"):
         camps(store, "nope")
     july = camps(store, opts=Options(until=date(2020, 8, 1)))
     assert july["camps"] == [] and [a["id"] for a in july["unaligned"]] == ["ARM", "AZE"]

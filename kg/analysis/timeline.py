@@ -7,13 +7,15 @@ Examples
 (7, 14)
 >>> windows(date(2020, 9, 27), date(2020, 10, 10), 7)
 [(datetime.date(2020, 9, 27), datetime.date(2020, 10, 3)), (datetime.date(2020, 10, 4), datetime.date(2020, 10, 10))]
+>>> [(str(a), str(b), gap) for a, b, gap in data_windows([date(2020, 7, 16), date(2020, 9, 27)], 7)]
+[('2020-07-16', '2020-07-22', False), ('2020-07-23', '2020-09-26', True), ('2020-09-27', '2020-09-27', False)]
 >>> changes(["A", "B"], ["A", "C"])
 {'joined': ['C'], 'left': ['B']}
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 
 from kg.errors import KgError
@@ -38,6 +40,40 @@ def windows(since: date, until: date, days: int) -> list[tuple[date, date]]:
         end = min(start + timedelta(days=days - 1), until)
         out.append((start, end))
         start = end + timedelta(days=1)
+    return out
+
+
+def data_windows(days_with_statements: Iterable[date], days: int, until: date | None = None
+                 ) -> list[tuple[date, date, bool]]:
+    """Windows of ``days`` days laid over the days that have statements, so that none is empty.
+
+    The first window starts on the first day with statements; each later one on the first day
+    with statements after the previous window ends. A stretch without statements between two
+    windows comes back as one gap ``(first day, last day, True)``; windows are ``(start, end,
+    False)``. The last window is cut at ``until`` (default: the last day with statements).
+
+    >>> d = [date(2021, 3, 1), date(2021, 3, 2), date(2021, 3, 8), date(2021, 3, 20)]
+    >>> [(a.day, b.day, gap) for a, b, gap in data_windows(d, 7)]
+    [(1, 7, False), (8, 14, False), (15, 19, True), (20, 20, False)]
+    >>> [(a.day, b.day, gap) for a, b, gap in data_windows(d, 14, until=date(2021, 3, 31))]
+    [(1, 14, False), (15, 19, True), (20, 31, False)]
+    >>> data_windows([], 7)
+    []
+    """
+    marked = sorted(set(days_with_statements))
+    if not marked:
+        return []
+    until = until or marked[-1]
+    out: list[tuple[date, date, bool]] = []
+    i = 0
+    while i < len(marked) and marked[i] <= until:
+        start = marked[i]
+        if out and start > out[-1][1] + timedelta(days=1):
+            out.append((out[-1][1] + timedelta(days=1), start - timedelta(days=1), True))
+        end = min(start + timedelta(days=days - 1), until)
+        out.append((start, end, False))
+        while i < len(marked) and marked[i] <= end:
+            i += 1
     return out
 
 

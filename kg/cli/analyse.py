@@ -9,16 +9,32 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
-from kg.analysis.graph import DEFAULT_HALF_LIFE
-from kg.cli.common import JsonOpt, StoreOpt, command, open_from_cli, out, parse_date, print_json
-from kg.reports import align as align_report
-from kg.reports import balance as balance_report
-from kg.reports import brokers as brokers_report
-from kg.reports import camps as camps_report
-from kg.reports import timeline as timeline_report
-from kg.reports.common import Options
+from kg.cli.common import (
+    DEFAULT_HALF_LIFE,
+    CampMethod,
+    JsonOpt,
+    LazyModule,
+    StoreOpt,
+    command,
+    lazy,
+    open_from_cli,
+    out,
+    parse_date,
+    picture_path,
+    print_json,
+)
+from kg.cli.tables import fit, items, say
+
+# The reports load on first use, so that `kg --help` imports neither numpy nor networkx.
+align_report = LazyModule("kg.reports.align")
+balance_report = LazyModule("kg.reports.balance")
+brokers_report = LazyModule("kg.reports.brokers")
+camps_report = LazyModule("kg.reports.camps")
+timeline_report = LazyModule("kg.reports.timeline")
+Options = lazy("kg.reports.common", "Options")
 
 app = typer.Typer()
 plot_app = typer.Typer(
@@ -34,9 +50,10 @@ TiesOpt = Annotated[bool, typer.Option(
     "--with-ties", help="Add memberships and alliances as prior ties (a separate layer).")]
 HalfLifeOpt = Annotated[float, typer.Option("--half-life", help="Recency half-life in days (0: no decay).")]
 SeedOpt = Annotated[int, typer.Option("--seed", help="Seed of Louvain and of the heuristic's restarts.")]
-MethodOpt = Annotated[str, typer.Option("--method", help="louvain (communities of positive affinity) or "
+MethodOpt = Annotated[CampMethod, typer.Option("--method", help="louvain (communities of positive affinity) or "
                                         "signed (minimum-frustration partition).")]
-OutOpt = Annotated[Path, typer.Option("--out", help="The picture to write: FILE.png or FILE.svg.")]
+OutOpt = Annotated[Path, typer.Option("--out", callback=picture_path,
+                                      help="The picture to write: FILE.png or FILE.svg.")]
 
 
 def _opts(since, until, rollup, all_actors, with_ties, half_life, seed) -> Options:
@@ -49,7 +66,7 @@ def _names(refs: list[dict]) -> str:
 
 
 def _quotes(rows: list[dict]) -> str:
-    return "\n".join(f"{e['speaker']['name']}, {e['date']}: \u201c{e['quote']}\u201d" for e in rows)
+    return "\n".join(escape(f"{e['speaker']['name']}, {e['date']}: \u201c{e['quote']}\u201d") for e in rows)
 
 
 def _fmt(x) -> str:
@@ -72,21 +89,31 @@ def camps(
     if json:
         print_json(report)
         return
-    out.print(f"[bold]{len(report['camps'])} camps[/] among {report['actors']} actors ({method}); "
-              f"frustration {report['frustration']}, balanced triangles "
-              f"{report['triangles']['balanced']}/{report['triangles']['triangles']}")
+    say(f"[bold]{len(report['camps'])} camps[/] among {report['actors']} actors ({method}); "
+        f"frustration {report['frustration']}, balanced triangles "
+        f"{report['triangles']['balanced']}/{report['triangles']['triangles']}")
     for c in report["camps"]:
-        table = Table(title=f"camp {c['camp']}: {_names(c['members'])}", show_lines=True)
-        table.add_column("toward", style="bold")
-        table.add_column("stance", overflow="fold")
-        table.add_column("held by", overflow="fold")
-        table.add_column("evidence", overflow="fold", max_width=70)
-        for d in c["defining"]:
-            table.add_row(d["target"]["name"], f"{d['class']} ({', '.join(d['stances'])})",
-                          _names(d["holders"]), _quotes(d["evidence"]))
-        out.print(table)
+        out.print(fit(_camp_table(c, wide=True), _camp_table(c, wide=False)))
     if report["unaligned"]:
-        out.print(f"unaligned: {_names(report['unaligned'])}")
+        say(f"unaligned: {_names(report['unaligned'])}", markup=False)
+
+
+def _camp_table(c: dict, wide: bool) -> Table:
+    """The stances that define a camp; the narrow layout puts the stance under its target."""
+    table = Table(title=f"camp {c['camp']}: {escape(_names(c['members']))}", show_lines=True)
+    if wide:
+        table.add_column("toward", style="bold")
+        table.add_column("stance")
+    else:
+        table.add_column("toward\nstance")
+    table.add_column("held by")
+    table.add_column("evidence", ratio=2, min_width=30)
+    for d in c["defining"]:
+        stance = f"{d['class']}\n[dim]{', '.join(d['stances'])}[/]"
+        target = escape(d["target"]["name"])
+        first = [target, stance] if wide else [f"[bold]{target}[/]\n{stance}"]
+        table.add_row(*first, escape(_names(d["holders"])), _quotes(d["evidence"]))
+    return table
 
 
 @command(app)
@@ -106,26 +133,29 @@ def align(
     if json:
         print_json(r)
         return
-    out.print(f"[bold]{r['a']['name']}[/] and [bold]{r['b']['name']}[/]: S {_fmt(r['s'])}, "
-              f"kappa {_fmt(r['kappa'])}, pi {_fmt(r['pi'])} on {r['n']} shared targets"
-              f"{' (same camp)' if r['same_camp'] else ''}")
+    na, nb = escape(r["a"]["name"]), escape(r["b"]["name"])
+    say(f"[bold]{na}[/] and [bold]{nb}[/]: S {_fmt(r['s'])}, "
+        f"kappa {_fmt(r['kappa'])}, pi {_fmt(r['pi'])} on {r['n']} shared targets"
+        f"{' (same camp)' if r['same_camp'] else ''}")
+    if r.get("why_undefined"):
+        say(f"n/a: {r['why_undefined']}", markup=False)
     for key, title in (("agree", "shared stances"), ("contradict", "contradictions"), ("differ", "differences")):
         if not r[key]:
             continue
         table = Table(title=title, show_lines=True)
         table.add_column("toward", style="bold")
         for who in ("a", "b"):
-            table.add_column(r[who]["name"], overflow="fold", max_width=50)
+            table.add_column(escape(r[who]["name"]))
         for row in r[key]:
-            cells = [f"{row[w]['class']} {', '.join(row[w]['stances'])}\n{_quotes(row[w]['evidence'])}".strip()
-                     for w in ("a", "b")]
-            table.add_row(row["target"]["name"], *cells)
-        out.print(table)
+            cells = [f"{row[w]['class']}\n[dim]{', '.join(row[w]['stances'])}[/]\n{_quotes(row[w]['evidence'])}"
+                     .strip().replace("\n[dim][/]", "") for w in ("a", "b")]
+            table.add_row(escape(row["target"]["name"]), *cells)
+        out.print(fit(table))
     for key, (x, y) in (("a_to_b", ("a", "b")), ("b_to_a", ("b", "a"))):
         t = r[key]
         if t:
-            out.print(f"{r[x]['name']} toward {r[y]['name']}: {', '.join(t['stances'])} "
-                      f"(net {t['net']:+.2f}) {_quotes(t['evidence'])}")
+            say(f"{escape(r[x]['name'])} toward {escape(r[y]['name'])}: {', '.join(t['stances'])} "
+                f"(net {t['net']:+.2f}) {_quotes(t['evidence'])}")
 
 
 @command(app)
@@ -145,16 +175,16 @@ def balance(
         return
     t = r["triangles"]
     share = "n/a" if t["share_balanced"] is None else f"{t['share_balanced']:.0%}"
-    out.print(f"{r['actors']} actors, {r['ties']['positive']} friendly and {r['ties']['negative']} hostile ties; "
-              f"{t['balanced']} of {t['triangles']} triangles balanced ({share})")
+    say(f"{r['actors']} actors, {r['ties']['positive']} friendly and {r['ties']['negative']} hostile ties; "
+        f"{t['balanced']} of {t['triangles']} triangles balanced ({share})")
     for key, title in (("two_camps", "two camps (frustration index)"), ("camps", "any number of camps")):
         p = r[key]
-        out.print(f"[bold]{title}[/]: frustration {p['frustration']} ({p['frustrated']} ties"
-                  f"{', exact' if p['exact'] else ', heuristic'})")
-        for i, m in enumerate(p["partition"], 1):
-            out.print(f"  {i}. {_names(m)}")
-        for f in p["frustrated_ties"]:
-            out.print(f"  frustrated: {f['a']['name']} - {f['b']['name']}: {f['why']}")
+        say(f"[bold]{title}[/]: frustration {p['frustration']} ({p['frustrated']} ties"
+            f"{', exact' if p['exact'] else ', heuristic'})")
+        out.print(items([(f"  {i}.", escape(_names(m))) for i, m in enumerate(p["partition"], 1)]))
+        if p["frustrated_ties"]:
+            out.print(items([("  frustrated:", escape(f"{f['a']['name']} - {f['b']['name']}: {f['why']}"))
+                             for f in p["frustrated_ties"]]))
 
 
 @command(app)
@@ -174,15 +204,30 @@ def brokers(
         print_json(r)
         return
     for i, c in enumerate(r["camps"], 1):
-        out.print(f"camp {i}: {_names(c)}")
+        say(f"camp {i}: {_names(c)}", markup=False)
+    out.print(fit(_brokers_table(r, wide=True), _brokers_table(r, wide=False)))
+
+
+_RELATIONS = (("even_handed_to", "even-handed to"), ("friendly_to", "friendly to"), ("hostile_to", "hostile to"))
+
+
+def _brokers_table(r: dict, wide: bool) -> Table:
+    """One row per actor; the narrow layout puts the camps it is even-handed, friendly and hostile to
+    in one "relations" column, a line each."""
     table = Table(title="between the camps")
-    for col in ("actor", "camp", "role", "betweenness", "even-handed to", "friendly to", "hostile to"):
-        table.add_column(col)
+    table.add_column("actor")
+    table.add_column("camp", justify="right", no_wrap=True)
+    table.add_column("role", no_wrap=True)
+    table.add_column("betweenness", justify="right", no_wrap=True)
+    for _, title in _RELATIONS if wide else (("", "relations"),):
+        table.add_column(title)
     for b in r["brokers"]:
-        table.add_row(b["actor"]["name"], str(b["camp"] or "-"), b["role"] or "", f"{b['betweenness']:.3f}",
-                      ", ".join(map(str, b["even_handed_to"])), ", ".join(map(str, b["friendly_to"])),
-                      ", ".join(map(str, b["hostile_to"])))
-    out.print(table)
+        lists = [(title, ", ".join(map(str, b[key]))) for key, title in _RELATIONS]
+        cells = [x for _, x in lists] if wide else [
+            "\n".join(f"{title} camp{'s' if ', ' in x else ''} {x}" for title, x in lists if x)]
+        table.add_row(escape(b["actor"]["name"]), str(b["camp"] or "-"), b["role"] or "",
+                      f"{b['betweenness']:.3f}", *cells)
+    return table
 
 
 @command(app)
@@ -196,6 +241,18 @@ def timeline(
 ) -> None:
     """An actor's camp, closest and most opposed actors, window by window, so that a shift shows.
 
+    Windows follow the data: the first starts on the first day with a statement (from --since
+    on), each later one on the next day with a statement after the previous window ends, and
+    the last is cut at --until (default: the last statement). No window is empty: a stretch
+    with no statements between two windows shows as one "no statements" row.
+
+    n is "actor/all": the statements by, for or toward the actor (a person's statement counts
+    for whom they speak) / all statements the window's analysis draws on; each statement
+    counts once, however many targets it names. change is who joined or left the actor's
+    camp since the previous window in which the actor took part; the column is left out when
+    the camp never changes. --json gives the same per window: start, end, gap, statements,
+    all_statements, present, camp, changes {joined, left}, closest, most_opposed, toward, s.
+
     Example: kg timeline Turkey --window 7d --since 2020-09-01
     """
     with open_from_cli(store) as db:
@@ -204,20 +261,41 @@ def timeline(
     if json:
         print_json(r)
         return
-    table = Table(title=f"{r['actor']['name']}, windows of {r['days']} days", show_lines=True)
-    for col in ("window", "n", "camp", "closest (S)", "most opposed (S)", "change"):
-        table.add_column(col, overflow="fold", no_wrap=col == "window")
+    name = r["actor"]["name"]
+    names = {**r["names"], **{a["id"]: a["name"] for w in r["windows"] for a in w.get("camp", [])}}
+    present = [w for w in r["windows"] if w["present"]]
+    changed = any(w.get("changes") and any(w["changes"].values()) for w in present)
+    kind = "cumulative windows" if r["cumulative"] else "windows"
+    days = f"{r['days']} day{'s' if r['days'] != 1 else ''}"
+    table = Table(title=f"{name}, {kind} of {days}", show_lines=True, caption_justify="left",
+                  caption=f"n: statements by, for or toward {name} / all statements, each once")
+    for col in ("window", "n", "camp", "closest (S)", "most opposed (S)") + (("change",) if changed else ()):
+        table.add_column(col, no_wrap=col in ("window", "n"))
+
+    def span(w: dict) -> str:
+        start, end = w["start"], w["end"]
+        return start if start == end else f"{start}..{end[5:] if end[:4] == start[:4] else end}"
+
+    def change(w: dict) -> str:
+        if w.get("changes") is None:
+            return "-"
+        return "; ".join(f"{k} {', '.join(names.get(a, a) for a in v)}" for k, v in w["changes"].items() if v) \
+            or "same camp"
+
     for w in r["windows"]:
+        n = f"{w['statements']}/{w['all_statements']}"
         if not w["present"]:
-            table.add_row(f"{w['start']}..{w['end']}", str(w["statement_targets"]), "-", "", "", "")
+            table.add_row(span(w), n, "[dim]no statements[/]" if w["gap"] else f"[dim]{name} takes no part[/]",
+                          "", "", *(("",) if changed else ()))
             continue
-        ch = w.get("changes") or {}
-        change = "; ".join(f"{k} {_names(v)}" for k, v in ch.items() if v)
-        table.add_row(f"{w['start']}..{w['end']}", str(w["statement_targets"]), _names(w.get("camp", [])),
+        table.add_row(span(w), n, _names(w.get("camp", [])),
                       ", ".join(f"{c['actor']['name']} {c['s']:+.2f}" for c in w.get("closest", [])),
                       ", ".join(f"{c['actor']['name']} {c['s']:+.2f}" for c in w.get("most_opposed", [])),
-                      change)
-    out.print(table)
+                      *((change(w),) if changed else ()))
+    out.print(fit(table))
+    if not changed:
+        say(f"change: none to show, {name} takes part in one window only" if len(present) == 1
+                  else f"change: none, {name}'s camp is the same in every window it takes part in")
 
 
 @command(plot_app, "camps")
@@ -252,6 +330,9 @@ def plot_timeline(
     store: StoreOpt = "embedded",
 ) -> None:
     """Draw an actor's alignment (S score) with the others, window by window.
+
+    The windows are those of kg timeline (laid over the days with statements); below, the
+    statements of each window, each counted once: all, and those by, for or toward the actor.
 
     Example: kg plot timeline Turkey --out turkey.png --window 7d
     """

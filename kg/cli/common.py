@@ -3,23 +3,81 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 from collections.abc import Callable
 from datetime import date
-from typing import Annotated, Any
+from importlib import import_module, resources
+from pathlib import Path
+from typing import Annotated, Any, Literal
 
 import typer
 from rich.console import Console
+from typer.core import TyperGroup
 
-from kg.errors import DataError, KgError
+from kg.errors import DataError, KgError, UsageError
+from kg.store import STORES
+
+try:  # typer >= 0.20 carries its own copy of click
+    from typer._click import exceptions as click_errors
+except ImportError:  # pragma: no cover - older typer on click
+    from click import exceptions as click_errors
 
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
-StoreOpt = Annotated[str, typer.Option(
+# The choices of typed options. `kg --help` must not import the modules that define them (pydantic,
+# numpy, networkx), so the short ones are spelled out here and tests/test_cli_errors.py checks that
+# they equal the library's; the stances are read from the data file that defines them.
+ACTOR_KINDS = ("state", "organization", "person", "armed_group", "authority", "ngo")  # kg.model.ACTOR_KINDS
+CAMP_METHODS = ("louvain", "signed")  # kg.analysis.camps.METHODS
+DEFAULT_HALF_LIFE = 90.0  # kg.analysis.graph.DEFAULT_HALF_LIFE
+PICTURE_FORMATS = ("png", "svg")  # kg.plot.FORMATS
+
+
+def _stance_names() -> tuple[str, ...]:
+    import yaml
+
+    text = resources.files("kg.data").joinpath("stances.yaml").read_text(encoding="utf-8")
+    return tuple(yaml.safe_load(text)["stances"])  # kg.vocab.STANCE_NAMES
+
+
+STANCE_NAMES = _stance_names()
+StoreKind = Literal[STORES]  # type: ignore[valid-type]
+ActorKind = Literal[ACTOR_KINDS]  # type: ignore[valid-type]
+StanceName = Literal[STANCE_NAMES]  # type: ignore[valid-type]
+CampMethod = Literal[CAMP_METHODS]  # type: ignore[valid-type]
+
+StoreOpt = Annotated[StoreKind, typer.Option(
     "--store", envvar="KG_STORE", help="Where the data lives: embedded (default, no server) or neo4j.",
     show_default=True)]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print stable JSON instead of a table.")]
+
+
+def picture_path(value: Path | None) -> Path | None:
+    """An --out option's callback: the picture must be .png or .svg (checked before anything runs)."""
+    if value is not None and value.suffix.lower().lstrip(".") not in PICTURE_FORMATS:
+        raise typer.BadParameter(f"{str(value)!r} must end in {' or '.join('.' + f for f in PICTURE_FORMATS)}")
+    return value
+
+
+class LazyModule:
+    """Stands for a module and imports it on first use, so that ``kg --help`` never loads it."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def __getattr__(self, attr: str) -> Any:
+        return getattr(import_module(self._name), attr)
+
+
+def lazy(module: str, name: str) -> Callable:
+    """The function or class ``name`` of ``module``, imported when first called."""
+
+    def call(*args, **kwargs):
+        return getattr(import_module(module), name)(*args, **kwargs)
+
+    return call
 
 
 def parse_date(value: str | None, option: str) -> date | None:
@@ -29,7 +87,7 @@ def parse_date(value: str | None, option: str) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise KgError(f"{option}: bad date {value!r} (expected YYYY-MM-DD)") from None
+        raise UsageError(f"{option}: bad date {value!r} (expected YYYY-MM-DD)") from None
 
 
 def print_json(data: Any) -> None:
@@ -80,3 +138,53 @@ def open_from_cli(store: str):
     if (store or "").strip() == "neo4j":
         return open_store(store, **NEO4J_OPTIONS)
     return open_store(store)
+
+
+def _lower_first(text: str) -> str:
+    """"No such option" -> "no such option", but "NATO ..." stays."""
+    return text[0].lower() + text[1:] if text[:2].istitle() else text
+
+
+def usage_message(e: Exception) -> str:
+    """A click/typer usage error in our style: ``--method: 'x' is not one of 'louvain', 'signed'``."""
+    param = getattr(e, "param", None)
+    if (isinstance(e, click_errors.BadParameter) and not isinstance(e, click_errors.MissingParameter)
+            and param is not None and e.param_hint is None):
+        opts = [o for o in getattr(param, "opts", []) if o.startswith("-")]
+        where = opts[0] if opts else (getattr(param, "metavar", None) or param.name or "").upper()
+        source = e.ctx.get_parameter_source(param.name) if e.ctx is not None and param.name else None
+        if param.envvar and source is not None and source.name == "ENVIRONMENT":
+            where += f" (from ${param.envvar})"
+        message = f"{where}: {_lower_first(e.message.replace('Value error, ', ''))}"
+    else:
+        message = _lower_first(e.format_message())
+    return message.strip().removesuffix(".")
+
+
+class KgGroup(TyperGroup):
+    """The ``kg`` group: usage errors from click print like our own errors, one line, no usage block.
+
+    Every way out is an exit code of the table in :mod:`kg.errors`.
+    """
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            code = code if isinstance(code, int) else 0
+        except click_errors.NoArgsIsHelpError as e:  # `kg` or `kg plot` alone: the help
+            e.show()
+            code = e.exit_code
+        except click_errors.ClickException as e:
+            err.print(f"error: {usage_message(e)}", markup=False)
+            code = UsageError.exit_code  # a bad option, argument or file name: bad input or usage
+        except typer.Abort:  # Ctrl-C or end of input at a prompt
+            err.print("interrupted", markup=False)
+            code = 130
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
+def debug() -> bool:
+    """``KG_DEBUG=1``: let an unexpected error show its traceback."""
+    return os.environ.get("KG_DEBUG", "") not in ("", "0")

@@ -18,6 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from kg.cli.common import JsonOpt, StoreOpt, command, err, open_from_cli, out, parse_date, print_json
+from kg.cli.tables import fit, say
 from kg.errors import DataError, Problem
 
 app = typer.Typer()
@@ -27,7 +28,9 @@ app.add_typer(ingest_app, name="ingest")
 Articles = Annotated[list[Path], typer.Argument(help="Article .txt files, or folders of them.",
                                                 show_default=False)]
 UrlOpt = Annotated[str | None, typer.Option("--url", help="The article's URL (plain text without header).")]
-DateOpt = Annotated[str | None, typer.Option("--date", help="The article's date, YYYY-MM-DD (when the text has none).")]
+DateOpt = Annotated[str | None, typer.Option(
+    "--date", help="The articles' date, YYYY-MM-DD: supplies one where the text has none, and "
+                   "overrides the date of every article given.")]
 NegOpt = Annotated[bool, typer.Option("--keep-negated", help="Keep negated cues as statements with negated: true.")]
 
 
@@ -103,26 +106,41 @@ def _table(results, index=None) -> None:
 
     index = index or ActorIndex.default()
     for r in results:
-        t = Table(title=Text(f"{r.title or r.path} ({r.date}) — {len(r.statements)} statements"),
-                  title_justify="left")
-        t.add_column("#", no_wrap=True)
-        t.add_column("speaker", max_width=30)
-        t.add_column("stance", no_wrap=True)
-        t.add_column("targets", max_width=30)
-        t.add_column("conf", no_wrap=True)
-        t.add_column("evidence", overflow="fold", min_width=30)
-        for s in r.statements:
-            who = _name(index, s.speaker)
-            if s.on_behalf_of and s.on_behalf_of != s.speaker:
-                who += f" ({_name(index, s.on_behalf_of)})"
-            tg = ", ".join(_name(index, x) for x in s.targets) + (" [all parties]" if s.all_parties else "")
-            t.add_row(str(s.sentence), Text(who + (" [joint]" if s.joint else "")),
-                      Text(s.stance + (" [negated]" if s.negated else "")), Text(tg),
-                      f"{s.confidence:.2f}", Text(s.quote))
-        out.print(t)
+        out.print(fit(_statements_table(r, index, wide=True), _statements_table(r, index, wide=False)))
         if r.candidates:
-            out.print("unknown actors (candidates): " + ", ".join(
+            say("unknown actors (candidates): " + ", ".join(
                 f"{c['name']} ×{c['mentions']}" for c in r.candidates), markup=False)
+
+
+def _statements_table(r, index, wide: bool) -> Table:
+    """One article's statements; the narrow layout puts the targets under the speaker and the
+    confidence under the stance, so that the evidence keeps room to wrap."""
+    t = Table(title=Text(f"{r.title or r.path} ({r.date}) — {len(r.statements)} statements"),
+              title_justify="left", show_lines=not wide)
+    t.add_column("#", no_wrap=True, justify="right")
+    if wide:
+        t.add_column("speaker")
+        t.add_column("stance", no_wrap=True)
+        t.add_column("targets")
+        t.add_column("conf", no_wrap=True)
+    else:
+        t.add_column("speaker\n\u2192 targets")
+        t.add_column("stance\nconf", no_wrap=True)
+    t.add_column("evidence", ratio=2, min_width=30)
+    for s in r.statements:
+        who = _name(index, s.speaker)
+        if s.on_behalf_of and s.on_behalf_of != s.speaker:
+            who += f" ({_name(index, s.on_behalf_of)})"
+        who += " [joint]" if s.joint else ""
+        tg = ", ".join(_name(index, x) for x in s.targets) + (" [all parties]" if s.all_parties else "")
+        if wide:
+            t.add_row(str(s.sentence), Text(who), Text(s.stance + (" [negated]" if s.negated else "")), Text(tg),
+                      f"{s.confidence:.2f}", Text(s.quote))
+        else:
+            t.add_row(str(s.sentence), Text(f"{who}\n\u2192 {tg}"),
+                      Text(s.stance + ("\n[negated]" if s.negated else "") + f"\n{s.confidence:.2f}"),
+                      Text(s.quote))
+    return t
 
 
 @command(app)
@@ -139,7 +157,7 @@ def extract(
 
     Articles are plain text: either URL, date, title, blank line, body, or any text
     (then pass --url and --date, or the date is read from the text; no date is an error).
-    Without --out a table is printed; --out writes one YAML document per article that
+    Without --out a table is printed; --out writes one YAML document (one source per article) that
     `kg validate` and `kg load` accept after review.
 
     Example: kg extract article.txt --out statements.yaml   (or: kg extract news/ --json)

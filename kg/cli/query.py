@@ -5,10 +5,15 @@ import json as jsonlib
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
-from kg.cli.common import JsonOpt, StoreOpt, command, open_from_cli, out, print_json
-from kg.reports.query import cypher_query, parse_params
+from kg.cli.common import JsonOpt, StoreOpt, command, lazy, open_from_cli, out, print_json
+from kg.cli.tables import fit
+
+# The report loads on first use, so that `kg --help` does not import pydantic.
+cypher_query = lazy("kg.reports.query", "cypher_query")
+parse_params = lazy("kg.reports.query", "parse_params")
 
 app = typer.Typer()
 
@@ -39,7 +44,8 @@ def query(
         return
     table = Table(title=f"{len(rows)} rows")
     for col in rows[0]:
-        table.add_column(col, overflow="fold")
+        table.add_column(escape(str(col)))
     for r in rows:
-        table.add_row(*(_cell(r.get(c)) for c in rows[0]))
-    out.print(table)
+        table.add_row(*(escape(_cell(r.get(c))) for c in rows[0]))
+    # Columns no narrower than their longest word; too many for the terminal: one record per section.
+    out.print(fit(table))

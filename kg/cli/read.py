@@ -4,17 +4,34 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
-from kg.cli.common import JsonOpt, StoreOpt, command, open_from_cli, out, parse_date, print_json
-from kg.errors import KgError
-from kg.model import ACTOR_KINDS
-from kg.reports.actors import actors as actors_report
-from kg.reports.stance import stance as stance_report
-from kg.reports.statements import statements as statements_report
-from kg.vocab import STANCE_NAMES
+from kg.cli.common import (
+    ACTOR_KINDS,
+    STANCE_NAMES,
+    ActorKind,
+    JsonOpt,
+    StanceName,
+    StoreOpt,
+    command,
+    lazy,
+    open_from_cli,
+    out,
+    parse_date,
+    print_json,
+)
+from kg.cli.tables import fit, say
+
+# The reports load on first use, so that `kg --help` imports neither pydantic nor numpy.
+actors_report = lazy("kg.reports.actors", "actors")
+stance_report = lazy("kg.reports.stance", "stance")
+statements_report = lazy("kg.reports.statements", "statements")
 
 app = typer.Typer()
+
+
+NET_CAPTION = "net: confidence-weighted mean valence, -1 hostile .. +1 friendly; n: statements"
 
 
 def _valence(v: float) -> str:
@@ -23,11 +40,11 @@ def _valence(v: float) -> str:
 
 
 def _stances(counts: dict) -> str:
-    return ", ".join(f"{k} {n}" for k, n in counts.items())
+    return "\n".join(f"{k} {n}" for k, n in counts.items())
 
 
 def _evidence(rows: list[dict]) -> str:
-    return "\n".join(f"{e['speaker']['name']}, {e['date']}: \u201c{e['quote']}\u201d" for e in rows)
+    return "\n".join(escape(f"{e['speaker']['name']}, {e['date']}: \u201c{e['quote']}\u201d") for e in rows)
 
 
 @command(app)
@@ -38,6 +55,9 @@ def stance(
     json: JsonOpt = False,
 ) -> None:
     """An actor's stance toward each target with its strongest evidence, then the reactions toward it.
+
+    net is the mean valence of the statements (-1 hostile .. +1 friendly), each weighted by
+    its confidence; n counts the statements.
 
     Example: kg stance Turkey   (also: kg stance Ankara, kg stance Erdogan --as-of 2020-10-01)
     """
@@ -50,28 +70,28 @@ def stance(
     out.print(f"[bold]{a['name']}[/] ({a['kind']}, {a['id']})")
     if report["speaks_for"]:
         sf = report["speaks_for"]
-        out.print(f"speaks for {sf['name']} as {sf['title']}")
-    for key, title, who in (("toward", "stance toward", "target"), ("from", "reactions toward", "actor")):
+        say(f"speaks for {sf['name']} as {sf['title']}", markup=False)
+    for key, who in (("toward", "target"), ("from", "actor")):
         rows = report[key]
-        table = Table(title=f"{title} {a['name']}" if key == "from" else f"{a['name']}'s {title} others",
-                      show_lines=True, expand=False)
+        title = f"{a['name']}'s stance toward others" if key == "toward" else f"reactions toward {a['name']}"
+        if not rows:
+            say(f"no statements: {title}", markup=False)
+            continue
+        table = Table(title=title, caption=NET_CAPTION, show_lines=True)
         table.add_column("target" if who == "target" else "from", style="bold")
-        table.add_column("net", justify="right")
-        table.add_column("n", justify="right")
-        table.add_column("stances")
-        table.add_column("strongest evidence", overflow="fold", max_width=70)
+        table.add_column("net", justify="right", no_wrap=True)
+        table.add_column("n", justify="right", no_wrap=True)
+        table.add_column("stances", no_wrap=True)
+        table.add_column("strongest evidence", ratio=2)
         for r in rows:
-            table.add_row(r[who]["name"], _valence(r["net_valence"]), str(r["n"]),
+            table.add_row(escape(r[who]["name"]), _valence(r["net_valence"]), str(r["n"]),
                           _stances(r["stances"]), _evidence(r["evidence"]))
-        if rows:
-            out.print(table)
-        else:
-            out.print(f"no statements: {title} {'others' if key == 'toward' else a['name']}")
+        out.print(fit(table))
 
 
 @command(app)
 def actors(
-    kind: Annotated[str | None, typer.Option(help=f"Only this kind: {', '.join(ACTOR_KINDS)}.")] = None,
+    kind: Annotated[ActorKind | None, typer.Option(help=f"Only this kind: {', '.join(ACTOR_KINDS)}.")] = None,
     store: StoreOpt = "embedded",
     json: JsonOpt = False,
 ) -> None:
@@ -79,29 +99,52 @@ def actors(
 
     Example: kg actors --kind person
     """
-    if kind is not None and kind not in ACTOR_KINDS:
-        raise KgError(f"--kind: unknown kind {kind!r} (choose from {', '.join(ACTOR_KINDS)})")
     with open_from_cli(store) as db:
         rows = actors_report(db, kind)
     if json:
         print_json(rows)
         return
+    out.print(fit(_actors_table(rows, wide=True), _actors_table(rows, wide=False)))
+
+
+def _actors_table(rows: list[dict], wide: bool) -> Table:
+    """One row per actor; the narrow layout puts "speaks for" under the name and both counts in one column."""
     table = Table(title=f"{len(rows)} actors")
-    for col in ("id", "name", "kind", "codes", "speaks for", "said", "addressed"):
-        table.add_column(col, justify="right" if col in ("said", "addressed") else "left")
+    table.add_column("id", no_wrap=True)
+    table.add_column("name")
+    table.add_column("kind", no_wrap=True)
+    # The COW code has a line of its own, and the column is as wide as it: "COW 371" is never split.
+    table.add_column("codes", min_width=max((len(c) for r in rows for c in _codes(r)), default=0))
+    if wide:
+        table.add_column("speaks for")
+        table.add_column("said", justify="right", no_wrap=True)
+        table.add_column("addressed", justify="right", no_wrap=True)
+    else:
+        table.add_column("said /\naddressed", justify="right", no_wrap=True)
+    digits = len(str(max((max(r["statements"], r["targeted"]) for r in rows), default=0)))
     for r in rows:
-        codes = " ".join(x for x in (r["iso3"], r["wikidata"], f"COW {r['cow']}" if r["cow"] else None) if x)
-        table.add_row(r["id"], r["name"], r["kind"], codes,
-                      r["speaks_for"]["name"] if r["speaks_for"] else "", str(r["statements"]),
-                      str(r["targeted"]))
-    out.print(table)
+        codes = " ".join(c for c in _codes(r) if not c.startswith("COW ")) + "".join(
+            f"\n{c}" for c in _codes(r) if c.startswith("COW "))
+        boss = r["speaks_for"]["name"] if r["speaks_for"] else ""
+        if wide:
+            table.add_row(r["id"], escape(r["name"]), r["kind"], codes, escape(boss), str(r["statements"]),
+                          str(r["targeted"]))
+        else:
+            name = escape(r["name"]) + (f"\n[dim]for {escape(boss)}[/]" if boss else "")
+            table.add_row(r["id"], name, r["kind"], codes,
+                          f"{r['statements']:>{digits}} / {r['targeted']:>{digits}}")
+    return table
+
+
+def _codes(r: dict) -> list[str]:
+    return [x for x in (r["iso3"], r["wikidata"], f"COW {r['cow']}" if r["cow"] else None) if x]
 
 
 @command(app)
 def statements(
     by: Annotated[str | None, typer.Option(help="Said by this actor (or by people speaking for it).")] = None,
     toward: Annotated[str | None, typer.Option(help="Addressed to this actor.")] = None,
-    stance: Annotated[str | None, typer.Option(help=f"Only this stance: {', '.join(STANCE_NAMES)}.")] = None,
+    stance: Annotated[StanceName | None, typer.Option(help=f"Only this stance: {', '.join(STANCE_NAMES)}.")] = None,
     since: Annotated[str | None, typer.Option(help="From this day (YYYY-MM-DD).")] = None,
     until: Annotated[str | None, typer.Option(help="Up to this day (YYYY-MM-DD).")] = None,
     store: StoreOpt = "embedded",
@@ -117,13 +160,28 @@ def statements(
     if json:
         print_json(rows)
         return
+    out.print(fit(_statements_table(rows, wide=True), _statements_table(rows, wide=False)))
+
+
+def _statements_table(rows: list[dict], wide: bool) -> Table:
+    """One row per statement; the narrow layout stacks date, speaker and "for" in one column, stance and
+    targets in another, so that the quote keeps room to wrap."""
     table = Table(title=f"{len(rows)} statements", show_lines=True)
-    for col in ("date", "speaker", "for", "stance", "targets", "quote"):
-        table.add_column(col, overflow="fold", no_wrap=col in ("date", "stance"),
-                         min_width=24 if col == "quote" else None)
+    if wide:
+        for col in ("date", "speaker", "for", "stance", "targets"):
+            table.add_column(col, no_wrap=col in ("date", "stance"))
+    else:
+        table.add_column("date\nspeaker")
+        table.add_column("stance\ntoward")
+    table.add_column("quote", ratio=2, min_width=30)
     for r in rows:
         speaks_for = r["on_behalf_of"]
         behalf = speaks_for["name"] if speaks_for and speaks_for["id"] != r["speaker"]["id"] else ""
-        table.add_row(r["date"], r["speaker"]["name"], behalf, r["stance"],
-                      ", ".join(t["name"] for t in r["targets"]), f"\u201c{r['quote']}\u201d")
-    out.print(table)
+        speaker, targets = escape(r["speaker"]["name"]), escape(", ".join(t["name"] for t in r["targets"]))
+        quote = escape(f"\u201c{r['quote']}\u201d")
+        if wide:
+            table.add_row(r["date"], speaker, escape(behalf), r["stance"], targets, quote)
+        else:
+            table.add_row(f"{r['date']}\n{speaker}" + (f"\n[dim]for {escape(behalf)}[/]" if behalf else ""),
+                          f"{r['stance']}\n{targets}", quote)
+    return table

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 from kg.analysis.stance import ref
-from kg.reports.common import index_for
+from kg.reports.common import index_for, require_records
 from kg.store import Store
 
 
 def actors(store: Store, kind: str | None = None) -> list[dict]:
     """Every actor in the store (optionally of one kind), with counts of statements."""
+    require_records(store, "actors")
     index = index_for(store)
     said: dict[str, int] = {}
     heard: dict[str, int] = {}

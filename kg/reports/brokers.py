@@ -4,12 +4,13 @@ from __future__ import annotations
 from kg.analysis import brokers as brk
 from kg.analysis import camps as cmp
 from kg.analysis.stance import ref
-from kg.reports.common import Options, build
+from kg.reports.common import Options, build, check_method
 from kg.store import Store
 
 
 def brokers(store: Store, method: str = "louvain", opts: Options = Options()) -> dict:
     """Who sits between the camps: betweenness, mediators (even-handed to several camps), brokers."""
+    check_method(method)
     index, graphs = build(store, opts)
     found = cmp.find_camps(graphs, method, opts.with_ties, opts.seed)
     rows = brk.find_brokers(graphs, found["camp_of"])

@@ -8,8 +8,7 @@ import numpy as np
 from kg.analysis import camps as cmp
 from kg.analysis.graph import ActorGraphs, stance_class
 from kg.analysis.stance import ref
-from kg.errors import AnalysisError
-from kg.reports.common import CODE_NAMES, EVIDENCE, Options, build, pick_evidence, rounded
+from kg.reports.common import CODE_NAMES, EVIDENCE, Options, build, check_method, pick_evidence, rounded
 from kg.store import Store
 
 
@@ -48,8 +47,7 @@ def camps(store: Store, method: str = "louvain", opts: Options = Options(),
     ``camp``, ``members``, ``defining`` stances with ``evidence``), ``unaligned`` and the
     partition's ``frustration``, ``frustrated`` ties, ``triangles`` and ``modularity``.
     """
-    if method not in cmp.METHODS:
-        raise AnalysisError(f"unknown method {method!r} (choose from {', '.join(cmp.METHODS)})")
+    check_method(method)
     index, graphs = build(store, opts)
     found = cmp.find_camps(graphs, method, opts.with_ties, opts.seed)
     out = []
@@ -76,6 +74,7 @@ def camps(store: Store, method: str = "louvain", opts: Options = Options(),
 
 def camps_picture(store: Store, method: str = "louvain", opts: Options = Options()) -> dict:
     """Plain data for :func:`kg.plot.camps`: nodes with camps, signed ties, affinities, prior ties."""
+    check_method(method)
     index, graphs = build(store, opts)
     A = cmp.affinity(graphs, opts.with_ties)
     found = cmp.find_camps(graphs, method, opts.with_ties, opts.seed, A=A)

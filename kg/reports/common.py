@@ -13,11 +13,13 @@ import numpy as np
 from kg.actors import ActorIndex
 from kg.analysis.graph import DEFAULT_HALF_LIFE, ActorGraphs, from_store, stance_class
 from kg.analysis.stance import evidence, strength
-from kg.errors import AnalysisError
+from kg.errors import AnalysisError, UsageError
 from kg.store import StatementFilter, Store
 
 EVIDENCE = 2
 CODE_NAMES = {1: "friendly", 0: "even-handed", -1: "hostile"}
+LOAD_HINT = "run kg load ingest/datasets/nagorno-karabakh-2020.yaml (or kg ingest article FILE.txt)"
+EMPTY_STORE = f"the store is empty: {LOAD_HINT}"
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,28 @@ class Options:
                 "with_ties": self.with_ties, "half_life": self.half_life, "seed": self.seed}
 
 
+def require_records(store: Store, kind: str = "statements") -> None:
+    """AnalysisError (exit 6) when ``store`` holds no record of ``kind`` (see ``kg.store.base.KINDS``).
+
+    Every report calls this first, so that every command says the same thing on an empty store:
+    ``EMPTY_STORE``; a store with other records but none of ``kind`` says so.
+    """
+    counts = store.counts()
+    if not any(counts.values()):
+        raise AnalysisError(EMPTY_STORE)
+    if counts[kind] == 0:
+        raise AnalysisError(f"the store holds no {kind}: {LOAD_HINT}")
+
+
+def check_method(method: str) -> str:
+    """``method`` if it is a way of finding camps, else :class:`~kg.errors.UsageError`."""
+    from kg.analysis.camps import METHODS
+
+    if method not in METHODS:
+        raise UsageError(f"unknown method {method!r} (choose from {', '.join(METHODS)})")
+    return method
+
+
 def index_for(store: Store) -> ActorIndex:
     """The shipped alias data plus every actor and role in ``store``."""
     return ActorIndex.default().extend(store.actors(), store.roles())
@@ -63,9 +87,7 @@ def span_text(opts: Options) -> str:
 def build(store: Store, opts: Options, index: ActorIndex | None = None, minimum: int = 2
           ) -> tuple[ActorIndex, ActorGraphs]:
     """The graphs of ``store`` for ``opts``; AnalysisError when there is nothing to analyse."""
-    if store.counts()["statements"] == 0:
-        raise AnalysisError("the store holds no statements: load a dataset first "
-                            "(kg load ingest/datasets/nagorno-karabakh-2020.yaml)")
+    require_records(store)
     index = index or index_for(store)
     if opts.since and opts.until and opts.since > opts.until:
         raise AnalysisError(f"--since {opts.since} is after --until {opts.until}")

@@ -4,12 +4,13 @@ from __future__ import annotations
 from datetime import date
 
 from kg.analysis.stance import stance_profile
-from kg.reports.common import index_for, people_of
+from kg.reports.common import index_for, people_of, require_records
 from kg.store import StatementFilter, Store
 
 
 def stance(store: Store, name: str, as_of: date | None = None) -> dict:
     """The stance report of the actor ``name`` (any alias), see :func:`stance_profile`."""
+    require_records(store)
     index = index_for(store)
     actor = index.resolve(name)
     mine = store.statements(StatementFilter(by=frozenset([actor.id]), until=as_of))

@@ -6,7 +6,7 @@ from datetime import date
 from kg.actors import ActorIndex
 from kg.analysis.stance import ref
 from kg.model import Statement
-from kg.reports.common import index_for
+from kg.reports.common import index_for, require_records
 from kg.store import StatementFilter, Store
 from kg.vocab import stance as lookup_stance
 
@@ -25,6 +25,7 @@ def statements(store: Store, by: str | None = None, toward: str | None = None,
                stance: str | None = None, since: date | None = None,
                until: date | None = None) -> list[dict]:
     """Statements filtered by speaker (or whom it speaks for), target, stance and dates."""
+    require_records(store)
     index = index_for(store)
     where = StatementFilter(
         by=frozenset([index.resolve(by).id]) if by is not None else None,

@@ -45,13 +45,36 @@ def default_home() -> Path:
     return Path(os.environ.get("KG_HOME") or Path.home() / ".kg")
 
 
+def default_path() -> Path:
+    """The embedded store's file: ``$KG_HOME/kg.sqlite`` (default ``~/.kg/kg.sqlite``)."""
+    return default_home() / "kg.sqlite"
+
+
+def remove(path: str | Path | None = None) -> list[Path]:
+    """Delete the embedded store at ``path`` (default :func:`default_path`) with its WAL files.
+
+    Close the store first. Returns the files removed: none when there was no store.
+    """
+    path = Path(path) if path else default_path()
+    removed = []
+    for p in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        try:
+            p.unlink()
+        except FileNotFoundError:
+            continue
+        except OSError as e:
+            raise StoreError(f"cannot remove {p}: {e}") from None
+        removed.append(p)
+    return removed
+
+
 class EmbeddedStore(Store):
     """SQLite-backed store; ``path`` defaults to ``$KG_HOME/kg.sqlite``."""
 
     name = "embedded"
 
     def __init__(self, path: str | Path | None = None, batch_size: int = 5000):
-        self.path = Path(path) if path else default_home() / "kg.sqlite"
+        self.path = Path(path) if path else default_path()
         self.batch_size = batch_size
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
