@@ -206,3 +206,10 @@ def test_kg_and_kg_store_load_their_names_on_first_use():
         "StoreUnavailable", "UnknownActorError"]
     with pytest.raises(AttributeError, match="no attribute 'Nope'"):
         package.Nope  # noqa: B018
+
+
+def test_the_readme_documents_the_same_exit_codes():
+    section = (ROOT / "README.md").read_text(encoding="utf-8").split("### Exit codes", 1)[1].split("\n#", 1)[0]
+    cells = [row.split("|")[1].strip() for row in section.splitlines() if row.startswith("| ")]
+    documented = {int(c) for c in cells if c.isdigit()}
+    assert documented == {0, 1, 2, 3, 4, 5, 6, 7, 8, 130} == set(documented_table())
