@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from tests.helpers import NK2020, docker_answers, load_neo4jctl
+from tests.helpers import NK2020, STORE_KINDS, docker_answers, load_neo4jctl
 
 
 @pytest.fixture(autouse=True)
@@ -59,10 +59,7 @@ def neo4j_env(neo4j_server, monkeypatch):
     return neo4j_server
 
 
-STORES = ["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)]
-
-
-@pytest.fixture(params=STORES)
+@pytest.fixture(params=STORE_KINDS)
 def store(request, tmp_path):
     """An empty store of each kind; every test using it runs once per store."""
     from kg.store import open_store

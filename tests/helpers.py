@@ -9,6 +9,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 NK2020 = ROOT / "ingest" / "datasets" / "nagorno-karabakh-2020.yaml"
 SHARED = ROOT.parent / "shared"
+STORE_KINDS = ["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)]
+"""The stores a test runs on, one parameter each; the Neo4j one starts a real server."""
 
 
 def shared_path(*parts: str) -> Path:

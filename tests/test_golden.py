@@ -16,8 +16,7 @@ import yaml
 from typer.testing import CliRunner
 
 from kg.cli import app
-from tests.conftest import STORES
-from tests.helpers import NK2020
+from tests.helpers import NK2020, STORE_KINDS
 
 runner = CliRunner()
 GOLDEN = Path(__file__).parent / "golden"
@@ -98,7 +97,7 @@ def test_the_comparison_is_strict_where_it_should_be():
     assert unordered_mismatches([{"k": 1}, {"k": 1}], [{"k": 1}, {"k": 2}])
 
 
-@pytest.fixture(scope="module", params=STORES)
+@pytest.fixture(scope="module", params=STORE_KINDS)
 def outputs(request, tmp_path_factory):
     """``{command: (exit code, output)}`` of every golden command on one store, loaded with the 2020 file."""
     store = request.param

@@ -122,3 +122,43 @@ def test_info_and_reset_on_neo4j(neo4j_env, nk2020):
                            f"({RECORDS})\n")
     with open_store("neo4j") as db:
         assert set(db.counts().values()) == {0}
+
+
+@pytest.mark.parametrize("answer, kept", [(b"n\n", True), (b"y\n", False)])
+def test_reset_asks_in_a_real_terminal(loaded, kg_home, answer, kept):
+    """`kg reset` in a pseudo-terminal (no patching): it asks, and does what the answer says."""
+    import os
+    import pty
+    import select
+    import subprocess
+    import sys
+    import time
+
+    main, child = pty.openpty()
+    env = {**os.environ, "KG_HOME": str(kg_home), "COLUMNS": "80"}
+    proc = subprocess.Popen([sys.executable, "-m", "kg", "reset"], stdin=child, stdout=child, stderr=child,
+                            env=env, close_fds=True)
+    os.close(child)
+    seen, deadline = b"", time.monotonic() + 60
+    try:
+        while b"[y/N]" not in seen and time.monotonic() < deadline:
+            if select.select([main], [], [], 1)[0]:
+                seen += os.read(main, 4096)
+        assert b"[y/N]" in seen, seen
+        os.write(main, answer)
+        assert proc.wait(timeout=60) == 0
+        while select.select([main], [], [], 0.5)[0]:
+            try:
+                chunk = os.read(main, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        os.close(main)
+    assert f"Remove the embedded store {loaded}".encode() in seen
+    assert loaded.exists() == kept
+    assert (b"nothing removed" in seen) == kept

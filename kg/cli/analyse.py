@@ -19,7 +19,6 @@ from kg.cli.common import (
     LazyModule,
     StoreOpt,
     command,
-    lazy,
     open_from_cli,
     out,
     parse_date,
@@ -34,7 +33,7 @@ balance_report = LazyModule("kg.reports.balance")
 brokers_report = LazyModule("kg.reports.brokers")
 camps_report = LazyModule("kg.reports.camps")
 timeline_report = LazyModule("kg.reports.timeline")
-Options = lazy("kg.reports.common", "Options")
+common_report = LazyModule("kg.reports.common")
 
 app = typer.Typer()
 plot_app = typer.Typer(
@@ -56,8 +55,9 @@ OutOpt = Annotated[Path, typer.Option("--out", callback=picture_path,
                                       help="The picture to write: FILE.png or FILE.svg.")]
 
 
-def _opts(since, until, rollup, all_actors, with_ties, half_life, seed) -> Options:
-    return Options(parse_date(since, "--since"), parse_date(until, "--until"), rollup,
+def _opts(since, until, rollup, all_actors, with_ties, half_life, seed):
+    """The window and graph options of an analysis command (a :class:`kg.reports.common.Options`)."""
+    return common_report.Options(parse_date(since, "--since"), parse_date(until, "--until"), rollup,
                             all_actors, with_ties, half_life or None, seed)
 
 

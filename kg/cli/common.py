@@ -16,7 +16,6 @@ from rich.console import Console
 from typer.core import TyperGroup
 
 from kg.errors import DataError, KgError, UsageError
-from kg.store import STORES
 
 try:  # typer >= 0.20 carries its own copy of click
     from typer._click import exceptions as click_errors
@@ -33,6 +32,7 @@ ACTOR_KINDS = ("state", "organization", "person", "armed_group", "authority", "n
 CAMP_METHODS = ("louvain", "signed")  # kg.analysis.camps.METHODS
 DEFAULT_HALF_LIFE = 90.0  # kg.analysis.graph.DEFAULT_HALF_LIFE
 PICTURE_FORMATS = ("png", "svg")  # kg.plot.FORMATS
+STORES = ("embedded", "neo4j")  # kg.store.STORES
 
 
 def _stance_names() -> tuple[str, ...]:
@@ -69,15 +69,6 @@ class LazyModule:
 
     def __getattr__(self, attr: str) -> Any:
         return getattr(import_module(self._name), attr)
-
-
-def lazy(module: str, name: str) -> Callable:
-    """The function or class ``name`` of ``module``, imported when first called."""
-
-    def call(*args, **kwargs):
-        return getattr(import_module(module), name)(*args, **kwargs)
-
-    return call
 
 
 def parse_date(value: str | None, option: str) -> date | None:

@@ -12,7 +12,6 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from kg.cli.common import JsonOpt, StoreOpt, command, err, open_from_cli, out, print_json
-from kg.cli.tables import say
 from kg.errors import StoreError, UsageError
 
 app = typer.Typer()
@@ -130,9 +129,9 @@ def info(store: StoreOpt = "embedded", json: JsonOpt = False) -> None:
     if json:
         print_json(report)
         return
-    say(f"store:    {store}", markup=False)
-    say(f"location: {where}", markup=False)
-    say(f"records:  {_records(report['counts'])}", markup=False)
+    out.print(f"store:    {store}", markup=False)
+    out.print(f"location: {where}", markup=False)
+    out.print(f"records:  {_records(report['counts'])}", markup=False)
 
 
 @command(app)

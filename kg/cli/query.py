@@ -8,12 +8,11 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from kg.cli.common import JsonOpt, StoreOpt, command, lazy, open_from_cli, out, print_json
+from kg.cli.common import JsonOpt, LazyModule, StoreOpt, command, open_from_cli, out, print_json
 from kg.cli.tables import fit
 
 # The report loads on first use, so that `kg --help` does not import pydantic.
-cypher_query = lazy("kg.reports.query", "cypher_query")
-parse_params = lazy("kg.reports.query", "parse_params")
+query_report = LazyModule("kg.reports.query")
 
 app = typer.Typer()
 
@@ -33,9 +32,9 @@ def query(
 
     Example: kg query "MATCH (a:Actor {id: \\$id})-[s:STANCE]->(t) RETURN t.name, s.stance" --param id=TUR
     """
-    params = parse_params(param or [])
+    params = query_report.parse_params(param or [])
     with open_from_cli(store) as db:
-        rows = cypher_query(db, cypher, params)
+        rows = query_report.cypher_query(db, cypher, params)
     if json:
         print_json(rows)
         return

@@ -12,10 +12,10 @@ from kg.cli.common import (
     STANCE_NAMES,
     ActorKind,
     JsonOpt,
+    LazyModule,
     StanceName,
     StoreOpt,
     command,
-    lazy,
     open_from_cli,
     out,
     parse_date,
@@ -24,9 +24,9 @@ from kg.cli.common import (
 from kg.cli.tables import fit, say
 
 # The reports load on first use, so that `kg --help` imports neither pydantic nor numpy.
-actors_report = lazy("kg.reports.actors", "actors")
-stance_report = lazy("kg.reports.stance", "stance")
-statements_report = lazy("kg.reports.statements", "statements")
+actors_report = LazyModule("kg.reports.actors")
+stance_report = LazyModule("kg.reports.stance")
+statements_report = LazyModule("kg.reports.statements")
 
 app = typer.Typer()
 
@@ -62,7 +62,7 @@ def stance(
     Example: kg stance Turkey   (also: kg stance Ankara, kg stance Erdogan --as-of 2020-10-01)
     """
     with open_from_cli(store) as db:
-        report = stance_report(db, actor, parse_date(as_of, "--as-of"))
+        report = stance_report.stance(db, actor, parse_date(as_of, "--as-of"))
     if json:
         print_json(report)
         return
@@ -100,7 +100,7 @@ def actors(
     Example: kg actors --kind person
     """
     with open_from_cli(store) as db:
-        rows = actors_report(db, kind)
+        rows = actors_report.actors(db, kind)
     if json:
         print_json(rows)
         return
@@ -155,7 +155,7 @@ def statements(
     Example: kg statements --by Turkey --stance support
     """
     with open_from_cli(store) as db:
-        rows = statements_report(db, by, toward, stance, parse_date(since, "--since"),
+        rows = statements_report.statements(db, by, toward, stance, parse_date(since, "--since"),
                                   parse_date(until, "--until"))
     if json:
         print_json(rows)
