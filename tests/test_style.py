@@ -13,3 +13,10 @@ def test_ruff_is_clean():
     r = subprocess.run([sys.executable, "-m", "ruff", "check", "--output-format", "concise",
                         "kg", "ingest", "tests", "bench", "tools"], cwd=ROOT, capture_output=True, text=True)
     assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_no_test_imports_conftest():
+    """pytest loads conftest.py itself; importing it as a module worked only under `python -m pytest`."""
+    offenders = [p.name for p in (ROOT / "tests").glob("*.py") if "tests.conftest" in p.read_text(encoding="utf-8")
+                 and p.name != "test_style.py"]
+    assert offenders == []
