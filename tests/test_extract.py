@@ -202,15 +202,15 @@ def test_dev_corpus_stays_above_the_measured_floor():
     shared = shared_path("corpus", "dev", "gold.yaml").parents[2]
     import sys
     sys.path.insert(0, str(ROOT / "bench"))
-    from extract_eval import evaluate
-    from kg.ingest.article.score import Score
-    total, speakers = Score(), Score()
-    for name, (s, sp) in evaluate(shared, INDEX).items():
-        if name.startswith("0"):
-            total, speakers = total + s, speakers + sp
-    # measured: P 0.98, R 0.89; speakers P 1.00, R 0.97
-    assert total.precision >= 0.90 and total.recall >= 0.80
-    assert speakers.precision >= 0.95 and speakers.recall >= 0.90
+    from extract_eval import by_half, evaluate
+
+    halves = by_half(evaluate(shared, INDEX))
+    # measured 2026-12-01 (bench/dev_split.yaml): tuning P 0.79 R 0.54 (44/82), check P 0.53 R 0.29 (29/100)
+    (tuning, tuning_sp), (check, _) = halves["tuning"], halves["check"]
+    assert (tuning.gold, check.gold) == (82, 100)  # 182 scored items in all, as the corpus README counts
+    assert tuning.precision >= 0.75 and tuning.recall >= 0.50
+    assert check.precision >= 0.50 and check.recall >= 0.25
+    assert tuning_sp.precision >= 0.90 and tuning_sp.recall >= 0.65
 
 
 # -- evidence: the speaker's quoted words, else the shortest clause carrying the cue ---------------
