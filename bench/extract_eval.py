@@ -16,8 +16,10 @@ The baseline is the extractor of an earlier commit (default: the one of 2026-12-
 rule work on the split), run from a temporary git worktree in the same run and scored by the
 same code, so the two rows differ only by the extractor.
 
-Usage: python bench/extract_eval.py [--verbose] [--shared ../shared] [--baseline REV | --no-baseline]
-  --verbose   misses and false positives of the TUNING half (the check half's are never printed)
+Usage: python bench/extract_eval.py [--verbose] [--tuning-only] [--shared ../shared] [--baseline REV | --no-baseline]
+  --verbose      misses and false positives of the TUNING half (the check half's are never printed)
+  --tuning-only  leave the check half out altogether: for rule work, so that the check half is
+                 looked at only when a round of rule work is measured
 """
 from __future__ import annotations
 
@@ -181,6 +183,7 @@ def main() -> None:
     ap.add_argument("--verbose", "-v", action="store_true", help="misses and false positives, tuning half only")
     ap.add_argument("--baseline", default=BASELINE, help=f"git revision to compare with (default {BASELINE})")
     ap.add_argument("--no-baseline", action="store_true")
+    ap.add_argument("--tuning-only", action="store_true", help="do not score the check half at all")
     args = ap.parse_args()
     shared = Path(args.shared)
     res = evaluate(shared)
@@ -199,7 +202,7 @@ def main() -> None:
     halves = by_half(res)
     base = None if args.no_baseline else baseline_extractions(args.baseline, shared)
     base_halves = by_half(evaluate(shared, extracted=base)) if base else None
-    for half in ("tuning", "check"):
+    for half in ("tuning",) if args.tuning_only else ("tuning", "check"):
         crises = split()[half]
         label = f"dev {half} ({len(crises)} crises, micro)"
         print(_row(label, *halves[half]))
