@@ -504,3 +504,28 @@ def test_concern_about_an_actors_acts_targets_that_actor(sentence, target):
 def test_concern_about_unnamed_acts_stays_with_the_parties():
     got = triples(KOREA + "Japan was concerned about the actions of both sides.", day=date(2020, 5, 5))
     assert ("JPN", "concern", BOTH_K) in got, got
+
+
+# -- formats: a round-up of quotations, each followed by an attribution line -----------------------
+ROUNDUP = ("Fighting between Russia and Ukraine went on along the whole front on Tuesday.\n\n"
+           "\"We condemn Russia's aggression in the strongest terms.\" -- French Foreign Minister "
+           "Jean-Yves Le Drian\n\n"
+           "Russian troops in the east \"must withdraw at once, and we will support Ukraine.\" -- "
+           "US Secretary of State Antony Blinken, speaking in Brussels\n\n"
+           "\u201cWe urge restraint from all sides.\u201d \u2013 a spokesman for the Chinese Foreign Ministry\n")
+
+
+def test_an_attribution_line_gives_the_speaker_of_its_paragraphs_quotations():
+    got = triples(ROUNDUP, day=date(2022, 2, 24))
+    assert ("USA", "support", ("UKR",)) in got, got
+    assert ("CHN", "call_for_ceasefire", ("RUS", "UKR")) in got, got
+    assert ("FRA", "condemn", ("RUS",)) in got, got
+    # "Russian troops in the east" right before the quotation is no speaker: the attribution line wins.
+    assert not [x for x in got if x[0] in ("RUS", "UKR")], got
+
+
+def test_a_dash_inside_a_sentence_is_no_attribution_line():
+    text = ("Fighting between Armenia and Azerbaijan resumed. The clashes -- the worst in years -- drew a "
+            "call from France: \"We call on both sides to cease fire immediately,\" the French foreign "
+            "ministry said.\n\n\"Turkey will stand by Azerbaijan,\" Ankara said -- without naming a date.\n")
+    assert triples(text) == {("FRA", "call_for_ceasefire", ("ARM", "AZE")), ("TUR", "support", ("AZE",))}

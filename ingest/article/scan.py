@@ -28,7 +28,7 @@ from datetime import date as Date
 from kg.ingest.article.lexicon import lexicon
 from kg.ingest.article.mentions import Mention
 from kg.ingest.article.speakers import Doc, Speaker
-from kg.ingest.article.text import Sentence, split_sentences
+from kg.ingest.article.text import Sentence, paragraphs, split_sentences
 
 from kg.actors import ActorIndex
 
@@ -38,6 +38,8 @@ QUOTE = re.compile(r"\"[^\"]*\"|“[^”]*”")
 _COMMA_OR_QUOTE = re.compile(r"[,\"”]")
 _COMMAS = re.compile(r"[\s,]*")
 _SPACES = re.compile(r"\s*")
+# A paragraph that ends in an attribution line: "“...” -- US Secretary of State John Kerry".
+_ATTRIBUTION = re.compile(r"[\"”.!?)]\s*(?:--|—|–|―)\s*(?P<who>[^\n\"“”—–]{2,200}?)\s*$")
 
 
 @dataclass
@@ -71,6 +73,7 @@ class Scanner:
         self.starts = [t.start for t in self.doc.tokens]
         self.mention_starts = [m.start for m in self.doc.mentions]  # sorted, as the mentions are
         self.mention_tokens = [m.i for m in self.doc.mentions]
+        self._attributions: dict | None = None  # found on first use: most articles have none
 
     def tok_at(self, pos: int) -> int:
         """The index of the first token starting at or after body offset ``pos``."""
@@ -187,9 +190,39 @@ class Scanner:
                 return q
         return None
 
+    def attributions(self) -> dict[tuple[int, int], Speaker]:
+        """Paragraphs that end in an attribution line ("“...” -- Foreign Minister X"), with their speaker.
+
+        Wire round-ups print each reaction as quotations followed by a dash and who said them;
+        every quotation of such a paragraph is that speaker's.
+        """
+        if self._attributions is None:
+            doc, found = self.doc, {}
+            for ps, pe in paragraphs(doc.body):
+                m = _ATTRIBUTION.search(doc.body, ps, pe)
+                if m is None or not QUOTE.search(doc.body, ps, m.start() + 1):
+                    continue
+                k, hi = self.tok_at(m.start("who")), self.tok_at(m.end("who"))
+                sp = doc.np_right(k, hi) if k < hi else None
+                if sp is not None and not sp.pronoun:
+                    found[(ps, pe)] = sp
+            self._attributions = found
+        return self._attributions
+
+    def attributed_speaker(self, pos: int) -> Speaker | None:
+        """The speaker of the attribution line closing the paragraph that holds ``pos``, if any."""
+        for (ps, pe), sp in self.attributions().items():
+            if ps <= pos < pe:
+                return sp
+        return None
+
     def quote_speaker(self, st: Sent, q: tuple[int, int], continuation: bool) -> Speaker | None:
-        """Who says quotation ``q``: the subject before it, a speech event, or the last speaker."""
+        """Who says quotation ``q``: the speaker of an attribution line closing its paragraph,
+        the subject before it, a speech event, or the last speaker."""
         doc = self.doc
+        sp = self.attributed_speaker(q[0])
+        if sp is not None:
+            return sp
         # "<NP> "<quote>"": a subject right before the quotation
         k = self.tok_at(q[0])
         if k > st.lo and _SPACES.fullmatch(doc.body[doc.tokens[k - 1].end:q[0]]):

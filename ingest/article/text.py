@@ -111,7 +111,7 @@ _BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9\-�
 _LAST_WORD = re.compile(r"([\w.]+)[.!?…]*$")
 
 
-def _paragraphs(body: str):
+def paragraphs(body: str):
     """Paragraph spans; a paragraph cut mid-sentence (next starts lower-case) is joined."""
     spans, pos = [], 0
     for m in _PARA.finditer(body):
@@ -134,7 +134,7 @@ def _paragraphs(body: str):
 def split_sentences(body: str) -> list[Sentence]:
     """Sentences of ``body`` with offsets, never splitting inside a quotation or after "Mr."."""
     out: list[Sentence] = []
-    for ps, pe in _paragraphs(body):
+    for ps, pe in paragraphs(body):
         para = body[ps:pe]
         start = 0
         for m in _BOUNDARY.finditer(para):
