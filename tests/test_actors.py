@@ -49,3 +49,18 @@ def test_unknown_name_gives_the_closest_matches(idx):
         idx.resolve("Turky")
     assert "Turkey" in e.value.suggestions
     assert "did you mean" in str(e.value)
+
+
+@pytest.mark.parametrize("name, actor", [
+    ("the Taliban", "TALIBAN"), ("TPLF", "TPLF"), ("Houthi rebels", "HOUTHIS"), ("Daesh", "ISIS"),
+    ("UN refugee agency", "UNHCR"), ("Islamic Jihad", "PIJ"),
+])
+def test_recurring_armed_groups_and_bodies_resolve(name, actor):
+    assert ActorIndex.default().resolve(name).id == actor
+
+
+def test_an_upper_case_word_is_no_armed_group():
+    from kg.ingest.article.mentions import Matcher, tokenize
+
+    text = "It IS a disgrace, the minister, who spoke in Paris, said."
+    assert [m.actor for m in Matcher.of(ActorIndex.default()).mentions(text, tokenize(text))] == ["FRA"]
