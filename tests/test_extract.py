@@ -529,3 +529,13 @@ def test_a_dash_inside_a_sentence_is_no_attribution_line():
             "call from France: \"We call on both sides to cease fire immediately,\" the French foreign "
             "ministry said.\n\n\"Turkey will stand by Azerbaijan,\" Ankara said -- without naming a date.\n")
     assert triples(text) == {("FRA", "call_for_ceasefire", ("ARM", "AZE")), ("TUR", "support", ("AZE",))}
+
+
+def test_a_call_on_two_states_names_the_parties():
+    # Only one state is named as a place in the body; the title's call names both parties.
+    text = ("https://example.org/t\n2019-02-26\nWorld urges India and Pakistan to avoid escalation\n\n"
+            "Jets struck a camp in Pakistan's north on Tuesday.\n\n"
+            "Germany urged all sides to show restraint, its foreign ministry said.\n")
+    x = extract_article(text, index=INDEX)
+    assert x.parties.camps == (("IND",), ("PAK",))
+    assert {(s.speaker, s.stance, s.targets) for s in x.statements} == {("DEU", "call_for_ceasefire", ("IND", "PAK"))}

@@ -1,7 +1,8 @@
 """The parties of the conflict an article reports, inferred from the article itself.
 
 First from explicit pairings ("between X and Y", "both X and Y", "X and Y accused each
-other", "X's invasion of Y"), else from the most-mentioned states and armed groups.
+other", "urged X and Y to", "X's invasion of Y", in the body or the title), else from the
+most-mentioned states and armed groups.
 Each party heads a camp; an actor named with a party's demonym ("Armenian
 separatists") joins that party's camp.
 
@@ -30,6 +31,10 @@ _PLACE = {"in", "at", "near", "from", "inside", "outside", "across", "around", "
 _SKIP = {"and", "the", "also", "too", "has", "have", "had", "already", "on", "president", "minister",
          "foreign", "ministry", "spokesman", "spokeswoman", "secretary", "of", "state", "government"}
 _AUX = {"is", "was", "has", "have", "had", "will", "would", "were", "are"}
+# "urged X and Y to ...", "called on X and Y to ...": a call addressed to the two parties.
+_CALLS = {"urge", "urges", "urged", "urging", "call", "calls", "called", "calling", "appeal", "appeals",
+          "appealed", "appealing", "press", "presses", "pressed", "pressing", "ask", "asks", "asked",
+          "asking", "tell", "tells", "told", "telling"}
 
 
 @dataclass(frozen=True)
@@ -78,16 +83,11 @@ def _speaker_or_place(tokens: list[Token], m: Mention, index: ActorIndex) -> boo
     return False
 
 
-def infer_parties(tokens: list[Token], mentions: list[Mention], index: ActorIndex,
-                  title_mentions: list[Mention] = (), title_tokens: list[Token] = ()) -> Parties:
-    """The camps of the conflict (see the module docstring)."""
-    ok = [m for m in mentions if _kind(index, m.actor) in _PARTY_KINDS]
-    # Speakers are not parties: leave out subjects of a verb and places (see _speaker_or_place).
-    counted = [m for m in ok if not _speaker_or_place(tokens, m, index)]
+def _and_pairs(tokens: list[Token], ok: list[Mention], pairs: Counter) -> None:
+    """Count "X and Y" pairings of two parties: after "between", "both" or a call ("urged X and
+    Y to"), or before "each other"."""
     at = {m.i: m for m in ok}
-    pairs: Counter = Counter()
     for m in ok:
-        # X and Y (accused each other) / between X and Y / both X and Y
         for k in range(m.j, min(m.j + 5, len(tokens))):
             if tokens[k].norm == "and":
                 for q in range(k + 1, min(k + 6, len(tokens))):
@@ -96,10 +96,25 @@ def infer_parties(tokens: list[Token], mentions: list[Mention], index: ActorInde
                         if y.actor != m.actor:
                             before = {t.norm for t in tokens[max(0, m.i - 5):m.i]}
                             after = {t.norm for t in tokens[y.j:y.j + 3]}
-                            if before & {"between", "both"} or {"each", "other"} <= after:
+                            if (before & {"between", "both"} or {"each", "other"} <= after
+                                    or (before & _CALLS and "to" in after)):
                                 pairs[tuple(sorted((m.actor, y.actor)))] += 1
                         break
                 break
+
+
+def infer_parties(tokens: list[Token], mentions: list[Mention], index: ActorIndex,
+                  title_mentions: list[Mention] = (), title_tokens: list[Token] = ()) -> Parties:
+    """The camps of the conflict (see the module docstring)."""
+    ok = [m for m in mentions if _kind(index, m.actor) in _PARTY_KINDS]
+    # Speakers are not parties: leave out subjects of a verb and places (see _speaker_or_place).
+    counted = [m for m in ok if not _speaker_or_place(tokens, m, index)]
+    at = {m.i: m for m in ok}
+    pairs: Counter = Counter()
+    _and_pairs(tokens, ok, pairs)
+    if title_tokens:
+        _and_pairs(title_tokens, [m for m in title_mentions if _kind(index, m.actor) in _PARTY_KINDS], pairs)
+    for m in ok:
         # X's invasion of / attack on Y
         if m.poss and m.j < len(tokens) and tokens[m.j].norm in {"invasion", "offensive", "attack"}:
             for q in range(m.j + 1, min(m.j + 4, len(tokens))):
