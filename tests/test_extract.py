@@ -539,3 +539,27 @@ def test_a_call_on_two_states_names_the_parties():
     x = extract_article(text, index=INDEX)
     assert x.parties.camps == (("IND",), ("PAK",))
     assert {(s.speaker, s.stance, s.targets) for s in x.statements} == {("DEU", "call_for_ceasefire", ("IND", "PAK"))}
+
+
+# -- whom a condemnation of an act is aimed at: the one who did it, not the one it was done to -----
+@pytest.mark.parametrize("sentence, expected", [
+    ("Germany condemned the shelling of Armenia by Azerbaijan.", {("DEU", "condemn", ("AZE",))}),
+    # no agent named: the victim's opponent in the conflict
+    ("Germany condemned the attacks on Armenia.", {("DEU", "condemn", ("AZE",))}),
+    ("Germany condemned Baku for shelling Armenia.", {("DEU", "condemn", ("AZE",))}),
+])
+def test_a_condemned_act_targets_its_agent(sentence, expected):
+    got = triples("Fighting between Armenia and Azerbaijan resumed. " + sentence)
+    assert got == expected, got
+
+
+def test_a_condemned_act_with_an_unknown_agent_gives_no_statement():
+    # The victim is no party and no agent is named: better nothing than a condemnation of the victim.
+    got = triples("Fighting between Armenia and Azerbaijan resumed. Germany condemned the attacks on Iran.")
+    assert not [x for x in got if x[1] == "condemn"], got
+
+
+def test_a_second_predicate_keeps_its_own_target():
+    got = triples("Fighting between Armenia and Azerbaijan resumed. "
+                  "Turkey condemned the attacks and stands with Azerbaijan, Ankara said.")
+    assert ("TUR", "support", ("AZE",)) in got and ("TUR", "condemn", ("AZE",)) not in got, got

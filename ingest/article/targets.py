@@ -23,6 +23,17 @@ _GENERIC = re.compile(r"\b(?:fighting|violence|clashes|hostilities|escalation|bl
 _RELATIVE = re.compile(r"\b(?:that|which|who|whom|whose)\b")
 _PASSIVE = re.compile(r"\b(?:were|was|been|are|is|be|being)\s+(?:\w+\s+)?$", re.I)
 _LIST_GLUE = re.compile(r"\s*(?:,|and|,\s*and)?\s*(?:the\s+)?")
+# What a cue condemns is an act done TO the actor named next: "condemned the attacks on Israel",
+# "the invasion of Ukraine", "blows against the territorial integrity of Ukraine", "a violation of
+# Iraq's sovereignty". That actor is the victim; the stance is aimed at whoever did it.
+_VICTIM = re.compile(
+    r"\b(?:attacks?|(?:air\s*)?strikes?|airstrikes?|raids?|assaults?|invasion|incursions?|offensive|"
+    r"aggression|bombing|bombardment|shelling|occupation|annexation|blockade|blows?|violations?|"
+    r"interference|intervention|rocket\s+fire|rockets?|missiles?|drones?|capture|seizure|coup)\b"
+    r"[^.;,]{0,30}?\b(?:on|against|of|into|at|targeting|upon)\s+(?:[\w'’-]+\s+){0,4}$"
+    # "condemned X for attacking Eritrea", "for firing rockets at Asmara": the object of the act
+    r"|\bfor\s+(?:attack|invad|bomb|shell|strik|target|occup|annex|fir|launch|shoot)\w*\s+"
+    r"(?:[\w'’-]+\s+){0,3}(?:(?:at|on|against|into)\s+(?:[\w'’-]+\s+){0,3})?$", re.I)
 
 
 class TargetFinder(Scanner):
@@ -63,8 +74,12 @@ class TargetFinder(Scanner):
         in_sent = self.mentions_in(ca, cb)
         rel = _RELATIVE.search(doc.body[ce:cb])
         after_end = ce + rel.start() if rel else cb
+        # "condemns the attacks and stands with Israel": Israel is the next cue's, not this one's
+        claimed = [e for _, c, e in self.cue_hits.get(st.sent.index, ())
+                   if ce < c and " and " in doc.body[ce:c]] if cue.target != "parties" else []
         places = cue.target == "parties"
         after = [(m, f) for m in in_sent if cs <= m.start < after_end
+                 and not any(e <= m.start and _LIST_GLUE.fullmatch(doc.body[e:m.start]) for e in claimed)
                  for f in [self.eligible(m, speaker, folded, places, ce)] if f]
         if cue.kind == "harm":
             k = self.tok_at(ce)
@@ -109,6 +124,9 @@ class TargetFinder(Scanner):
                 return tuple(named), len(camps) == len(P.camps) and len(P.camps) > 1, True
             return self.fallback(own, folded)
         # "after"
+        if after and cue.stance in ("condemn", "oppose", "accuse", "concern", "warn", "threaten") \
+                and _VICTIM.search(doc.body[ce:after[0][0].start]):
+            return self.agent_of_harm(after, speaker, folded, cb)
         if after:
             first, f0 = after[0]
             out = [f0]
@@ -144,6 +162,16 @@ class TargetFinder(Scanner):
             return None
         return self.fallback(own, folded)
 
+
+    def agent_of_harm(self, after: list[tuple[Mention, str]], speaker: Speaker, folded: str, cb: int):
+        """The target of a stance on an act done to ``after[0]`` (the victim): its agent, named
+        with "by" ("attacks on Israel by Hamas"), else the victim's opponents; None if unknown."""
+        victim_mention, victim = after[0]
+        for m, f in after[1:]:
+            if self.low[max(victim_mention.end, m.start - 4):m.start].strip() == "by" and f != victim:
+                return (f,), False, True
+        opponents = tuple(f for f in self.parties.opponents(victim) if f != folded)
+        return (opponents, False, False) if opponents else None
 
     def fallback(self, own, folded: str):
         """No target in the sentence: a party's opponents, else every party (flagged as all parties)."""
