@@ -11,6 +11,8 @@ The sentence-by-sentence work is split by concern:
 
 - :mod:`kg.ingest.article.scan`: cue and speech-verb hits, clauses, quotations, speech events;
 - :mod:`kg.ingest.article.statements`: per cue, the filters, the speaker and the statements;
+  where no cue fired, the evaluative words of what a speaker says
+  (:mod:`kg.ingest.article.evaluation`), at a lower confidence;
 - :mod:`kg.ingest.article.targets`: whom a cue is aimed at;
 - :mod:`kg.ingest.article.quotes`: the evidence (``quote`` and ``span``);
 - :mod:`kg.ingest.article.result`: :class:`Extracted` and :class:`Extraction` (re-exported here),
@@ -24,7 +26,7 @@ fragments in the sentence); otherwise the shortest clause holding the cue and it
 ``body[span[0]:span[1]]`` is the quote (for joined fragments the span runs from the first
 to the last; a quote cut at 400 characters ends with "…", which the span leaves out).
 
-No network, no model: rules and the alias data only. Negated cues ("did not condemn")
+No network, no model: rules, the alias data and VADER's word ratings only. Negated cues ("did not condemn")
 are dropped unless ``keep_negated=True``, then they carry ``negated: true`` (and
 valence 0). A missing date is an error: statements are attributed through the roles
 held on their date, so guessing "today" would attribute them wrongly.

@@ -67,6 +67,14 @@ class Lexicon:
     hypothetical_harm: re.Pattern
     addressee_verbs: re.Pattern
     """A call verb right before its addressees ("urged Ankara to", "called on Baku and Yerevan to")."""
+    victim_before: re.Pattern
+    """Ends right before an actor named as the one harmed ("the attack on X", "the sovereignty of X")."""
+    victim_after: re.Pattern
+    """Matches right after a possessive or adjectival actor named as the one harmed ("X's sovereignty")."""
+    act_after: re.Pattern
+    """Matches right after a possessive or adjectival actor named as the doer ("X's moves", "X's restraint")."""
+    conduct_after: re.Pattern
+    """Of those, the conduct a positive evaluation praises ("X's restraint", "X's mediation")."""
     cue_starts: re.Pattern | None
     """Finds, in one pass, every place where some cue could start (see :meth:`cue_matches`)."""
     cues_at: dict[str, tuple[int, ...]]
@@ -206,9 +214,16 @@ def _alternation(texts) -> str:
 
 
 @cache
+def raw_rules() -> dict:
+    """``kg/data/extract.yaml`` as read (once): :func:`lexicon` compiles it, and
+    :mod:`kg.ingest.article.evaluation` reads its ``evaluation`` section."""
+    return yaml.safe_load(resources.files("kg.data").joinpath("extract.yaml").read_text(encoding="utf-8"))
+
+
+@cache
 def lexicon() -> Lexicon:
     """The compiled rules (read once)."""
-    d = yaml.safe_load(resources.files("kg.data").joinpath("extract.yaml").read_text(encoding="utf-8"))
+    d = raw_rules()
     known = stances()
     cues = []
     for c in d["cues"]:
@@ -243,6 +258,10 @@ def lexicon() -> Lexicon:
         reported_act_hints=tuple(d["reported_act_hints"]),
         hypothetical_harm=re.compile(d["hypothetical_harm"]),
         addressee_verbs=re.compile(d["addressee_verbs"]),
+        victim_before=re.compile(d["victim_before"]),
+        victim_after=re.compile(d["victim_after"]),
+        act_after=re.compile(d["act_after"]),
+        conduct_after=re.compile(d["conduct_after"]),
         cue_starts=scan,
         cues_at=cues_at,
     )

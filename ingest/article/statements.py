@@ -7,13 +7,17 @@ supporting ...", "any attack on ..."), finds the speaker (of the quotation holdi
 of an earlier speech verb, or the cue's own subject), drops negated cues unless asked to
 keep them, finds the targets (:mod:`kg.ingest.article.targets`) and the quote
 (:mod:`kg.ingest.article.quotes`), and records one :class:`~kg.ingest.article.result.Extracted`
-per (speaker, stance, targets), the first time it is seen.
+per (speaker, stance, targets), the first time it is seen. Then, in what a speaker says where
+no cue fired, a clear evaluation of a named actor (:mod:`kg.ingest.article.evaluation`: "X's
+moves are nothing more than a land grab", "we appreciate X's restraint") gives a statement
+of lower confidence (:data:`EVALUATION_CONFIDENCE`).
 """
 from __future__ import annotations
 
 import re
 from datetime import date as Date
 
+from kg.ingest.article.evaluation import evaluate
 from kg.ingest.article.lexicon import Cue
 from kg.ingest.article.mentions import Matcher, tokenize
 from kg.ingest.article.parties import infer_parties
@@ -27,6 +31,15 @@ from kg.ingest.article.targets import TargetFinder
 from kg.actors import ActorIndex
 
 _QUOTE_MARK = re.compile(r"[\"“”]")
+# Where what a speaker says divides into clauses, each evaluated on its own.
+_PART_BREAK = re.compile(r"[;:]\s|\s(?:[—–]|--)\s|[.!?]\s+(?=[A-Z“\"‘'])|,?\s(?:but|while|whereas|although|though)\s")
+# What comes between a speech verb and what was said: "said on Monday that", "told reporters".
+_REPORTED_LEAD = re.compile(r"[\s,:]*(?:(?:[\w'’.-]+\s+){0,4}?that\b)?[\s,:]*"
+                            r"(?:(?:late\s+|early\s+)?on\s+\w+day\b[\s,]*)?", re.I)
+EVALUATION_CONFIDENCE = 0.45
+"""Confidence of a statement from evaluative words (less 0.1 for a pronoun or a candidate speaker):
+below a cue's (0.8 with its target named, 0.6 without, 0.5 at least for a reported attack), so that
+the review queue, not the output, takes them."""
 
 
 class StatementBuilder(TargetFinder, QuoteFinder):
@@ -58,7 +71,9 @@ class StatementBuilder(TargetFinder, QuoteFinder):
             continuation = (not st.events and st.quotes and st.quotes[0][0] == sent.start
                             and prev_speaker_sentence == sent.index - 1 and doc.last is not None)
             st.continuation = bool(continuation)
+            before = len(self.out)
             self._cues(st, continuation)
+            self._evaluations(st, continuation, {x.speaker for x in self.out[before:]})
             if st.events:
                 prev_speaker_sentence = sent.index
 
@@ -146,6 +161,80 @@ class StatementBuilder(TargetFinder, QuoteFinder):
                 stance=stance, targets=targets, sentence=st.sent.index,
                 confidence=round(max(conf, 0.1), 2), joint=speaker.joint, negated=neg,
                 all_parties=all_parties))
+
+    # -- evaluations ----------------------------------------------------------------------------
+    def _evaluations(self, st: Sent, continuation: bool, spoken: set[str]) -> None:
+        """Statements from the evaluative words of what a speaker says, where no cue fired.
+
+        What is said is a quotation (its speaker as for a cue) or the clause a speech verb
+        introduces ("X said Y's moves were ..."). A part of it holding a stance cue is left to
+        the cue rules, and so is a speaker who already has a statement from the sentence. Each
+        clause of the rest is rated (:mod:`kg.ingest.article.evaluation`) and, when its
+        evaluation is clear and aimed at an actor named in it
+        (:meth:`~kg.ingest.article.targets.TargetFinder.evaluated`), gives a statement of
+        confidence :data:`EVALUATION_CONFIDENCE` or less. Only a speaker who speaks for a state
+        or an organisation on the day counts: the evaluative words of a private person, or of a
+        person whose office is unknown, are no diplomatic stance.
+        """
+        hits = [cs for cue, cs, _ in self.cue_hits.get(st.sent.index, ()) if cue.kind != "harm"]
+        doc = self.doc
+        for q in st.quotes:
+            span = self.inner(q)
+            if span is None or any(span[0] <= cs < span[1] for cs in hits):
+                continue
+            self._evaluate_span(st, span, lambda q=q: self.quote_speaker(st, q, continuation), spoken)
+        for e in st.events:
+            verb = doc.tokens[e.k]
+            if verb.norm == "according" or e.speaker.end > verb.start \
+                    or any(verb.start <= cs < verb.end for cs in hits):
+                continue
+            a, b = verb.end, self.clause(st, verb.start)[1]
+            a = _REPORTED_LEAD.match(doc.body, a, b).end()
+            b = min([b] + [doc.tokens[x.k].start for x in st.events if a < doc.tokens[x.k].start < b])
+            while b > a and doc.body[b - 1] in " ,.;:":
+                b -= 1
+            if b - a < 12 or any(a <= cs < b for cs in hits) or self.in_quote(st, a):
+                continue
+            self._evaluate_span(st, (a, b), lambda e=e: e.speaker, spoken)
+
+    def _evaluate_span(self, st: Sent, span: tuple[int, int], who, spoken: set[str]) -> None:
+        """The statements of one speaker's words ``span``; ``who()`` finds the speaker."""
+        doc, (a, b) = self.doc, span
+        whole = evaluate(doc.body[a:b])
+        if not whole.words:
+            return
+        cuts = [a] + [m.end() for m in _PART_BREAK.finditer(doc.body, a, b)] + [b]
+        speaker = None
+        for pa, pb in zip(cuts, cuts[1:], strict=False):
+            ev = whole.part(pa - a, pb - a)
+            if not ev.words or ev.stance is None:
+                continue
+            speaker = speaker or who()
+            if speaker is None:
+                return
+            for actor in speaker.actors:
+                if actor in spoken:
+                    continue
+                folded = doc.fold(actor)
+                if folded is None or doc.kind(folded) == "person":
+                    continue
+                found = self.evaluated(pa, pb, ev, speaker, folded)
+                if found is None:
+                    continue
+                stance, targets = found
+                own = self.parties.camp_of(folded)
+                camp = self.parties.camp_of(targets[0])
+                if own is not None and camp is not None and (camp == own) == (stance not in ("support", "praise")):
+                    continue  # a party condemning its own side or praising the other: misread
+                conf = EVALUATION_CONFIDENCE - 0.1 * speaker.pronoun - 0.1 * bool(speaker.candidate)
+                ea, eb = (pa, pb) if len(doc.body[pa:pb].split()) >= 4 else (a, b)
+                while eb > ea and doc.body[eb - 1] in " ,.;:—–-":
+                    eb -= 1
+                self.emit(self.capped(ea, eb), dict(
+                    speaker=actor, on_behalf_of=folded if doc.kind(actor) == "person" else None,
+                    stance=stance, targets=targets, sentence=st.sent.index,
+                    confidence=round(max(conf, 0.1), 2), joint=speaker.joint, negated=False,
+                    all_parties=False))
 
     def embedded(self, cue: Cue, ca: int, cs: int) -> bool:
         """Whether a cue states what someone else is blamed for, not the speaker's stance.

@@ -5,13 +5,16 @@ named right after the cue ("blamed Yerevan"), the addressees of a call ("urged A
 to ..."), the agent of a harm ("shelled by Azerbaijani forces"), a pair of states ("Armenia
 and Azerbaijan"), or, failing names, the speaker's opponents or every party of the conflict
 (:class:`~kg.ingest.article.parties.Parties`). A target is never the speaker, a person or a
-place ("in Yerevan").
+place ("in Yerevan"). An actor named as the one harmed ("the attack on X", "X's sovereignty")
+is no target of a condemnation. :meth:`TargetFinder.evaluated` finds the actor a speaker's
+evaluative words are about, named in them, or none.
 """
 from __future__ import annotations
 
 import bisect
 import re
 
+from kg.ingest.article.evaluation import Evaluation
 from kg.ingest.article.lexicon import Cue
 from kg.ingest.article.mentions import Mention
 from kg.ingest.article.parties import Parties
@@ -35,6 +38,42 @@ _VICTIM = re.compile(
     r"|\bfor\s+(?:attack|invad|bomb|shell|strik|target|occup|annex|fir|launch|shoot)\w*\s+"
     r"(?:[\w'’-]+\s+){0,3}(?:(?:at|on|against|into)\s+(?:[\w'’-]+\s+){0,3})?$", re.I)
 
+# A region of a state named through the state ("Ethiopia's northern Tigray region"): a place.
+_REGION = re.compile(r"\s*(?:[\w'’-]+\s+){0,2}?(?:region|province|oblast|governorate|enclave|district|prefecture)\b")
+# The actors of an evaluation (TargetFinder.evaluated). A name used as an adjective ("Russian",
+# "Israeli", "Afghan") ends as demonyms end, or is an abbreviation ("US strikes", "U.S. moves").
+_ADJECTIVAL = re.compile(r"(?:an|ese|i|ish|ch|ic)$|^(?:[A-Z]\.?){2,}$")
+_BY = re.compile(r"\bby\s+(?:the\s+)?$")
+# Between an evaluative word and the actor it is about: "disappointed with X", "relations with X",
+# "thank X", "a friend of X". "To", "for" and "of" name whom a harm befalls ("a blow to X"): about
+# only in a positive one.
+# The words between may not name a meeting: "a constructive meeting with X" rates the meeting.
+_NOUNS = r"(?:(?!(?:between|among|on|in|of|against|from|to|into|over|at|with|for|by|and|or)\s)[\w-]+\s+){0,2}?"
+_WORDS = (r"(?:(?!(?:meetings?|talks|calls?|conversations?|discussions?|sessions?|visits?|exchanges?|consultations|"
+          r"dialogue|negotiations|phone)\b)[\w'’“”\"-]+\s+){0,3}?")
+_ABOUT_AGAINST = re.compile(r"[\"”’]?\s+" + _WORDS + r"(?:with|at|over|about|by|toward|towards)\s+"
+                            r"(?:(?:the|all|its|their|our|this|these)\s+)?" + _NOUNS)
+_ABOUT_FOR = re.compile(r"[\"”’]?\s+(?:" + _WORDS + r"(?:with|to|for|toward|towards|of)\s+"
+                        r"(?:(?:the|all|its|their|our|this|these)\s+)?" + _NOUNS + ")?")
+# A subject that judges or speaks ("X described the strikes as ...") is the evaluator, not the evaluated.
+_JUDGES = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:describ|call|term|brand|label|consider|regard|"
+                     r"view|saw|see|believ|think|thought|argu|accus|blam|condemn|denounc|welcom|prais|criticis|"
+                     r"criticiz|dismiss|reject|decr|slam|hail|warn|urg|insist|express|voic|feel|felt)\w*\b")
+# A positive word about a subject needs a copula: "X is a reliable friend", not "X had a good chance".
+_COPULA = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:(?:has|have|had)\s+(?:always\s+)?been|is|was|are|were|remains|remained|"
+                     r"(?:will|would)\s+(?:always\s+)?be)\b")
+# Before a clause's subject: nothing but an article or a conjunction.
+_SUBJECT_START = re.compile(r"[\W_]*(?:(?:the|and|but|so|yet)\s+)?")
+# After a subject (and its head noun: "Xian troops"): a passive, a verb of suffering or a state it is in
+# makes it the one harmed ("X was attacked", "X suffered", "X's people live in fear").
+_UNDERGOES = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:(?:has|have|had|is|was|were|are|will|would|could|may|might|must|"
+                        r"should)\s+)?(?:(?:not|never|also|again|now|still|badly|reportedly)\s+)?"
+                        r"(?:(?:been|be|being|is|was|were|are)\s+(?:\w+ly\s+)?(?:\w+ed|hurt|hit|shot|struck|taken|held|"
+                        r"beaten|caught|forced|driven|thrown|torn|stolen|seized|left|cut)\b|"
+                        r"(?:suffer\w*|fac(?:e|es|ed|ing)|endur\w*|los(?:e|es|t|ing)|mourn\w*|c[ao]me\s+under|"
+                        r"f[ae]ll\w*\s+victim|liv(?:e|es|ed|ing)\s+(?:in|under|through|with)|fear\w*|feel\w*|felt|"
+                        r"(?:is|are|was|were|remain\w*)\s+in)\b)")
+
 
 class TargetFinder(Scanner):
     """The target rules; ``parties`` (the inferred :class:`Parties`) is set before they run."""
@@ -48,10 +87,13 @@ class TargetFinder(Scanner):
         After "in", "at", ... a mention is a place: always for a city ("in Yerevan"); for a
         country's own name only when ``places`` (ceasefire calls: "the developments in Sudan").
         A "from" that ends the cue itself (``cue_end``) names a source, not a place: "alarmed
-        by the messages coming from Ankara".
+        by the messages coming from Ankara". A state's region named through it is a place too:
+        "the forces of Ethiopia's northern Tigray region" are not Ethiopia's.
         """
         doc = self.doc
         if speaker.start <= m.start < speaker.end:
+            return None
+        if m.poss and _REGION.match(self.low, m.end):
             return None
         if m.i > 0 and doc.tokens[m.i - 1].norm in self.lex.locative and doc.tokens[m.i - 1].end != cue_end:
             a = doc.index.actors.get(m.actor)
@@ -93,7 +135,7 @@ class TargetFinder(Scanner):
             if agent is None and not passive:
                 before = [m for m in in_sent if content_start <= m.start < cs and m.end <= cs]
                 before = [m for m in before if not (speaker.start <= m.start < speaker.end)]
-                if before:
+                if before and not _UNDERGOES.match(self.low, before[-1].end):  # "X suffered an attack"
                     agent = before[-1]
             if agent is not None:
                 f = doc.fold(agent.actor)
@@ -125,7 +167,7 @@ class TargetFinder(Scanner):
             return self.fallback(own, folded)
         # "after"
         if after and cue.stance in ("condemn", "oppose", "accuse", "concern", "warn", "threaten") \
-                and _VICTIM.search(doc.body[ce:after[0][0].start]):
+                and self.victim(after[0][0], cs):
             return self.agent_of_harm(after, speaker, folded, cb)
         if after:
             first, f0 = after[0]
@@ -172,6 +214,89 @@ class TargetFinder(Scanner):
                 return (f,), False, True
         opponents = tuple(f for f in self.parties.opponents(victim) if f != folded)
         return (opponents, False, False) if opponents else None
+
+    # -- the actors of an evaluation -----------------------------------------------------------
+    def adjectival(self, m: Mention) -> bool:
+        """Whether a mention is a name used as an adjective ("Russian moves", "Israeli civilians")."""
+        if m.poss or m.j - m.i != 1 or m.j >= len(self.doc.tokens):
+            return False
+        a = self.doc.index.actors.get(m.actor)
+        nxt = self.doc.tokens[m.j]
+        return (a is not None and m.surface != a.name and bool(_ADJECTIVAL.search(m.surface))
+                and not nxt.cap and nxt.start - m.end <= 1)
+
+    def victim(self, m: Mention, lo: int) -> bool:
+        """Whether mention ``m`` is named as the one harmed ("the attack on X", "X's sovereignty").
+
+        ``lo`` is where its clause starts: the words before the mention are read from there. A
+        name right after "by" is the doer ("the shelling of the city by X").
+        """
+        if _BY.search(self.low, max(lo, m.start - 8), m.start):
+            return False
+        if (m.poss or self.adjectival(m)) and self.lex.victim_after.match(self.low, m.end):
+            return True
+        before = self.low[max(lo, m.start - 120):m.start]
+        return bool(_VICTIM.search(before) or self.lex.victim_before.search(before))
+
+    def doer(self, m: Mention) -> bool:
+        """Whether a possessive or adjectival mention names the doer of what follows ("X's moves")."""
+        return (m.poss or self.adjectival(m)) and bool(self.lex.act_after.match(self.low, m.end))
+
+    def evaluated(self, a: int, b: int, ev: Evaluation, speaker: Speaker,
+                  folded: str) -> tuple[str, tuple[str, ...]] | None:
+        """(stance, targets) of the evaluation ``ev`` of body span [a, b) by ``speaker``, or None.
+
+        The evaluated actor must be named in the span. For a negative evaluation: the doer
+        ("X's moves", "Xian strikes", "... by X", the clause's subject unless a passive or a
+        verb of suffering follows it, "disappointed with X"); never the one named as harmed
+        ("a blow to the sovereignty of X", "Xian civilians"), whose opponent is not guessed
+        either: the parties of an article are inferred, and an evaluation is weak evidence
+        already. For a positive one: whose conduct is praised ("X's restraint": praise), whom
+        the evaluative words are about ("friendly relations with X", "thank X"), or the subject
+        of a copula ("X is a reliable partner"). Words of feeling or acceptance ("disappointed",
+        "will not accept") say how their subject evaluates: with them only the actor they are
+        about counts ("disappointed with X"), and nothing when another actor is their subject.
+        A subject that judges ("X described ... as") is no doer. Two or more candidates, or
+        clearly positive and negative words together, give nothing.
+        """
+        stance = ev.stance
+        if stance is None or ev.mixed:
+            return None
+        low = self.low
+        against = stance not in ("support", "praise")
+        about = _ABOUT_AGAINST if against else _ABOUT_FOR
+        rated = [a + w.end for w in ev.words if (w.valence < 0) == against]
+        attitude = ev.attitude
+        doers, conduct = [], False
+        subject_end = -1  # where the subject named so far ends: "X and Y were ..." has two
+        for m in self.mentions_in(a, b):
+            if m.end > b:
+                break
+            first = _SUBJECT_START.fullmatch(low, a, m.start) or (
+                subject_end >= 0 and _LIST_GLUE.fullmatch(low, subject_end, m.start))
+            subject = bool(first) and not m.poss and not _JUDGES.match(low, m.end)
+            subject_end = m.end if first else -1
+            f = self.eligible(m, speaker, folded, places=False)
+            if f is None:
+                continue
+            if attitude and subject:
+                return None  # "Xland is disappointed ...": Xland's feeling, not the speaker's
+            by = _BY.search(low, max(a, m.start - 8), m.start)
+            if against and not by and (self.victim(m, a) or ((subject or m.poss or self.adjectival(m))
+                                                             and _UNDERGOES.match(low, m.end))):
+                continue  # the one harmed: "the attack on X", "Xian troops were hurt"
+            if not attitude and not against and self.doer(m):
+                doers.append(f)
+                # "X's restraint was exemplary": X's conduct is praised
+                conduct = conduct or bool(self.lex.conduct_after.match(low, m.end))
+            elif (not attitude and (self.doer(m) or by)) \
+                    or any(e <= m.start and about.fullmatch(low, e, m.start) for e in rated) \
+                    or (subject and not attitude and (against or _COPULA.match(low, m.end))):
+                doers.append(f)
+        doers = list(dict.fromkeys(doers))
+        if len(doers) != 1:
+            return None
+        return ("praise" if conduct else stance), (doers[0],)
 
     def fallback(self, own, folded: str):
         """No target in the sentence: a party's opponents, else every party (flagged as all parties)."""
