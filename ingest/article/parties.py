@@ -1,7 +1,7 @@
 """The parties of the conflict an article reports, inferred from the article itself.
 
 First from explicit pairings ("between X and Y", "both X and Y", "X and Y accused each
-other", "urged X and Y to", "X's invasion of Y", in the body or the title), else from the
+other", "urged X and Y to", "X's invasion of Y", "the X-Y war", in the body or the title), else from the
 most-mentioned states and armed groups.
 Each party heads a camp; an actor named with a party's demonym ("Armenian
 separatists") joins that party's camp.
@@ -103,6 +103,24 @@ def _and_pairs(tokens: list[Token], ok: list[Mention], pairs: Counter) -> None:
                 break
 
 
+_CONFLICT_NOUNS = {"war", "wars", "conflict", "conflicts", "fighting", "clashes", "tensions", "crisis", "standoff",
+                   "stand-off", "escalation", "hostilities", "dispute", "border", "ceasefire", "truce", "talks"}
+
+
+def _hyphen_pairs(tokens: list[Token], index: ActorIndex, pairs: Counter) -> None:
+    """Count "the X-Y war" (a hyphenated pair of parties before a conflict noun) as a pairing."""
+    lookup = Matcher.of(index).lookup
+    for k, t in enumerate(tokens[:-1]):
+        if "-" not in t.text or tokens[k + 1].norm not in _CONFLICT_NOUNS:
+            continue
+        parts = t.text.split("-")
+        if len(parts) != 2:
+            continue
+        found = [lookup(p) for p in parts]
+        if all(a is not None and a.kind in _PARTY_KINDS for a in found) and found[0].id != found[1].id:
+            pairs[tuple(sorted((found[0].id, found[1].id)))] += 1
+
+
 def infer_parties(tokens: list[Token], mentions: list[Mention], index: ActorIndex,
                   title_mentions: list[Mention] = (), title_tokens: list[Token] = ()) -> Parties:
     """The camps of the conflict (see the module docstring)."""
@@ -112,7 +130,9 @@ def infer_parties(tokens: list[Token], mentions: list[Mention], index: ActorInde
     at = {m.i: m for m in ok}
     pairs: Counter = Counter()
     _and_pairs(tokens, ok, pairs)
+    _hyphen_pairs(tokens, index, pairs)
     if title_tokens:
+        _hyphen_pairs(title_tokens, index, pairs)
         _and_pairs(title_tokens, [m for m in title_mentions if _kind(index, m.actor) in _PARTY_KINDS], pairs)
     for m in ok:
         # X's invasion of / attack on Y
