@@ -58,12 +58,22 @@ BASELINE = "e7dc0a1"
 # Run inside a baseline worktree: extract every article with that tree's own code and print the
 # scored form as JSON (the package moved from ``ingest`` to ``kg.ingest`` on the way).
 DUMP = """
-import json, sys
+import importlib.util, json, sys
 from pathlib import Path
-try:
+# The tree's own code only: drop the finder of this project's editable install, and ship
+# ingest/ as kg.ingest by hand where the tree's pyproject does (its layout from 2026-12-01 on).
+sys.meta_path = [f for f in sys.meta_path if "editable" not in repr(f).lower()]
+tree = Path.cwd()
+if '"kg.ingest" = "ingest"' in (tree / "pyproject.toml").read_text(encoding="utf-8"):
+    import kg
+    spec = importlib.util.spec_from_file_location("kg.ingest", tree / "ingest" / "__init__.py",
+                                                  submodule_search_locations=[str(tree / "ingest")])
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["kg.ingest"] = kg.ingest = module
+    spec.loader.exec_module(module)
     from kg.ingest.article import extract_file
     from kg.ingest.article.score import reduce
-except ImportError:
+else:
     from ingest.article import extract_file
     from ingest.article.score import reduce
 from kg.actors import ActorIndex
