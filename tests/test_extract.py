@@ -720,3 +720,18 @@ def test_a_hyphenated_pair_before_a_conflict_noun_names_the_parties():
             "Germany urged restraint on all sides, its foreign ministry said.\n")
     x = extract_article(text, index=INDEX)
     assert x.parties.camps == (("IND",), ("PAK",))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Many countries called for restraint after India said its jets had struck the camp.",
+    "Several capitals have called for calm in a war that Pakistan says has killed dozens.",
+])
+def test_a_speech_verb_in_a_clause_of_its_own_speaks_for_no_earlier_cue(sentence):
+    got = triples("Fighting between India and Pakistan went on. " + sentence, day=date(2019, 2, 27))
+    assert not [x for x in got if x[0] in ("IND", "PAK") and x[1] == "call_for_ceasefire"], got
+
+
+def test_a_trailing_speech_verb_still_gives_the_speaker():
+    got = triples("Fighting between India and Pakistan went on. "
+                  "Both sides must show restraint, Germany said.", day=date(2019, 2, 27))
+    assert got == {("DEU", "call_for_ceasefire", ("IND", "PAK"))}, got

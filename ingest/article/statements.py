@@ -31,6 +31,8 @@ from kg.ingest.article.targets import TargetFinder
 from kg.actors import ActorIndex
 
 _QUOTE_MARK = re.compile(r"[\"“”]")
+# Words that open a clause of its own between a cue and a later speech verb.
+_SUBORDINATE = re.compile(r"\b(?:after|before|as|while|when|because|since|that|which|who|whom|if|until|where)\b")
 # Where what a speaker says divides into clauses, each evaluated on its own.
 _PART_BREAK = re.compile(r"[;:]\s|\s(?:[—–]|--)\s|[.!?]\s+(?=[A-Z“\"‘'])|,?\s(?:but|while|whereas|although|though)\s")
 # What comes between a speech verb and what was said: "said on Monday that", "told reporters".
@@ -106,17 +108,15 @@ class StatementBuilder(TargetFinder, QuoteFinder):
                 content_start = doc.tokens[prior[-1].k].end
                 complement_subject = doc.np_left(k, prior[-1].k + 1, allow_pronoun=False)
             elif cue.kind == "harm":
-                trailing = [e for e in st.events if doc.tokens[e.k].start > cs]
-                if trailing and trailing[-1].speaker.start > cs:
-                    speaker = trailing[-1].speaker
+                trailing = self.trailing_speaker(st, ce)
+                if trailing is not None:
+                    speaker = trailing
             else:
                 speaker = doc.np_left(k, lo) or doc.np_before_apposition(k, lo)
                 if speaker is None:
                     speaker = self.clause_subject(k, lo)
                 if speaker is None:
-                    trailing = [e for e in st.events if doc.tokens[e.k].start > cs]
-                    if trailing and trailing[-1].speaker.start > cs:
-                        speaker = trailing[-1].speaker
+                    speaker = self.trailing_speaker(st, ce)
         if speaker is None:
             return
         if not speaker.pronoun:
@@ -252,6 +252,18 @@ class StatementBuilder(TargetFinder, QuoteFinder):
             return False  # the cheap test first: most cues follow no "of", "for" or "with"
         return bool(self.lex.reported_act.search(self.low[max(ca, cs - 90):cs]))
 
+
+    def trailing_speaker(self, st: Sent, ce: int) -> Speaker | None:
+        """The speaker of a speech verb after the cue ("..., Turkey said"), unless that verb sits in
+        a clause of its own: "called for calm after India said ...", "a war that Israel says ..."."""
+        doc = self.doc
+        trailing = [e for e in st.events if doc.tokens[e.k].start > ce and e.speaker.start > ce]
+        if not trailing:
+            return None
+        last = trailing[-1]
+        if _SUBORDINATE.search(self.low, ce, last.speaker.start):
+            return None
+        return last.speaker
 
     def clause_subject(self, k: int, lo: int) -> Speaker | None:
         """The subject of the nearest verb to the left ("Putin discussed ... and called for")."""
