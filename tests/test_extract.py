@@ -735,3 +735,20 @@ def test_a_trailing_speech_verb_still_gives_the_speaker():
     got = triples("Fighting between India and Pakistan went on. "
                   "Both sides must show restraint, Germany said.", day=date(2019, 2, 27))
     assert got == {("DEU", "call_for_ceasefire", ("IND", "PAK"))}, got
+
+
+@pytest.mark.parametrize("sentence", [
+    "\"It is essential that all exercise maximum restraint,\" Norway said.",
+    "Norway urged both of the nations to avoid further military action.",
+    "Norway called for an immediate halt to the escalation between the two sides.",
+    "\"I appeal to all to pull back from the brink,\" the Norwegian foreign minister said.",
+    "Norway called for national reconciliation.",
+])
+def test_more_ways_to_call_for_calm(sentence):
+    got = triples(INDIA_PAK + sentence)
+    assert ("NOR", "call_for_ceasefire", BOTH_IP) in got, got
+
+
+def test_restraint_shown_is_no_call_for_it():
+    got = triples(INDIA_PAK + "Norway said Pakistan had exercised restraint so far.")
+    assert not [x for x in got if x[1] == "call_for_ceasefire"], got
