@@ -752,3 +752,16 @@ def test_more_ways_to_call_for_calm(sentence):
 def test_restraint_shown_is_no_call_for_it():
     got = triples(INDIA_PAK + "Norway said Pakistan had exercised restraint so far.")
     assert not [x for x in got if x[1] == "call_for_ceasefire"], got
+
+
+def test_a_condemned_act_without_a_name_goes_to_whoever_the_article_says_did_it():
+    text = ("Hamas launched a surprise attack on Israel at dawn, and Israel answered with air strikes "
+            "on Gaza.\n\n\"We condemn these attacks,\" the German foreign ministry said.\n\n"
+            "Norway condemned the strikes, its foreign minister said.\n")
+    got = triples(text, day=date(2023, 10, 7))
+    assert ("DEU", "condemn", ("HAMAS",)) in got and ("NOR", "condemn", ("ISR",)) in got, got
+
+
+def test_an_act_nobody_is_said_to_have_done_gives_no_target():
+    text = "Fighting between Armenia and Azerbaijan resumed.\n\nGermany condemned the attacks on civilians.\n"
+    assert not [x for x in triples(text) if x[1] == "condemn"]

@@ -20,7 +20,7 @@ from datetime import date as Date
 from kg.ingest.article.evaluation import evaluate
 from kg.ingest.article.lexicon import Cue
 from kg.ingest.article.mentions import Matcher, tokenize
-from kg.ingest.article.parties import infer_parties
+from kg.ingest.article.parties import infer_agents, infer_parties
 from kg.ingest.article.quotes import QuoteFinder
 from kg.ingest.article.result import Extracted
 from kg.ingest.article.scan import QUOTE, Sent
@@ -62,6 +62,7 @@ class StatementBuilder(TargetFinder, QuoteFinder):
             tt = tokenize(title)
             title_mentions = Matcher.of(doc.index).mentions(title, tt)
         self.parties = infer_parties(doc.tokens, doc.mentions, doc.index, title_mentions, tt)
+        self.agents = infer_agents(doc.tokens, doc.mentions, doc.index)
         self.find_hits()
         prev_speaker_sentence = -2
         for sent in self.sentences:

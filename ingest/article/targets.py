@@ -17,7 +17,7 @@ import re
 from kg.ingest.article.evaluation import Evaluation
 from kg.ingest.article.lexicon import Cue
 from kg.ingest.article.mentions import Mention
-from kg.ingest.article.parties import Parties
+from kg.ingest.article.parties import HARM_NOUNS, Parties
 from kg.ingest.article.scan import Scanner, Sent
 from kg.ingest.article.speakers import Speaker
 from kg.ingest.article.stance import addresses_all_parties
@@ -25,6 +25,10 @@ from kg.ingest.article.stance import addresses_all_parties
 _GENERIC = re.compile(r"\b(?:fighting|violence|clashes|hostilities|escalation|bloodshed|war)\b", re.I)
 _RELATIVE = re.compile(r"\b(?:that|which|who|whom|whose)\b")
 _PASSIVE = re.compile(r"\b(?:were|was|been|are|is|be|being)\s+(?:\w+\s+)?$", re.I)
+_AGAINST = ("condemn", "oppose", "accuse", "concern", "warn", "threaten")
+# An act named right after a cue: "condemned the (deadly, surprise) attacks", "these strikes".
+_ACT_AFTER = re.compile(r"\s*[\"“”]?\s*(?:the|this|these|that|those|such|its|their|today's|yesterday's)\s+"
+                        r"(?:[\w-]+\s+){0,3}?(?P<noun>" + "|".join(sorted(HARM_NOUNS, key=len, reverse=True)) + r")\b")
 _LIST_GLUE = re.compile(r"\s*(?:,|and|,\s*and)?\s*(?:the\s+)?")
 # What a cue condemns is an act done TO the actor named next: "condemned the attacks on Israel",
 # "the invasion of Ukraine", "blows against the territorial integrity of Ukraine", "a violation of
@@ -79,6 +83,7 @@ class TargetFinder(Scanner):
     """The target rules; ``parties`` (the inferred :class:`Parties`) is set before they run."""
 
     parties: Parties
+    agents: dict[str, str]  # kind of act -> who did it (infer_agents)
 
     def eligible(self, m: Mention, speaker: Speaker, folded: str, places: bool = True,
                  cue_end: int = -1) -> str | None:
@@ -197,6 +202,10 @@ class TargetFinder(Scanner):
             f = self.eligible(m, speaker, folded)
             if f:
                 return (f,), False, True
+        # "condemns the attacks": whoever the article says carried them out
+        agent = self.agent_of_act(ce, cb, folded) if cue.stance in _AGAINST else None
+        if agent is not None:
+            return (agent,), False, False
         if cue.explicit:
             return None
         if cue.stance in ("condemn", "oppose") and own is None and len(P.camps) > 1 \
@@ -297,6 +306,17 @@ class TargetFinder(Scanner):
         if len(doers) != 1:
             return None
         return ("praise" if conduct else stance), (doers[0],)
+
+    def agent_of_act(self, ce: int, cb: int, folded: str) -> str | None:
+        """The agent of the act named right after a cue ("condemned the attacks"), from the
+        article's account of who did what (:func:`~kg.ingest.article.parties.infer_agents`)."""
+        m = _ACT_AFTER.match(self.low, ce, cb)
+        if m is None:
+            return None
+        agent = self.agents.get(HARM_NOUNS.get(m.group("noun"), ""))
+        if agent is None or agent == folded or self.doc.fold(agent) == folded:
+            return None
+        return agent
 
     def fallback(self, own, folded: str):
         """No target in the sentence: a party's opponents, else every party (flagged as all parties)."""
