@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kg.ingest.article import extract_article  # noqa: E402
-from kg.ingest.article.extract import _default_index  # noqa: E402
+from kg.ingest.article.extract import default_index  # noqa: E402
 from kg.ingest.article.text import parse_article, split_sentences  # noqa: E402
 
 FALLBACK = ("Fighting broke out between Armenia and Azerbaijan on Sunday. Turkey blamed Yerevan "
@@ -72,7 +72,7 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=5)
     args = ap.parse_args()
     docs = articles()
-    idx = _default_index()
+    idx = default_index()
     extract_article(docs[0], index=idx)  # warm the caches (alias table, rules)
     names = {n for a in idx.actors.values() for n in (a.name, *a.aliases)}
     patterns = [(re.compile(r"\b" + re.escape(n) + r"\b"), n) for n in names]

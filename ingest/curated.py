@@ -22,8 +22,10 @@ from kg.errors import DataError, Problem
 from kg.model import Actor, Alliance, Dataset, Membership, Role, Source, Statement
 from kg.vocab import stances
 
+# "candidates" (names the alias data lacks, from kg extract) and "review" (the log of kg review)
+# are notes for people and tools: the reader ignores them.
 TOP_KEYS = {"dataset", "title", "start", "end", "expect", "sources", "actors", "roles",
-            "memberships", "alliances", "statements", "candidates"}
+            "memberships", "alliances", "statements", "candidates", "review"}
 STATEMENT_KEYS = {"speaker", "on_behalf_of", "date", "stance", "targets", "quote", "source",
                   "negated", "confidence", "joint", "span", "sentence", "note"}
 

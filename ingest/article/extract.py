@@ -91,8 +91,7 @@ def extract_article(text: str, url: str | None = None, date: Date | None = None,
     """
     if not isinstance(text, str):
         raise DataError(Problem("article text must be a string", path))
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", " ")
-    art = parse_article(text)
+    art = parse_article(_normalise(text))
     day = date or art.date
     if day is None:
         raise DataError(Problem("no date found in the article; pass --date YYYY-MM-DD", path))
@@ -100,7 +99,7 @@ def extract_article(text: str, url: str | None = None, date: Date | None = None,
     if not src:
         digest = hashlib.sha1(art.body.encode("utf-8", "replace")).hexdigest()[:16]
         src = Path(path).resolve().as_uri() if path else f"urn:sha1:{digest}"
-    index = index or _default_index()
+    index = index or default_index()
     ex = StatementBuilder(art.body, index, day, keep_negated)
     ex.run(art.title)
     candidates = []
@@ -117,7 +116,17 @@ def extract_article(text: str, url: str | None = None, date: Date | None = None,
 _INDEX: list[ActorIndex] = []
 
 
-def _default_index() -> ActorIndex:
+def _normalise(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", " ")
+
+
+def article_body(text: str) -> str:
+    """The body of an article's text, its offsets counted as :func:`extract_article` counts them."""
+    return parse_article(_normalise(text)).body
+
+
+def default_index() -> ActorIndex:
+    """The shipped alias data, read once per process."""
     if not _INDEX:
         _INDEX.append(ActorIndex.default())
     return _INDEX[0]

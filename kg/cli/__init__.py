@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 import kg
-from kg.cli import analyse, data, extract, query, read
+from kg.cli import analyse, data, extract, query, read, review
 from kg.cli.common import NEO4J_OPTIONS, KgGroup, debug, err
 from kg.errors import exit_codes
 
@@ -36,6 +36,7 @@ for sub in (data.app, read.app, query.app, analyse.app):
     app.registered_commands.extend(sub.registered_commands)
 app.add_typer(analyse.plot_app, name="plot")
 app.registered_commands.extend(extract.app.registered_commands)
+app.registered_commands.extend(review.app.registered_commands)
 app.add_typer(extract.ingest_app, name="ingest")
 
 

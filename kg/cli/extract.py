@@ -2,7 +2,8 @@
 
 Thin commands over :mod:`kg.ingest.article`: read articles (files or folders of ``*.txt``),
 extract, then print a table, print JSON, write a curated-format YAML file (atomically)
-or, for ``kg ingest article``, validate and load the result into the store.
+or, for ``kg ingest article``, validate and load the result into the store. ``--candidates``
+writes the review queue (:mod:`kg.ingest.article.candidates`) that ``kg review`` walks through.
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from rich.text import Text
 
 from kg.cli.common import JsonOpt, StoreOpt, command, err, open_from_cli, out, parse_date, print_json
 from kg.cli.tables import fit, say
-from kg.errors import DataError, Problem
+from kg.errors import DataError, Problem, UsageError
 
 app = typer.Typer()
 ingest_app = typer.Typer(help="Extract and load in one step.", no_args_is_help=True)
@@ -84,6 +85,25 @@ def _write_atomic(path: Path, text: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _review_queue(results, index, min_confidence: float, queue: bool):
+    """The extractions without their statements under ``min_confidence``, and (when ``queue``) the
+    review queue of every article: those statements and the sentences that gave none."""
+    import dataclasses
+
+    from kg.ingest.article.candidates import review_queue
+    from kg.ingest.article.extract import article_body, read_article
+
+    if not queue:
+        return [dataclasses.replace(r, statements=[s for s in r.statements if s.confidence >= min_confidence])
+                for r in results], []
+    kept, found = [], []
+    for r in results:
+        k, q = review_queue(r, article_body(read_article(r.path)), index, min_confidence)
+        kept.append(k)
+        found += q
+    return kept, found
 
 
 def _yaml(results, name: str | None = None) -> str:
@@ -152,20 +172,46 @@ def extract(
         "--out", help="Write the statements as curated YAML here (atomically).")] = None,
     keep_negated: NegOpt = False,
     json: JsonOpt = False,
+    candidates_file: Annotated[Path | None, typer.Option(
+        "--candidates", help="Write the review queue here (YAML, atomically): the sentences with an actor "
+                             "and a stance cue that gave no statement, and the statements under "
+                             "--min-confidence, each with a proposal; review it with kg review.")] = None,
+    min_confidence: Annotated[float, typer.Option(
+        "--min-confidence", min=0.0, max=1.0,
+        help="Move the statements under this confidence out of the output, into the review queue "
+             "(default 0: every statement stays).")] = 0.0,
 ) -> None:
     """Extract the diplomatic statements a news article reports (speaker, stance, targets, evidence).
 
     Articles are plain text: either URL, date, title, blank line, body, or any text
     (then pass --url and --date, or the date is read from the text; no date is an error).
     Without --out a table is printed; --out writes one YAML document (one source per article) that
-    `kg validate` and `kg load` accept after review.
+    `kg validate` and `kg load` accept after review. --candidates writes what the extraction
+    missed or doubts, for `kg review`.
 
     Example: kg extract article.txt --out statements.yaml   (or: kg extract news/ --json)
     """
     from kg.actors import ActorIndex
 
+    if out_file is not None and candidates_file is not None and out_file.resolve() == candidates_file.resolve():
+        raise UsageError("--out and --candidates name the same file")
     index = ActorIndex.default()
     results = _extract(paths, url, date, keep_negated, quiet=json, index=index)
+    if candidates_file is not None or min_confidence > 0:
+        before = sum(len(r.statements) for r in results)
+        results, queue = _review_queue(results, index, min_confidence, candidates_file is not None)
+        moved = before - sum(len(r.statements) for r in results)
+        if candidates_file is not None:
+            from kg.ingest.article.candidates import dump_queue
+
+            _write_atomic(candidates_file, dump_queue(queue))
+            if not json:
+                under = f", {moved} of them statements under {min_confidence:g}," if min_confidence > 0 else ""
+                out.print(f"wrote {len(queue)} review candidates{under} from {len(results)} article(s) "
+                          f"to {candidates_file}", markup=False)
+        elif moved and not json:
+            err.print(f"left out {moved} statements under confidence {min_confidence:g} "
+                      "(--candidates FILE keeps them for kg review)", markup=False)
     if out_file is not None:
         _write_atomic(out_file, _yaml(results, None if len(results) == 1 else f"extract-{out_file.stem}"))
         if not json:
