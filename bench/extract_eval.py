@@ -147,6 +147,35 @@ def evaluate_own(index: ActorIndex | None = None) -> dict[str, tuple[Score, Scor
     return out
 
 
+def coverage(shared: Path, index: ActorIndex | None = None) -> dict[str, tuple[int, int, int]]:
+    """Per half: (gold items found by a statement or a review candidate, scored gold items,
+    candidates), with the statements and candidates of :func:`kg.ingest.article.candidates.review_queue`
+    scored together by the same rule. The goal: 90 % covered, at most 3 candidates per gold item."""
+    from kg.ingest.article.candidates import review_queue
+    from kg.ingest.article.extract import article_body
+
+    from kg.vocab import stances
+
+    index = index or ActorIndex.default()
+    labels = {k: v.gold for k, v in stances().items()}
+    golds = _golds(shared, index)
+    out = {"tuning": [0, 0, 0], "check": [0, 0, 0]}
+    for name, path in _articles(shared):
+        half = half_of(name)
+        if half is None:
+            continue
+        ex = extract_file(path, index=index)
+        _, queue = review_queue(ex, article_body(path.read_text(encoding="utf-8")), index)
+        proposed = [Scored(index.speaks_for(c.speaker, ex.date) or c.speaker, labels[c.stance], tuple(c.targets),
+                           c.all_parties)
+                    for c in queue if c.speaker and c.stance and c.targets]
+        s = score(reduce(ex, index) + proposed, golds[name])
+        out[half][0] += s.found
+        out[half][1] += s.gold
+        out[half][2] += len(queue)
+    return {h: tuple(v) for h, v in out.items()}
+
+
 def by_half(results: dict[str, tuple[Score, Score]]) -> dict[str, tuple[Score, Score]]:
     """Micro totals of the dev articles per half: ``{"tuning": (triples, speakers), "check": ...}``."""
     out = {"tuning": (Score(), Score()), "check": (Score(), Score())}
@@ -212,12 +241,16 @@ def main() -> None:
     halves = by_half(res)
     base = None if args.no_baseline else baseline_extractions(args.baseline, shared)
     base_halves = by_half(evaluate(shared, extracted=base)) if base else None
+    cover = coverage(shared)
     for half in ("tuning",) if args.tuning_only else ("tuning", "check"):
         crises = split()[half]
         label = f"dev {half} ({len(crises)} crises, micro)"
         print(_row(label, *halves[half]))
         if base_halves:
             print(_row(f"  baseline {args.baseline}", *base_halves[half]))
+        covered, gold, queued = cover[half]
+        print(f"  with the review queue: {covered}/{gold} gold items covered ({covered / gold:.2f}), "
+              f"{queued} candidates ({queued / gold:.1f} per gold item)")
     own_total, own_sp = Score(), Score()
     print("own test articles (tests/articles, our own words):")
     for name, (s, sp) in evaluate_own().items():
