@@ -109,9 +109,7 @@ class StatementBuilder(TargetFinder, QuoteFinder):
                 content_start = doc.tokens[prior[-1].k].end
                 complement_subject = doc.np_left(k, prior[-1].k + 1, allow_pronoun=False)
             elif cue.kind == "harm":
-                trailing = self.trailing_speaker(st, ce)
-                if trailing is not None:
-                    speaker = trailing
+                speaker = self.trailing_speaker(st, ce)
             else:
                 speaker = doc.np_left(k, lo) or doc.np_before_apposition(k, lo)
                 if speaker is None:

@@ -26,6 +26,7 @@ _GENERIC = re.compile(r"\b(?:fighting|violence|clashes|hostilities|escalation|bl
 _RELATIVE = re.compile(r"\b(?:that|which|who|whom|whose)\b")
 _PASSIVE = re.compile(r"\b(?:were|was|been|are|is|be|being)\s+(?:\w+\s+)?$", re.I)
 _AGAINST = ("condemn", "oppose", "accuse", "concern", "warn", "threaten")
+"""Stances aimed against their target: the ones a victim or an act's agent can decide."""
 # An act named right after a cue: "condemned the (deadly, surprise) attacks", "these strikes".
 _ACT_AFTER = re.compile(r"\s*[\"“”]?\s*(?:the|this|these|that|those|such|its|their|today's|yesterday's)\s+"
                         r"(?:[\w-]+\s+){0,3}?(?P<noun>" + "|".join(sorted(HARM_NOUNS, key=len, reverse=True)) + r")\b")
@@ -171,9 +172,8 @@ class TargetFinder(Scanner):
                 return tuple(named), len(camps) == len(P.camps) and len(P.camps) > 1, True
             return self.fallback(own, folded)
         # "after"
-        if after and cue.stance in ("condemn", "oppose", "accuse", "concern", "warn", "threaten") \
-                and self.victim(after[0][0], cs):
-            return self.agent_of_harm(after, speaker, folded, cb)
+        if after and cue.stance in _AGAINST and self.victim(after[0][0], cs):
+            return self.agent_of_harm(after, folded)
         if after:
             first, f0 = after[0]
             out = [f0]
@@ -214,7 +214,7 @@ class TargetFinder(Scanner):
         return self.fallback(own, folded)
 
 
-    def agent_of_harm(self, after: list[tuple[Mention, str]], speaker: Speaker, folded: str, cb: int):
+    def agent_of_harm(self, after: list[tuple[Mention, str]], folded: str):
         """The target of a stance on an act done to ``after[0]`` (the victim): its agent, named
         with "by" ("attacks on Israel by Hamas"), else the victim's opponents; None if unknown."""
         victim_mention, victim = after[0]
