@@ -765,3 +765,16 @@ def test_a_condemned_act_without_a_name_goes_to_whoever_the_article_says_did_it(
 def test_an_act_nobody_is_said_to_have_done_gives_no_target():
     text = "Fighting between Armenia and Azerbaijan resumed.\n\nGermany condemned the attacks on civilians.\n"
     assert not [x for x in triples(text) if x[1] == "condemn"]
+
+
+def test_rocket_fire_is_an_attack_whose_agent_the_article_names():
+    text = "Hamas fired rockets at Israel on Saturday.\n\nBritain condemned the rocket attacks.\n"
+    assert triples(text, day=date(2023, 10, 7)) == {("GBR", "condemn", ("HAMAS",))}
+
+
+@pytest.mark.parametrize("verb", ["saying", "telling reporters"])
+def test_the_one_an_agency_quotes_as_saying_speaks(verb):
+    text = ("Fighting between Armenia and Azerbaijan went on.\n\n"
+            f"The agency quoted Cavusoglu as {verb} that Turkey fully backed Azerbaijan.\n")
+    assert triples(text) == {("TUR", "support", ("AZE",))}
+

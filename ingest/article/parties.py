@@ -180,11 +180,12 @@ HARM_NOUNS = {
     "invasion": "invasion", "incursion": "invasion", "offensive": "invasion",
     "annexation": "annexation", "coup": "coup", "takeover": "coup", "capture": "capture",
     "seizure": "capture", "blockade": "blockade", "killing": "killing", "assassination": "killing",
+    "rocket": "attack", "rockets": "attack",
 }
 _DESCRIPTORS = {"the", "a", "an", "armed", "group", "militant", "militants", "forces", "rebel", "rebels",
                 "movement", "militia", "militias", "troops", "army", "military", "of", "its", "their"}
 _DOING = {"launched", "launches", "launch", "carried", "carries", "staged", "stages", "mounted", "mounts",
-          "began", "begins", "started", "starts", "conducted", "conducts", "unleashed", "unleashes"}
+          "began", "begins", "started", "starts", "conducted", "conducts", "unleashed", "unleashes", "fired", "fires"}
 
 
 def infer_agents(tokens: list[Token], mentions: list[Mention], index: ActorIndex) -> dict[str, str]:

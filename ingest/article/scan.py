@@ -38,6 +38,7 @@ QUOTE = re.compile(r"\"[^\"]*\"|“[^”]*”")
 _COMMA_OR_QUOTE = re.compile(r"[,\"”]")
 _COMMAS = re.compile(r"[\s,]*")
 _SPACES = re.compile(r"\s*")
+_AS_SAYING = re.compile(r"\s+as\s+(?:saying|telling|stating|writing)\b")
 # A paragraph that ends in an attribution line: "“...” -- US Secretary of State John Kerry".
 _ATTRIBUTION = re.compile(r"[\"”.!?)]\s*(?:--|—|–|―)\s*(?P<who>[^\n\"“”—–]{2,200}?)\s*$")
 
@@ -165,7 +166,11 @@ class Scanner:
             if word == "according":
                 if k + 2 < st.hi and doc.tokens[k + 1].norm == "to":
                     sp = doc.np_right(k + 2, st.hi)
-            elif word in {"read", "cited", "quoted"}:
+            elif word == "quoted":  # "the agency quoted X as saying": X speaks
+                sp = doc.np_right(k + 1, st.hi) if k + 1 < st.hi else None
+                if sp is None or not _AS_SAYING.match(doc.body, sp.end):
+                    continue
+            elif word in {"read", "cited"}:
                 continue
             else:
                 sp = doc.np_left(k, lo) or doc.np_before_apposition(k, lo)
