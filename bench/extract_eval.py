@@ -149,10 +149,10 @@ def evaluate_own(index: ActorIndex | None = None) -> dict[str, tuple[Score, Scor
 
 def coverage(shared: Path, index: ActorIndex | None = None) -> dict[str, tuple[int, int, int]]:
     """Per half: (gold items found by a statement or a review candidate, scored gold items,
-    candidates), with the statements and candidates of :func:`kg.ingest.article.candidates.review_queue`
+    candidates), with the statements and candidates of :func:`kg.ingest.article.proposals.review_queue`
     scored together by the same rule. The goal: 90 % covered, at most 3 candidates per gold item."""
-    from kg.ingest.article.candidates import review_queue
     from kg.ingest.article.extract import article_body
+    from kg.ingest.article.proposals import review_queue
 
     from kg.vocab import stances
 

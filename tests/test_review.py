@@ -1,4 +1,4 @@
-"""The review queue: candidates (kg.ingest.article.candidates), the review state machine
+"""The review queue: candidates (kg.ingest.article.candidates, .proposals), the review state machine
 (kg.ingest.article.review), ``kg extract --candidates`` and ``kg review``, in CliRunner and in a
 real terminal (tmux).
 
@@ -21,14 +21,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from kg.ingest.article.candidates import (
-    Candidate,
-    dump_queue,
-    read_queue,
-    review_queue,
-    split_at,
-)
+from kg.ingest.article.candidates import Candidate, dump_queue, read_queue
 from kg.ingest.article.extract import article_body, extract_article
+from kg.ingest.article.proposals import review_queue, split_at
 from kg.ingest.article.review import PROMPT, Decision, Draft, decided, new_document, read_progress, record, start, step
 from typer.testing import CliRunner
 
@@ -65,12 +60,21 @@ BODY = ARTICLE.split("\n", 4)[4]
 S1 = "Officials in Ankara said they backed Baku in every way."
 S3 = "Georgia's envoy to Moscow said Ankara was sending mercenaries to the region."
 S4 = "Talks hosted by Moscow collapsed after Armenia rejected the proposal."
-# (sentence, speaker, stance, targets) of each candidate, by hand: the nearest actor before the
-# speech verb ("Ankara said", "Moscow said": the envoy's posting, the wrong speaker a person
-# fixes) or before the cue ("Armenia rejected"); the stance of the cue ("backed", "sending
-# mercenaries", "rejected"); the actor named after the cue ("Baku"), the agent of an attack
-# named before it ("Ankara was sending"), or the speaker's opponent (Armenia's is Azerbaijan).
-QUEUE = [(1, "TUR", "support", ("AZE",)), (3, "RUS", "accuse", ("TUR",)), (4, "ARM", "oppose", ("AZE",))]
+# (sentence, speaker, stance, targets) of each candidate, by hand, best first in each sentence:
+# the speaker is the nearest actor before the speech verb ("Ankara said", "Moscow said": the
+# envoy's posting, the wrong speaker a person fixes) or before the cue ("Armenia rejected"), then
+# the sentence's first actor ("Georgia's envoy": the right one, second) or the speaker carried
+# over from the sentence before (Moscow, after "Moscow said"); the stance is the cue's ("backed",
+# "blamed", "sending mercenaries", "rejected"); the targets are the actor named after the cue
+# ("Baku"), the agent of an attack named before it ("Ankara was sending"), the speaker's opponent
+# (Armenia's is Azerbaijan), every party, or an actor named before the cue ("hosted by Moscow").
+# Sentence 2 gave a statement (Turkey accuses Armenia): only what differs from it is proposed.
+QUEUE = [(1, "TUR", "support", ("AZE",)), (1, "TUR", "support", ("ARM", "AZE")),
+         (2, "TUR", "accuse", ("ARM", "AZE")),
+         (3, "RUS", "accuse", ("TUR",)), (3, "GEO", "accuse", ("TUR",)), (3, "RUS", "accuse", ("ARM", "AZE")),
+         (4, "ARM", "oppose", ("AZE",)), (4, "RUS", "oppose", ("ARM", "AZE")), (4, "ARM", "oppose", ("RUS",))]
+BEST = [QUEUE[0], QUEUE[2], QUEUE[3], QUEUE[6]]
+"""The best proposal of each sentence: ``kg extract --alternatives 1``."""
 
 
 def kg(*args, input=None):
@@ -93,7 +97,7 @@ def article(tmp_path) -> Path:
     return path
 
 
-@pytest.mark.parametrize("module", ["candidates", "review"])
+@pytest.mark.parametrize("module", ["candidates", "proposals", "review"])
 def test_doctests(module):
     mod = importlib.import_module(f"kg.ingest.article.{module}")
     assert mod.__doc__ and doctest.testmod(mod).failed == 0
@@ -118,9 +122,12 @@ def test_sentences_with_an_actor_and_a_cue_but_no_statement_are_candidates(extra
     assert BODY[first.cue[0]:first.cue[1]] == "backed"
     assert [(BODY[a:b], actor) for a, b, actor in first.mentions] == [("Ankara", "TUR"), ("Baku", "AZE")]
     assert first.why == "no statement from this sentence" and first.confidence is None
-    assert [c.text for c in queue[1:]] == [S3, S4]
-    assert BODY[queue[1].cue[0]:queue[1].cue[1]] == "sending mercenaries"
-    assert len({c.id for c in queue}) == 3
+    assert [c.text for c in queue[3:]] == [S3, S3, S3, S4, S4, S4]
+    assert BODY[queue[3].cue[0]:queue[3].cue[1]] == "sending mercenaries"
+    assert len({c.id for c in queue}) == 9
+    assert proposals(review_queue(extraction, BODY, INDEX, per_sentence=1)[1]) == BEST
+    with pytest.raises(ValueError, match="per_sentence must be 1 or more"):
+        review_queue(extraction, BODY, INDEX, per_sentence=0)
     again = review_queue(extract_article(ARTICLE, index=INDEX), BODY, INDEX)[1]
     assert [c.id for c in again] == [c.id for c in queue]  # stable: a new run resumes the same review
 
@@ -135,6 +142,8 @@ def test_statements_under_the_threshold_become_candidates_with_their_proposal(ex
     assert split_at(extraction, 0.5, BODY, INDEX)[1] == []
     kept, queue = review_queue(extraction, BODY, INDEX, min_confidence=0.7)
     assert proposals(queue) == [*QUEUE, (5, "IRN", "mediate", ("ARM", "AZE"))]  # in article order
+    assert proposals(review_queue(extraction, BODY, INDEX, min_confidence=0.7, per_sentence=1)[1]) == [
+        *BEST, (5, "IRN", "mediate", ("ARM", "AZE"))]
 
 
 def test_a_sentence_gives_at_most_three_candidates_best_first():
@@ -153,11 +162,13 @@ def test_a_candidate_name_speaks_for_its_owner():
     x = extract_article(text, index=INDEX)
     assert x.candidates == [{"name": "Shushan Stepanyan", "mentions": 2, "attributed_to": "ARM"}]
     assert {s.sentence for s in x.statements} == {1}
-    [c] = review_queue(x, article_body(text), INDEX)[1]
+    c, second = review_queue(x, article_body(text), INDEX)[1]
     # "Stepanyan" is the nearest name before "condemned": Armenia's spokeswoman; "Stepanakert",
-    # the actor after the cue, is the proposed target (a person would fix it).
+    # the actor after the cue, is the first target proposed, Armenia's opponent (the right one) the second.
     assert (c.sentence, c.speaker, c.speaker_name, c.stance, c.targets) == (
         2, "ARM", "Shushan Stepanyan", "condemn", ("NKR",))
+    assert (second.speaker, second.stance, second.targets) == ("ARM", "condemn", ("AZE",))
+    assert c.score > second.score
 
 
 def test_negated_cues_and_attacks_nobody_reports_give_no_candidate():
@@ -192,7 +203,8 @@ def test_a_file_that_is_no_queue_is_refused(tmp_path):
 # -- the state machine ---------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def queue(extraction):
-    return review_queue(extraction, BODY, INDEX)[1]
+    """The best proposal of each sentence that gave no statement: sentences 1, 3 and 4."""
+    return [c for c in review_queue(extraction, BODY, INDEX, per_sentence=1)[1] if c.sentence != 2]
 
 
 def keys(state, text: str):
@@ -310,14 +322,19 @@ def test_extract_candidates_then_review_then_validate_and_load(tmp_path, article
     q, out = tmp_path / "q.yaml", tmp_path / "reviewed.yaml"
     r = kg("extract", article, "--candidates", q)
     assert r.exit_code == 0, r.output
-    assert f"wrote 3 review candidates from 1 article(s) to {q}" in r.output
+    assert f"wrote 9 review candidates from 1 article(s) to {q}" in r.output
     assert proposals(read_queue(q)) == QUEUE
+    r = kg("extract", article, "--candidates", q, "--alternatives", "1")
+    assert r.exit_code == 0, r.output
+    assert f"wrote 4 review candidates from 1 article(s) to {q}" in r.output
+    assert proposals(read_queue(q)) == BEST
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
-    # accept the first, fix the speaker of the second (the envoy is Georgia's), reject the third
-    r = kg("review", q, "--out", out, input="a" + "sGeorgia\r" + "a" + "r")
+    # accept the first, reject the second, fix the speaker of the third (the envoy is Georgia's),
+    # reject the fourth
+    r = kg("review", q, "--out", out, input="a" + "r" + "sGeorgia\r" + "a" + "r")
     assert r.exit_code == 0, r.output
     assert PROMPT in r.output and "Officials in Ankara said they backed Baku in every way." in r.output
-    assert f"reviewed all 3 candidates: 2 accepted, 1 rejected, 2 statements in {out}" in r.output
+    assert f"reviewed all 4 candidates: 2 accepted, 2 rejected, 2 statements in {out}" in r.output
     assert out.read_text(encoding="utf-8").startswith("# Statements reviewed with `kg review`")
     r = kg("validate", out, "--json")
     assert r.exit_code == 0, r.output
@@ -329,23 +346,25 @@ def test_extract_candidates_then_review_then_validate_and_load(tmp_path, article
     assert sorted((s["speaker"]["id"], s["stance"], tuple(t["id"] for t in s["targets"])) for s in rows) == [
         ("GEO", "accuse", ("TUR",)), ("TUR", "support", ("AZE",))]
     r = kg("review", q, "--out", out)  # all decided: nothing asked
-    assert r.exit_code == 0 and "all 3 candidates" in r.output and "are decided" in r.output
+    assert r.exit_code == 0 and "all 4 candidates" in r.output and "are decided" in r.output
+    r = kg("extract", article, "--candidates", q, "--alternatives", "0")
+    assert r.exit_code == 2 and "--alternatives" in r.output
 
 
 def test_review_stops_keeps_and_resumes(tmp_path, article):
     q, out = tmp_path / "q.yaml", tmp_path / "reviewed.yaml"
-    assert kg("extract", article, "--candidates", q, "--json").exit_code == 0
+    assert kg("extract", article, "--candidates", q, "--alternatives", "1", "--json").exit_code == 0
     r = kg("review", q, "--out", out, input="aq")
     assert r.exit_code == 0, r.output
-    assert f"stopped: 1 decisions kept in {out}" in r.output and "2 candidates left" in r.output
+    assert f"stopped: 1 decisions kept in {out}" in r.output and "3 candidates left" in r.output
     r = kg("review", q, "--out", out, input="r\x03")  # Ctrl-C, as piped input or a raw terminal hands it over
     assert r.exit_code == 130
     assert f"interrupted: 2 decisions kept in {out}" in r.output
     doc = yaml.safe_load(out.read_text(encoding="utf-8"))
     assert [e["decision"] for e in doc["review"]["decisions"]] == ["accept", "reject"]
-    r = kg("review", q, "--out", out, input="a")  # resumes at the third
-    assert r.exit_code == 0 and "candidate 3 of 3" in r.output and "candidate 1 of 3" not in r.output
-    assert "reviewed all 3 candidates: 2 accepted, 1 rejected" in r.output
+    r = kg("review", q, "--out", out, input="ar")  # resumes at the third
+    assert r.exit_code == 0 and "candidate 3 of 4" in r.output and "candidate 1 of 4" not in r.output
+    assert "reviewed all 4 candidates: 2 accepted, 2 rejected" in r.output
     r = kg("review", tmp_path / "q.yaml", "--out", tmp_path / "none.yaml", input="q")
     assert "not written" in r.output and not (tmp_path / "none.yaml").exists()
 
@@ -355,10 +374,11 @@ def test_min_confidence_moves_statements_to_the_queue(tmp_path, article):
     assert r.exit_code == 0, r.output
     assert [(s["speaker"], s["stance"]) for s in json.loads(r.output)[0]["statements"]] == [("TUR", "accuse")]
     q = tmp_path / "q.yaml"
-    r = kg("extract", article, "--min-confidence", "0.7", "--candidates", q, "--out", tmp_path / "st.yaml")
+    r = kg("extract", article, "--min-confidence", "0.7", "--candidates", q, "--out", tmp_path / "st.yaml",
+           "--alternatives", "1")
     assert r.exit_code == 0, r.output
-    assert "wrote 4 review candidates, 1 of them statements under 0.7, from 1 article(s)" in r.output
-    assert proposals(read_queue(q)) == [*QUEUE, (5, "IRN", "mediate", ("ARM", "AZE"))]
+    assert "wrote 5 review candidates, 1 of them statements under 0.7, from 1 article(s)" in r.output
+    assert proposals(read_queue(q)) == [*BEST, (5, "IRN", "mediate", ("ARM", "AZE"))]
     assert len(yaml.safe_load((tmp_path / "st.yaml").read_text(encoding="utf-8"))["statements"]) == 1
     r = kg("extract", article)  # default 0: today's behaviour
     assert r.exit_code == 0 and "2 statements" in r.output and "Iran" in r.output
@@ -440,21 +460,23 @@ def styles_of(escaped: str, word: str) -> set[str]:
                     reason="tmux is not installed (apt-get install tmux): the real-terminal test of kg review needs it")
 def test_review_in_a_real_terminal(tmp_path, article, kg_home):
     q, out = tmp_path / "q.yaml", tmp_path / "reviewed.yaml"
-    assert kg("extract", article, "--candidates", q).exit_code == 0
+    assert kg("extract", article, "--candidates", q, "--alternatives", "1").exit_code == 0
     kg_cmd = f"{shlex.quote(sys.executable)} -m kg review q.yaml --out reviewed.yaml"
     term = Tmux()
     try:
         term.start(tmp_path, {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "KG_HOME": str(kg_home),
                               "TERM": "xterm-256color", "LANG": "C.UTF-8"})
         term.send(f"{kg_cmd}; echo $? > rc1", "Enter")
-        screen = term.wait(PROMPT, "candidate 1 of 3")
+        screen = term.wait(PROMPT, "candidate 1 of 4")
         assert S1 in screen and "speaker  Turkey" in screen and "targets  Azerbaijan" in screen
         escaped = term.screen(escapes=True)
         # the proposal highlighted in the sentence: the speaker on cyan, the cue on yellow, the target on magenta
         assert "46" in styles_of(escaped, "Ankara") and "43" in styles_of(escaped, "backed")
         assert "45" in styles_of(escaped, "Baku")
         term.send("a")
-        term.wait("candidate 2 of 3", "1 decided, 2 left", "speaker  Russia")
+        term.wait("candidate 2 of 4", "1 decided, 3 left", "targets  Armenia, Azerbaijan")
+        term.send("r")
+        term.wait("candidate 3 of 4", "2 decided, 2 left", "speaker  Russia")
         term.send("s")
         term.wait("speaker name (Enter: done, Esc: back)")
         term.send("Gorgia", literal=True)
@@ -464,26 +486,43 @@ def test_review_in_a_real_terminal(tmp_path, article, kg_home):
         term.send("Enter")
         screen = term.wait("speaker  Georgia", "speaker: Georgia", PROMPT)
         assert "46" in styles_of(term.screen(escapes=True), "Georgia's")  # the new speaker, highlighted
-        term.send("C-c")  # in the middle: candidate 2 edited, not decided
+        term.send("C-c")  # in the middle: candidate 3 edited, not decided
         assert wait_file(tmp_path / "rc1") == "130"
-        term.wait("interrupted: 1 decisions kept in reviewed.yaml")
+        term.wait("interrupted: 2 decisions kept in reviewed.yaml")
         doc = yaml.safe_load(out.read_text(encoding="utf-8"))
-        assert [e["decision"] for e in doc["review"]["decisions"]] == ["accept"]
+        assert [e["decision"] for e in doc["review"]["decisions"]] == ["accept", "reject"]
         assert [(s["speaker"], s["stance"], s["targets"]) for s in doc["statements"]] == [("TUR", "support", ["AZE"])]
 
         term.send(f"clear; {kg_cmd}; echo $? > rc2", "Enter")  # resume
-        screen = term.wait(PROMPT, "candidate 2 of 3", "1 decided, 2 left")
-        assert "candidate 1 of 3" not in screen
+        screen = term.wait(PROMPT, "candidate 3 of 4", "2 decided, 2 left")
+        assert "candidate 1 of 4" not in screen
         term.send("s")
         term.wait("speaker name")
         term.send("Georgia", literal=True)  # typed fast, then Enter at once: no key is lost
         term.send("Enter")
         term.send("a")
-        term.wait("candidate 3 of 3", "2 decided, 1 left")
+        term.wait("candidate 4 of 4", "3 decided, 1 left")
         term.send("r")
         assert wait_file(tmp_path / "rc2") == "0"
-        term.wait("reviewed all 3 candidates: 2 accepted, 1 rejected, 2 statements in reviewed.yaml")
+        term.wait("reviewed all 4 candidates: 2 accepted, 2 rejected, 2 statements in reviewed.yaml")
     finally:
         term.kill()
     r = kg("validate", out, "--json")
     assert r.exit_code == 0 and json.loads(r.output)[0]["statements"] == 2
+
+
+def test_a_speaker_carries_over_to_an_evaluation_without_a_cue():
+    text = (f"{URL}\n2020-10-02\nNeighbours\n\nFighting between Armenia and Azerbaijan went on.\n\n"
+            "Greece backed Armenia on Friday. \"We admire the courage of the Armenian people,\" the minister said.\n")
+    x = extract_article(text, index=INDEX)
+    assert [(s.sentence, s.speaker, s.stance, s.targets) for s in x.statements] == [(1, "GRC", "support", ("ARM",))]
+    queue = review_queue(x, article_body(text), INDEX)[1]
+    # sentence 2: no stance cue, but "admire" and "courage" praise; "the minister" names no state,
+    # so the speaker is Greece, the speaker of the sentence before; the target is named in it.
+    # Sentence 1 gave a statement: its other reading (every party as the target) comes with less weight.
+    assert [(c.sentence, c.speaker, c.stance, c.targets, c.all_parties) for c in queue] == [
+        (1, "GRC", "support", ("ARM", "AZE"), True),
+        (2, "GRC", "praise", ("ARM",), False), (2, "GRC", "praise", ("ARM", "AZE"), True)]
+    assert queue[0].why == "another reading of a sentence that gave a statement"
+    assert queue[1].why == "no statement from this sentence"
+    assert queue[1].score > queue[2].score > queue[0].score

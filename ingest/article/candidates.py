@@ -1,78 +1,50 @@
-"""The review queue: what an extraction missed or is unsure of, as :class:`Candidate` statements.
+"""The review queue's file: :class:`Candidate` statements for a person to decide on.
 
 :func:`~kg.ingest.article.extract.extract_article` writes only the statements it is sure of.
-A person finds the rest faster from a queue of proposals than from the article: every
-sentence that names an actor (or a candidate name, ``Extraction.candidates``) and holds a
-stance cue but gave no statement becomes a candidate, and so does every statement under a
-confidence threshold (:func:`split_at`). Each candidate proposes
-
-- a **speaker**: the nearest actor named before the cue (before the last speech verb ahead of
-  it when there is one: "Iran's spokesman told reporters that Tehran was ready to mediate" is
-  Iran's), a candidate name's owner when the name is nearer, else the cue's subject;
-- the cue's **stance** (a cue's third-party stance when the speaker is no party);
-- **targets**: the nearest other actor after the cue and those listed with it ("Armenia and
-  Azerbaijan"), for an attack the agent named before it ("said Armenian forces had shelled"),
-  else the speaker's opponents, else every party of the conflict (``Extraction.parties``).
-
-The quote is the sentence fragment around the cue (at most :data:`QUOTE_WORDS` words) or,
-for a low-confidence statement, the extractor's quote when it is that short. A sentence
-gives at most :data:`MAX_PER_SENTENCE` candidates, best first (:attr:`Candidate.score`).
-Negated cues ("did not attack") and attacks no one reports (no speech verb in the sentence)
-give none: nobody took a stance there.
-
-The work is done over a fresh :class:`~kg.ingest.article.scan.Scanner` of the article body,
-through its public answers (``sentences``, ``cue_hits``, ``speech_hits``, ``mentions_in``),
-so the extraction's own rules stay untouched. :func:`dump_queue` and :func:`read_queue` are
-the YAML file of ``kg extract --candidates`` that ``kg review`` reads.
+A person finds the rest faster from a queue of proposals than from the article:
+:mod:`kg.ingest.article.proposals` makes them (``review_queue``), one :class:`Candidate` each,
+with the sentence it comes from; :func:`dump_queue` writes them as the YAML file of
+``kg extract --candidates`` and :func:`read_queue` reads it back for ``kg review``.
+:func:`fragment` cuts a candidate's quote from its sentence.
 
 Examples
 --------
 >>> from kg.ingest.article.extract import article_body, extract_article
+>>> from kg.ingest.article.proposals import review_queue
 >>> text = ("https://example.org/q\\n2020-10-02\\nTalks\\n\\n"
 ...         "Fighting between Armenia and Azerbaijan went on. "
 ...         "Officials in Ankara said they backed Baku in every way.")
->>> x = extract_article(text)
->>> x.statements
-[]
->>> kept, queue = review_queue(x, article_body(text))
->>> [(c.sentence, c.speaker, c.stance, c.targets, c.quote) for c in queue]
-[(1, 'TUR', 'support', ('AZE',), 'Officials in Ankara said they backed Baku in every way')]
+>>> kept, queue = review_queue(extract_article(text), article_body(text))
+>>> c = queue[0]
+>>> c.sentence, c.speaker, c.stance, c.targets, c.quote
+(1, 'TUR', 'support', ('AZE',), 'Officials in Ankara said they backed Baku in every way')
+>>> read_back = Candidate.from_dict(c.to_dict())
+>>> read_back == c
+True
 """
 from __future__ import annotations
 
-import dataclasses
-import hashlib
 import re
 from dataclasses import dataclass
 from datetime import date as Date
 from pathlib import Path
 
-from kg.ingest.article.result import Extracted, Extraction
-from kg.ingest.article.scan import Scanner
-from kg.ingest.article.stance import negated
-from kg.ingest.article.text import Sentence
-
-from kg.actors import ActorIndex
 from kg.errors import DataError, Problem
 
-__all__ = ["MAX_PER_SENTENCE", "QUOTE_WORDS", "Candidate", "dump_queue", "fragment",
-           "read_queue", "review_queue", "split_at"]
+__all__ = ["QUOTE_WORDS", "Candidate", "dump_queue", "fragment", "read_queue"]
 
-MAX_PER_SENTENCE = 3
-"""Most candidates one sentence gives (the best by :attr:`Candidate.score`)."""
 QUOTE_WORDS = 20
 """Longest quote of a candidate, in words."""
 QUEUE_FORMAT = 1
 """The ``review_queue`` version a candidates file carries (and :func:`read_queue` checks)."""
 
 _WORD = re.compile(r"\S+")
-# Between two actors of one list: "Armenia and Azerbaijan", "France, Germany, and the EU".
-_LIST_GLUE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+|&\s*)(?:the\s+)?", re.I)
 _TRIM = " \t\n,;:."
 HEADER = """\
-# Review candidates written by `kg extract --candidates`: sentences that name an actor and hold a
-# stance cue but gave no statement (and, with --min-confidence, the statements under it), each
-# with a proposed speaker, stance and targets. Review them one key at a time with
+# Review candidates written by `kg extract --candidates`: the sentences that name an actor and hold
+# a stance cue or an evaluation but gave no statement, or not this one (and, with --min-confidence,
+# the statements under it), each with a proposed speaker, stance and targets, best first.
+# Review them one key at a time with
 #   kg review THIS_FILE --out DATASET.yaml
 # span and cue are character offsets in the article body, sentence its sentence index.
 # text is the article's own sentence: this file holds article text; keep it out of repositories.
@@ -189,186 +161,6 @@ def fragment(body: str, sentence: tuple[int, int], cue: tuple[int, int],
     if "\n" in quote or "\t" in quote or "  " in quote:
         quote = " ".join(quote.split())
     return quote, (start, end)
-
-
-class _Reader:
-    """One article's body scanned again, and the candidates read from it."""
-
-    def __init__(self, ex: Extraction, body: str, index: ActorIndex | None):
-        from kg.ingest.article.extract import default_index
-
-        self.ex, self.body = ex, body
-        self.index = index or default_index()
-        self.sc = Scanner(body, self.index, ex.date)
-        self.sc.find_hits()
-        self.doc = self.sc.doc
-        names = []  # every candidate name, and its last word alone ("Stepanyan added")
-        for c in ex.candidates:
-            parts = [re.escape(c["name"])] + ([re.escape(c["name"].split()[-1])] if " " in c["name"] else [])
-            names.append((re.compile(r"\b(?:" + "|".join(parts) + r")\b"), c["name"], c.get("attributed_to")))
-        self.names = names
-
-    # -- the sentence's actors -------------------------------------------------------------------
-    def actors_in(self, sent: Sentence) -> list[tuple[int, int, str | None, str | None]]:
-        """(start, end, actor, unknown name) of every actor and candidate name in a sentence, in order."""
-        found = [(m.start, m.end, m.actor, None) for m in self.sc.mentions_in(sent.start, sent.end)]
-        for rx, name, owner in self.names:
-            for m in rx.finditer(self.body, sent.start, sent.end):
-                s, e = m.start(), m.end()
-                if not any(a < e and s < b for a, b, _, _ in found):
-                    found.append((s, e, owner, name))
-        return sorted(found)
-
-    def fold(self, actor: str | None) -> str | None:
-        return self.doc.fold(actor) if actor else None
-
-    # -- candidates from the sentences without a statement ---------------------------------------
-    def missed(self) -> list[Candidate]:
-        """The candidates of every sentence with an actor and a cue but no statement."""
-        done = {s.sentence for s in self.ex.statements}
-        out = []
-        for sent in self.sc.sentences:
-            hits = self.sc.cue_hits.get(sent.index)
-            if not hits or sent.index in done or self.sc.lex.boilerplate_any.search(sent.text):
-                continue
-            actors = self.actors_in(sent)
-            if not actors:
-                continue
-            found = [c for cue, cs, ce in hits if (c := self.from_cue(sent, actors, cue, cs, ce)) is not None]
-            out += self.best(found)
-        return out
-
-    def from_cue(self, sent: Sentence, actors, cue, cs: int, ce: int) -> Candidate | None:
-        """The candidate of one cue, or None for a negated cue, a cue inside a name or an unreported attack."""
-        if any(a <= cs < b for a, b, _, _ in actors):
-            return None  # "Friends of Syria": the cue is part of a name
-        if negated(self.body[max(sent.start, cs - 40):cs]):
-            return None
-        harm = cue.kind == "harm"
-        speech = [p for p in self.sc.speech_hits.get(sent.index, ()) if p < cs]
-        if harm and not speech:
-            return None  # "shelling killed two": the article's report, no one's stance
-        score = 0.5 - 0.1 * harm
-        # The speaker: the nearest actor before the last speech verb ahead of the cue, else before the cue.
-        speaker, name, anchor = None, None, cs
-        for anchor in ([speech[-1]] if speech else []) + [cs]:
-            before = [x for x in actors if x[1] <= anchor]
-            if before:
-                _, _, speaker, name = before[-1]
-                break
-        else:
-            anchor = speech[-1] if speech else cs
-            sp = self.doc.np_left(self.sc.tok_at(cs), self.sc.tok_at(sent.start))
-            if sp is not None and sp.actors:
-                speaker, name = sp.actors[0], sp.candidate
-                score -= 0.05
-        if speaker is None:
-            score -= 0.2
-        if name:
-            score -= 0.1
-        own = self.fold(speaker)
-        # The targets: for an attack its agent, named between the speech verb and the cue; else
-        # the nearest actor after the cue and those listed with it; else the parties.
-        pool = [x for x in actors if x[2] is not None]
-        if harm:
-            pool = [x for x in pool if anchor <= x[0] and x[1] <= cs][::-1] + [x for x in pool if x[0] >= ce]
-        else:
-            pool = [x for x in pool if x[0] >= ce]
-        targets = self.listed(pool, {speaker, own})
-        all_parties = False
-        if targets:
-            score += 0.1
-        else:
-            camps = self.ex.parties
-            targets = camps.opponents(own) if own else ()
-            if not targets:
-                targets = tuple(h for h in camps.heads if h != own)
-                all_parties = len(targets) > 1
-            if not targets:
-                score -= 0.2
-        stance = cue.third_party if cue.third_party and self.ex.parties.camp_of(own) is None else cue.stance
-        quote, qspan = fragment(self.body, (sent.start, sent.end), (cs, ce))
-        return self.candidate(sent, (cs, ce), speaker, stance, targets, quote, qspan, round(score, 2),
-                              "no statement from this sentence", all_parties=all_parties, speaker_name=name)
-
-    def listed(self, pool, skip: set) -> tuple[str, ...]:
-        """The first actor of ``pool`` not in ``skip`` (folded: a leader for their state) and the
-        actors listed right after it."""
-        out: list[str] = []
-        prev_end = None
-        for s, e, actor, _ in pool:
-            if out and (prev_end is None or s < prev_end or not _LIST_GLUE.fullmatch(self.body[prev_end:s])):
-                break
-            target = self.fold(actor)
-            if target is None or actor in skip or target in skip:
-                if out:
-                    break
-                continue
-            if target not in out:
-                out.append(target)
-            prev_end = e
-        return tuple(out)
-
-    # -- candidates from low-confidence statements -------------------------------------------------
-    def from_statement(self, s: Extracted, threshold: float) -> Candidate:
-        """A statement under the threshold, proposed as the extractor made it."""
-        sent = self.sc.sentences[s.sentence]
-        quote, qspan = s.quote, s.span
-        if len(quote.split()) > QUOTE_WORDS:
-            quote, qspan = fragment(self.body, (sent.start, sent.end), s.span)
-        return self.candidate(sent, s.span, s.speaker, s.stance, s.targets, quote, qspan, s.confidence,
-                              f"confidence {s.confidence:.2f} under {threshold:.2f}", confidence=s.confidence,
-                              all_parties=s.all_parties)
-
-    # -- both ------------------------------------------------------------------------------------
-    def candidate(self, sent: Sentence, cue, speaker, stance, targets, quote, qspan, score, why, **kw) -> Candidate:
-        key = "\n".join([self.ex.url, str(sent.index), str(cue[0]), speaker or "", stance, ",".join(targets)])
-        mentions = tuple((a, b, actor) for a, b, actor, _ in self.actors_in(sent) if actor)
-        return Candidate(id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:12], url=self.ex.url,
-                         date=self.ex.date, title=self.ex.title, sentence=sent.index, span=(sent.start, sent.end),
-                         text=sent.text, cue=cue, speaker=speaker, stance=stance, targets=tuple(targets),
-                         quote=quote, quote_span=qspan, score=score, why=why, mentions=mentions, **kw)
-
-    @staticmethod
-    def best(found: list[Candidate]) -> list[Candidate]:
-        """One sentence's candidates: one per (speaker, stance, targets), best first, at most three."""
-        seen: dict[tuple, Candidate] = {}
-        for c in sorted(found, key=lambda c: (-c.score, c.cue[0])):
-            seen.setdefault((c.speaker, c.stance, c.targets), c)
-        return list(seen.values())[:MAX_PER_SENTENCE]
-
-    def rank(self, found: list[Candidate]) -> list[Candidate]:
-        """Candidates in article order, each sentence's best first and at most three."""
-        by_sentence: dict[int, list[Candidate]] = {}
-        for c in found:
-            by_sentence.setdefault(c.sentence, []).append(c)
-        return [c for n in sorted(by_sentence) for c in self.best(by_sentence[n])]
-
-
-def split_at(ex: Extraction, threshold: float, body: str,
-             index: ActorIndex | None = None) -> tuple[Extraction, list[Candidate]]:
-    """The extraction's statements at ``threshold`` and over it, and those under it as candidates.
-
-    ``body`` is the article body (:func:`~kg.ingest.article.extract.article_body`) the
-    statements' spans count in.
-    """
-    keep = [s for s in ex.statements if s.confidence >= threshold]
-    low = [s for s in ex.statements if s.confidence < threshold]
-    kept = dataclasses.replace(ex, statements=keep)
-    if not low:
-        return kept, []
-    r = _Reader(ex, body, index)
-    return kept, r.rank([r.from_statement(s, threshold) for s in low])
-
-
-def review_queue(ex: Extraction, body: str, index: ActorIndex | None = None,
-                 min_confidence: float = 0.0) -> tuple[Extraction, list[Candidate]]:
-    """The extraction with its statements under ``min_confidence`` taken out, and the review queue:
-    those statements and the candidates of the sentences that gave none, in article order."""
-    r = _Reader(ex, body, index)
-    low = [r.from_statement(s, min_confidence) for s in ex.statements if s.confidence < min_confidence]
-    kept = dataclasses.replace(ex, statements=[s for s in ex.statements if s.confidence >= min_confidence])
-    return kept, r.rank(low + r.missed())
 
 
 def dump_queue(candidates: list[Candidate]) -> str:

@@ -87,20 +87,20 @@ def _write_atomic(path: Path, text: str) -> None:
         raise
 
 
-def _review_queue(results, index, min_confidence: float, queue: bool):
+def _review_queue(results, index, min_confidence: float, queue: bool, per_sentence: int):
     """The extractions without their statements under ``min_confidence``, and (when ``queue``) the
     review queue of every article: those statements and the sentences that gave none."""
     import dataclasses
 
-    from kg.ingest.article.candidates import review_queue
     from kg.ingest.article.extract import article_body, read_article
+    from kg.ingest.article.proposals import review_queue
 
     if not queue:
         return [dataclasses.replace(r, statements=[s for s in r.statements if s.confidence >= min_confidence])
                 for r in results], []
     kept, found = [], []
     for r in results:
-        k, q = review_queue(r, article_body(read_article(r.path)), index, min_confidence)
+        k, q = review_queue(r, article_body(read_article(r.path)), index, min_confidence, per_sentence)
         kept.append(k)
         found += q
     return kept, found
@@ -173,13 +173,18 @@ def extract(
     keep_negated: NegOpt = False,
     json: JsonOpt = False,
     candidates_file: Annotated[Path | None, typer.Option(
-        "--candidates", help="Write the review queue here (YAML, atomically): the sentences with an actor "
-                             "and a stance cue that gave no statement, and the statements under "
-                             "--min-confidence, each with a proposal; review it with kg review.")] = None,
+        "--candidates", help="Write the review queue here (YAML, atomically): proposals from the sentences "
+                             "with an actor and a stance cue or an evaluation that gave no statement (or "
+                             "another one), and the statements under --min-confidence; review it with "
+                             "kg review.")] = None,
     min_confidence: Annotated[float, typer.Option(
         "--min-confidence", min=0.0, max=1.0,
         help="Move the statements under this confidence out of the output, into the review queue "
              "(default 0: every statement stays).")] = 0.0,
+    alternatives: Annotated[int, typer.Option(
+        "--alternatives", min=1, max=9,
+        help="Proposals a sentence gives to the review queue at most, best first "
+             "(other speakers or targets for the same words).")] = 3,
 ) -> None:
     """Extract the diplomatic statements a news article reports (speaker, stance, targets, evidence).
 
@@ -199,7 +204,7 @@ def extract(
     results = _extract(paths, url, date, keep_negated, quiet=json, index=index)
     if candidates_file is not None or min_confidence > 0:
         before = sum(len(r.statements) for r in results)
-        results, queue = _review_queue(results, index, min_confidence, candidates_file is not None)
+        results, queue = _review_queue(results, index, min_confidence, candidates_file is not None, alternatives)
         moved = before - sum(len(r.statements) for r in results)
         if candidates_file is not None:
             from kg.ingest.article.candidates import dump_queue
