@@ -104,18 +104,25 @@ class _Proposer:
             parts = [re.escape(c["name"])] + ([re.escape(c["name"].split()[-1])] if " " in c["name"] else [])
             names.append((re.compile(r"\b(?:" + "|".join(parts) + r")\b"), c["name"], c.get("attributed_to")))
         self.names = names
+        # one pass tells whether a sentence holds any of them (most hold none)
+        self.any_name = re.compile("|".join(rx.pattern for rx, _, _ in names)) if names else None
         self.agents = infer_agents(self.doc.tokens, self.doc.mentions, self.index)
+        self._actors: dict[int, list] = {}
 
     # -- the sentence's actors -------------------------------------------------------------------
     def actors_in(self, sent: Sentence) -> list[tuple[int, int, str | None, str | None]]:
         """(start, end, actor, unknown name) of every actor and candidate name in a sentence, in order."""
+        if sent.index in self._actors:
+            return self._actors[sent.index]
         found = [(m.start, m.end, m.actor, None) for m in self.sc.mentions_in(sent.start, sent.end)]
-        for rx, name, owner in self.names:
-            for m in rx.finditer(self.body, sent.start, sent.end):
-                s, e = m.start(), m.end()
-                if not any(a < e and s < b for a, b, _, _ in found):
-                    found.append((s, e, owner, name))
-        return sorted(found)
+        if self.any_name is not None and self.any_name.search(self.body, sent.start, sent.end):
+            for rx, name, owner in self.names:
+                for m in rx.finditer(self.body, sent.start, sent.end):
+                    s, e = m.start(), m.end()
+                    if not any(a < e and s < b for a, b, _, _ in found):
+                        found.append((s, e, owner, name))
+        self._actors[sent.index] = found = sorted(found)
+        return found
 
     def fold(self, actor: str | None) -> str | None:
         return self.doc.fold(actor) if actor else None
