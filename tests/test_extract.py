@@ -793,3 +793,23 @@ def test_the_one_an_agency_quotes_as_saying_speaks(verb):
             f"The agency quoted Cavusoglu as {verb} that Turkey fully backed Azerbaijan.\n")
     assert triples(text) == {("TUR", "support", ("AZE",))}
 
+
+
+@pytest.mark.parametrize("subject", ["The militant group Hamas has", "The Islamist movement Hamas", "Hamas"])
+def test_a_group_introduced_by_what_it_is_speaks(subject):
+    text = f"{subject} congratulated the Taliban on taking Kabul.\n"
+    assert triples(text, day=date(2021, 8, 16)) == {("HAMAS", "praise", ("TALIBAN",))}
+
+
+def test_a_subject_before_an_aside_speaks_for_a_later_cue():
+    text = ("Fighting between Ethiopia and the TPLF went on.\n\n"
+            "Kenya, which had kept silent for weeks, has now voiced its concern about the fighting.\n")
+    assert triples(text, day=date(2020, 11, 20)) == {("KEN", "concern", ("ETH", "TPLF"))}
+
+
+def test_an_aside_inside_the_subject_gives_no_speaker():
+    # the subject is "the clashes between ...", not the group named before the aside
+    text = ("Fighting between Ethiopia and the TPLF went on.\n\n"
+            "The clashes between the army and the TPLF movement, which began a month ago, are causing "
+            "growing concern.\n")
+    assert triples(text, day=date(2020, 11, 20)) == set()

@@ -265,7 +265,8 @@ class StatementBuilder(TargetFinder, QuoteFinder):
         return last.speaker
 
     def clause_subject(self, k: int, lo: int) -> Speaker | None:
-        """The subject of the nearest verb to the left ("Putin discussed ... and called for")."""
+        """The subject of the nearest verb to the left ("Putin discussed ... and called for"), also
+        before an aside ("France, which had kept silent, expressed its concern")."""
         doc = self.doc
         for j in range(k - 1, max(lo, k - 30) - 1, -1):
             t = doc.tokens[j]
@@ -276,6 +277,10 @@ class StatementBuilder(TargetFinder, QuoteFinder):
             if _QUOTE_MARK.search(doc.body[t.end:doc.tokens[j + 1].start] if j + 1 < len(doc.tokens) else ""):
                 continue
             sp = doc.np_left(j, lo, allow_pronoun=True)
+            if sp is None:  # "France, which ..., expressed": only a clause's first phrase
+                sp = doc.np_before_apposition(j, lo)
+                if sp is not None and self.tok_at(sp.start) != lo:
+                    sp = None
             if sp is not None:
                 return sp
         return None
