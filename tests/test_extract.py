@@ -483,8 +483,8 @@ def test_evaluative_words_about_an_actors_acts_condemn_it(sentence, target):
 EXTRACTOR_GAP = pytest.mark.xfail(strict=True, reason="gap in the extractor: the sentence gives no statement")
 EVALUATIVE_WITHOUT_ACT = [
     # (sentence, the stance it does express)
-    pytest.param("Japan warned that the situation was dangerous.", ("JPN", "concern", BOTH_K),
-                 marks=EXTRACTOR_GAP),  # the warn cue needs a named target; no concern word
+    # the warn cue needs a named target and gives nothing: the evaluation ("dangerous") is read
+    pytest.param("Japan warned that the situation was dangerous.", ("JPN", "concern", BOTH_K)),
     pytest.param("Japan urged Seoul to avoid a dangerous escalation.", ("JPN", "call_for_ceasefire", ("KOR",)),
                  marks=EXTRACTOR_GAP),  # "avoid (any|further) escalation" only: "a dangerous" breaks it
     pytest.param("Japan was concerned that the situation was dangerous.", ("JPN", "concern", BOTH_K)),
@@ -813,3 +813,36 @@ def test_an_aside_inside_the_subject_gives_no_speaker():
             "The clashes between the army and the TPLF movement, which began a month ago, are causing "
             "growing concern.\n")
     assert triples(text, day=date(2020, 11, 20)) == set()
+
+
+ROUND_UP = """Fighting between Israel and Hamas went on.
+
+- Norway -
+
+"We are deeply worried by what is happening," the statement said.
+
+IRISH FOREIGN MINISTER
+
+"Ireland stands with Israel."
+
+"The bloodshed is alarming and dangerous."
+"""
+
+
+def test_a_header_line_names_who_speaks_in_the_paragraphs_under_it():
+    got = triples(ROUND_UP, day=date(2023, 10, 7))
+    assert got == {("NOR", "concern", ("HAMAS", "ISR")), ("IRL", "support", ("ISR",)),
+                   ("IRL", "concern", ("HAMAS", "ISR"))}, got
+
+
+@pytest.mark.parametrize("line", ["- Oil prices in Norway -", "– Norway's foreign minister",
+                                  "The view from Norway today", "Norway."])
+def test_a_line_is_no_header_when_it_is_more_than_a_speaker(line):
+    text = f"Fighting between Israel and Hamas went on.\n\n{line}\n\n\"We are worried.\"\n"
+    assert not [t for t in triples(text, day=date(2023, 10, 7)) if t[0] == "NOR"]
+
+
+def test_concern_about_no_one_named_is_about_the_parties():
+    text = ("Clashes between India and Pakistan went on.\n\n"
+            "\"This could have dangerous consequences for the two countries,\" Japan's foreign minister said.\n")
+    assert triples(text, day=date(2019, 2, 27)) == {("JPN", "concern", ("IND", "PAK"))}

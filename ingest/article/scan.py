@@ -38,6 +38,9 @@ QUOTE = re.compile(r"\"[^\"]*\"|“[^”]*”")
 _COMMA_OR_QUOTE = re.compile(r"[,\"”]")
 _COMMAS = re.compile(r"[\s,]*")
 _SPACES = re.compile(r"\s*")
+_DASHES = "-—–―"
+HEADER_WORDS = 6
+"""Most words of a header line naming a speaker."""
 _AS_SAYING = re.compile(r"\s+as\s+(?:saying|telling|stating|writing)\b")
 # A paragraph that ends in an attribution line: "“...” -- US Secretary of State John Kerry".
 _ATTRIBUTION = re.compile(r"[\"”.!?)]\s*(?:--|—|–|―)\s*(?P<who>[^\n\"“”—–]{2,200}?)\s*$")
@@ -75,6 +78,7 @@ class Scanner:
         self.mention_starts = [m.start for m in self.doc.mentions]  # sorted, as the mentions are
         self.mention_tokens = [m.i for m in self.doc.mentions]
         self._attributions: dict | None = None  # found on first use: most articles have none
+        self._headers: list | None = None
 
     def tok_at(self, pos: int) -> int:
         """The index of the first token starting at or after body offset ``pos``."""
@@ -221,6 +225,45 @@ class Scanner:
                 return sp
         return None
 
+    def headers(self) -> list[tuple[int, Speaker]]:
+        """Paragraphs that are a header naming who speaks next: (start, speaker), in order.
+
+        Round-ups of reactions put each speaker on a line of its own ("IRAN", "- Turkey -",
+        "GERMAN CHANCELLOR OLAF SCHOLZ") above their words. A header is a short paragraph (at most
+        :data:`HEADER_WORDS` words, without a closing stop, colon or quote mark) that is a speaker
+        phrase from end to end; a line opening with a dash and not closed by one is an attribution
+        line, which belongs to the paragraph before (:meth:`attributions`).
+        """
+        if self._headers is None:
+            doc, found = self.doc, []
+            for ps, pe in paragraphs(doc.body):
+                a, b = ps, pe
+                while a < b and doc.body[a].isspace():
+                    a += 1
+                while b > a and doc.body[b - 1].isspace():
+                    b -= 1
+                if a < b and doc.body[a] in _DASHES:  # "- Turkey -"; "– Minister X" is an attribution
+                    if doc.body[b - 1] not in _DASHES:
+                        continue
+                    while a < b and (doc.body[a] in _DASHES or doc.body[a].isspace()):
+                        a += 1
+                    while b > a and (doc.body[b - 1] in _DASHES or doc.body[b - 1].isspace()):
+                        b -= 1
+                line = doc.body[a:b]
+                if not line or "\n" in line or line[-1] in ".!?:\"”" or len(line.split()) > HEADER_WORDS:
+                    continue
+                k, hi = self.tok_at(a), self.tok_at(b)
+                sp = doc.np_right(k, hi) if k < hi else None
+                if sp is not None and not sp.pronoun and sp.end >= b:
+                    found.append((ps, sp))
+            self._headers = found
+        return self._headers
+
+    def header_speaker(self, pos: int) -> Speaker | None:
+        """The speaker of the last header before ``pos``, if any."""
+        before = [(ps, sp) for ps, sp in self.headers() if ps < pos]
+        return before[-1][1] if before else None
+
     def quote_speaker(self, st: Sent, q: tuple[int, int], continuation: bool) -> Speaker | None:
         """Who says quotation ``q``: the speaker of an attribution line closing its paragraph,
         the subject before it, a speech event, or the last speaker."""
@@ -244,6 +287,9 @@ class Scanner:
             return before[-1].speaker
         if after:
             return after[0].speaker
+        header = self.header_speaker(q[0])
+        if header is not None and (doc.last is None or doc.last.start < header.start):
+            return Speaker(header.actors, q[0], q[0], pronoun=True)  # under a header, no one else named
         if continuation and doc.last is not None:
             return Speaker(doc.last.actors, q[0], q[0], pronoun=True)
         return None

@@ -82,8 +82,12 @@ class StatementBuilder(TargetFinder, QuoteFinder):
 
     # -- cues -----------------------------------------------------------------------------------
     def _cues(self, st: Sent, continuation: bool) -> None:
+        self.read = set()  # where a cue gave a statement or was read as negated: no evaluation there
         for cue, cs, ce in self.cue_hits.get(st.sent.index, ()):
+            before = (len(self.out), self.dropped)
             self._cue(st, cue, cs, ce, continuation)
+            if (len(self.out), self.dropped) != before or cue.kind == "harm":
+                self.read.add(cs)
 
     def _cue(self, st: Sent, cue: Cue, cs: int, ce: int, continuation: bool) -> None:
         doc = self.doc
@@ -166,16 +170,18 @@ class StatementBuilder(TargetFinder, QuoteFinder):
         """Statements from the evaluative words of what a speaker says, where no cue fired.
 
         What is said is a quotation (its speaker as for a cue) or the clause a speech verb
-        introduces ("X said Y's moves were ..."). A part of it holding a stance cue is left to
-        the cue rules, and so is a speaker who already has a statement from the sentence. Each
-        clause of the rest is rated (:mod:`kg.ingest.article.evaluation`) and, when its
-        evaluation is clear and aimed at an actor named in it
-        (:meth:`~kg.ingest.article.targets.TargetFinder.evaluated`), gives a statement of
-        confidence :data:`EVALUATION_CONFIDENCE` or less. Only a speaker who speaks for a state
-        or an organisation on the day counts: the evaluative words of a private person, or of a
-        person whose office is unknown, are no diplomatic stance.
+        introduces ("X said Y's moves were ..."). A part of it holding a stance cue that gave a
+        statement (or was read as negated) is left to the cue rules, and so is a speaker who
+        already has a statement from the sentence. Each clause of the rest is rated
+        (:mod:`kg.ingest.article.evaluation`) and, when its evaluation is clear and aimed at an
+        actor named in it (:meth:`~kg.ingest.article.targets.TargetFinder.evaluated`), gives a
+        statement of confidence :data:`EVALUATION_CONFIDENCE` or less; a clause of concern that
+        names no one is, as a cue of concern, about every party (when the speaker is none).
+        Only a speaker who speaks for a state or an organisation on the day counts: the
+        evaluative words of a private person, or of a person whose office is unknown, are no
+        diplomatic stance.
         """
-        hits = [cs for cue, cs, _ in self.cue_hits.get(st.sent.index, ()) if cue.kind != "harm"]
+        hits = [cs for cue, cs, _ in self.cue_hits.get(st.sent.index, ()) if cs in self.read and cue.kind != "harm"]
         doc = self.doc
         for q in st.quotes:
             span = self.inner(q)
@@ -218,8 +224,13 @@ class StatementBuilder(TargetFinder, QuoteFinder):
                 if folded is None or doc.kind(folded) == "person":
                     continue
                 found = self.evaluated(pa, pb, ev, speaker, folded)
+                all_parties = False
                 if found is None:
-                    continue
+                    # concern where no one is named: about the conflict, as a cue of concern is
+                    if ev.stance != "concern" or self.parties.camp_of(folded) is not None \
+                            or len(self.parties.heads) < 2 or self.mentions_in(pa, pb):
+                        continue
+                    found, all_parties = ("concern", self.parties.heads), True
                 stance, targets = found
                 own = self.parties.camp_of(folded)
                 camp = self.parties.camp_of(targets[0])
@@ -233,7 +244,7 @@ class StatementBuilder(TargetFinder, QuoteFinder):
                     speaker=actor, on_behalf_of=folded if doc.kind(actor) == "person" else None,
                     stance=stance, targets=targets, sentence=st.sent.index,
                     confidence=round(max(conf, 0.1), 2), joint=speaker.joint, negated=False,
-                    all_parties=False))
+                    all_parties=all_parties))
 
     def embedded(self, cue: Cue, ca: int, cs: int) -> bool:
         """Whether a cue states what someone else is blamed for, not the speaker's stance.
