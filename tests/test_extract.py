@@ -846,3 +846,26 @@ def test_concern_about_no_one_named_is_about_the_parties():
     text = ("Clashes between India and Pakistan went on.\n\n"
             "\"This could have dangerous consequences for the two countries,\" Japan's foreign minister said.\n")
     assert triples(text, day=date(2019, 2, 27)) == {("JPN", "concern", ("IND", "PAK"))}
+
+
+def test_we_opening_a_statement_quoted_at_length_is_its_speaker():
+    text = ("Fighting between Ethiopia and the TPLF went on.\n\n"
+            "Kenya condemned the shelling of Mekelle by the TPLF.\n\n"
+            "We appreciate Ethiopia's restraint. We are deeply concerned by this reckless attempt by the "
+            "TPLF to widen the war.\n")
+    got = triples(text, day=date(2020, 11, 20))
+    assert {("KEN", "praise", ("ETH",)), ("KEN", "concern", ("TPLF",))} <= got, got
+
+
+def test_we_inside_a_sentence_is_no_speaker():
+    text = ("Fighting between Ethiopia and the TPLF went on.\n\n"
+            "Kenya condemned the shelling of Mekelle by the TPLF.\n\n"
+            "Residents said that we were all worried about the fighting.\n")
+    assert not [t for t in triples(text, day=date(2020, 11, 20)) if t[1] == "concern"]
+
+
+@pytest.mark.parametrize("name", ["TPLF’s", "TPLF's"])
+def test_a_capitals_alias_with_a_possessive_is_named(name):
+    text = ("Fighting between Ethiopia and the TPLF went on.\n\n"
+            f"Britain denounced the {name} November 13 rocket attacks on the Mekelle and Adigrat airports.\n")
+    assert triples(text, day=date(2020, 11, 20)) == {("GBR", "condemn", ("TPLF",))}

@@ -78,6 +78,7 @@ def _fold(word: str) -> tuple[str, bool]:
     return w.replace(".", ""), poss
 
 
+_POSSESSIVE = re.compile(r"['’]s?$")
 _WORDS: dict[str, tuple[str, str, bool, bool]] = {}
 
 
@@ -179,8 +180,8 @@ class Matcher:
                             continue
                         if any(tokens[k].poss for k in range(i, j - 1)):
                             continue
-                    if upper and not tok.text.replace(".", "").isupper():
-                        continue
+                    if upper and not _POSSESSIVE.sub("", tok.text).replace(".", "").isupper():
+                        continue  # "UN", "TPLF's": capitals before a possessive
                     if cap and not tok.cap:
                         continue
                     if not cap and not (i > 0 and tokens[i - 1].norm == "the"):

@@ -156,6 +156,8 @@ class Doc:
         if allow_pronoun:
             if w.norm in lex.pronouns and lex.pronouns[w.norm] and w.norm in {"he", "she", "it", "they"}:
                 return self._pronoun(w)
+            if w.norm == "we" and t == lo:  # a statement quoted at length: "We appreciate X's restraint"
+                return self._pronoun(w)
             if (t - 1 >= lo and w.norm in lex.office_words
                     and self.tokens[t - 1].norm in {"his", "her", "its", "their"}):
                 return self._pronoun(self.tokens[t - 1])

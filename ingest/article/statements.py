@@ -169,8 +169,9 @@ class StatementBuilder(TargetFinder, QuoteFinder):
     def _evaluations(self, st: Sent, continuation: bool, spoken: set[str]) -> None:
         """Statements from the evaluative words of what a speaker says, where no cue fired.
 
-        What is said is a quotation (its speaker as for a cue) or the clause a speech verb
-        introduces ("X said Y's moves were ..."). A part of it holding a stance cue that gave a
+        What is said is a quotation (its speaker as for a cue), the clause a speech verb
+        introduces ("X said Y's moves were ...") or a sentence opening with "We" outside any
+        quotation (a statement quoted at length: the last speaker's). A part of it holding a stance cue that gave a
         statement (or was read as negated) is left to the cue rules, and so is a speaker who
         already has a statement from the sentence. Each clause of the rest is rated
         (:mod:`kg.ingest.article.evaluation`) and, when its evaluation is clear and aimed at an
@@ -201,6 +202,13 @@ class StatementBuilder(TargetFinder, QuoteFinder):
             if b - a < 12 or any(a <= cs < b for cs in hits) or self.in_quote(st, a):
                 continue
             self._evaluate_span(st, (a, b), lambda e=e: e.speaker, spoken)
+        # a statement quoted at length, without quotation marks: "We appreciate X's restraint."
+        if st.lo < st.hi and doc.tokens[st.lo].norm == "we" and not st.quotes and not st.events \
+                and doc.last is not None:
+            a, b = st.sent.start, st.sent.end
+            if not any(a <= cs < b for cs in hits):
+                last = doc.last
+                self._evaluate_span(st, (a, b), lambda: Speaker(last.actors, a, a, pronoun=True), spoken)
 
     def _evaluate_span(self, st: Sent, span: tuple[int, int], who, spoken: set[str]) -> None:
         """The statements of one speaker's words ``span``; ``who()`` finds the speaker."""
