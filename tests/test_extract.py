@@ -869,3 +869,31 @@ def test_a_capitals_alias_with_a_possessive_is_named(name):
     text = ("Fighting between Ethiopia and the TPLF went on.\n\n"
             f"Britain denounced the {name} November 13 rocket attacks on the Mekelle and Adigrat airports.\n")
     assert triples(text, day=date(2020, 11, 20)) == {("GBR", "condemn", ("TPLF",))}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Japan described the seizure of the port by the TPLF as “utterly criminal”.",
+     ("JPN", "condemn", ("TPLF",))),
+    ("Kenya branded the return of the TPLF to Mekelle as a disaster.", ("KEN", "condemn", ("TPLF",))),
+])
+def test_described_as_with_a_damning_word_condemns_the_actor_named(sentence, expected):
+    text = "Fighting between Ethiopia and the TPLF went on.\n\n" + sentence + "\n"
+    assert expected in triples(text, day=date(2020, 11, 20))
+
+
+def test_described_as_without_a_damning_word_is_no_condemnation():
+    text = ("Fighting between Ethiopia and the TPLF went on.\n\n"
+            "Japan described the talks with the TPLF as a first step.\n")
+    assert not [t for t in triples(text, day=date(2020, 11, 20)) if t[1] == "condemn"]
+
+
+def test_what_a_state_should_have_done_accuses_it():
+    text = ("Clashes between India and Pakistan went on.\n\n"
+            "China said that India should have avoided unilateral action.\n")
+    assert triples(text, day=date(2019, 2, 27)) == {("CHN", "accuse", ("IND",))}
+
+
+def test_preventing_the_escalation_is_a_call_for_calm():
+    text = ("Clashes between India and Pakistan went on.\n\n"
+            "Japan hoped that Islamabad and New Delhi would work towards preventing the escalation.\n")
+    assert triples(text, day=date(2019, 2, 27)) == {("JPN", "call_for_ceasefire", ("IND", "PAK"))}
