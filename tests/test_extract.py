@@ -27,7 +27,7 @@ def triples(text: str, **kw) -> set:
 
 @pytest.mark.parametrize("module", ["text", "lexicon", "mentions", "parties", "speakers", "stance",
                                     "scan", "targets", "quotes", "statements", "result", "evaluation",
-                                    "extract", "score"])
+                                    "extract", "score", "frame"])
 def test_doctests(module):
     mod = importlib.import_module(f"kg.ingest.article.{module}")
     assert mod.__doc__, f"{module} has no module docstring"
@@ -897,3 +897,22 @@ def test_preventing_the_escalation_is_a_call_for_calm():
     text = ("Clashes between India and Pakistan went on.\n\n"
             "Japan hoped that Islamabad and New Delhi would work towards preventing the escalation.\n")
     assert triples(text, day=date(2019, 2, 27)) == {("JPN", "call_for_ceasefire", ("IND", "PAK"))}
+
+
+def test_a_led_coalition_is_its_leader():
+    text = ("Saudi Arabia and Iran traded accusations over Yemen.\n\n"
+            "The Saudi-led coalition condemned the Houthi missile attacks on Riyadh.\n")
+    assert ("SAU", "condemn", ("HOUTHIS",)) in triples(text, day=date(2017, 11, 5))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Soldiers seized power in Niger last week.\n\nThe junta rejected the demands of ECOWAS.\n",
+     {("NER", "oppose", ("ECOWAS",))}),
+    ("Soldiers seized power in Niger last week.\n\nECOWAS condemned the junta.\n", {("ECOWAS", "condemn", ("NER",))}),
+    ("Mali and ECOWAS argued over the elections.\n\nNiger's junta accused France of plotting an intervention.\n",
+     {("NER", "accuse", ("FRA",))}),
+    # no coup reported and no state named with it: the junta is nobody the alias data knows
+    ("Talks went on in Abuja.\n\nThe junta rejected the demands of ECOWAS.\n", set()),
+])
+def test_a_junta_is_the_state_whose_power_it_seized(text, expected):
+    assert triples(text, day=date(2023, 8, 1)) == expected

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date as Date
 
+from kg.ingest.article.frame import frame_mentions
 from kg.ingest.article.lexicon import lexicon
 from kg.ingest.article.mentions import Matcher, Mention, Token, tokenize
 
@@ -79,7 +80,7 @@ class Doc:
     @classmethod
     def of(cls, body: str, index: ActorIndex, day: Date | None) -> Doc:
         tokens = tokenize(body)
-        mentions = Matcher.of(index).mentions(body, tokens)
+        mentions = frame_mentions(tokens, Matcher.of(index).mentions(body, tokens), index)
         by_token = {}
         for m in mentions:
             for k in range(m.i, m.j):

@@ -1,0 +1,104 @@
+"""Names the crisis gives its actors: "the junta" is the state whose power it seized, "the
+Saudi-led coalition" is Saudi Arabia.
+
+The alias data knows states, organisations and people by name. Crisis copy also names them by
+what they did or lead, and the dev corpus' gold folds those names into the actor they stand for
+(a military that seized power maps to its state; a coalition to the state leading it).
+:func:`frame_mentions` adds them to an article's mentions, so that speakers, targets and the
+parties read them like any other name:
+
+- ``<X>-led <coalition|alliance|forces|...>``: X, when X is a known name ("US-led", "Saudi-led",
+  "NATO-led");
+- ``junta`` (and "military rulers", "military government", "military regime"): the state named
+  with it ("Niger's junta"), else the state the article names most often around its reports of
+  a coup ("seized power in Niger", "the coup in Myanmar"), else nothing.
+
+Examples
+--------
+>>> from kg.actors import ActorIndex
+>>> from kg.ingest.article.mentions import Matcher, tokenize
+>>> idx = ActorIndex.default()
+>>> text = "Soldiers seized power in Niger on Wednesday. The junta rejected talks with the US-led alliance."
+>>> toks = tokenize(text)
+>>> [(m.surface, m.actor) for m in frame_mentions(toks, Matcher.of(idx).mentions(text, toks), idx)]
+[('Niger', 'NER'), ('junta', 'NER'), ('US-led alliance', 'USA')]
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from kg.ingest.article.mentions import Mention, Token, fold
+
+from kg.actors import ActorIndex
+
+__all__ = ["frame_mentions"]
+
+LED_NOUNS = frozenset({"coalition", "alliance", "forces", "force", "troops", "operation", "campaign", "bloc",
+                       "mission", "military", "intervention", "offensive", "blockade"})
+"""Nouns that ``<X>-led`` makes X's."""
+JUNTA = frozenset({"junta", "juntas"})
+MILITARY_RULE = frozenset({"rulers", "government", "regime", "authorities", "leadership"})
+"""Words that ``military`` before them makes a junta ("the military rulers")."""
+COUP_WORDS = frozenset({"coup", "putsch", "seized", "seize", "seizes", "toppled", "overthrew", "ousted"})
+"""Words of a coup report, around which the junta's state is named."""
+_WINDOW = 12  # tokens either side of a coup word where its state is looked for
+
+
+def _state(index: ActorIndex, aid: str) -> bool:
+    a = index.actors.get(aid)
+    return a is not None and a.kind == "state"
+
+
+def coup_state(tokens: list[Token], mentions: list[Mention], index: ActorIndex) -> str | None:
+    """The state named most often near the article's words of a coup (first named on a tie), or None."""
+    states = [m for m in mentions if _state(index, m.actor)]
+    counts: Counter = Counter()
+    first: dict[str, int] = {}
+    for k, t in enumerate(tokens):
+        if t.norm not in COUP_WORDS:
+            continue
+        for m in states:
+            if k - _WINDOW <= m.i <= k + _WINDOW:
+                counts[m.actor] += 1
+                first.setdefault(m.actor, m.i)
+    if not counts:
+        return None
+    return max(counts, key=lambda a: (counts[a], -first[a]))
+
+
+def frame_mentions(tokens: list[Token], mentions: list[Mention], index: ActorIndex) -> list[Mention]:
+    """``mentions`` with the crisis' own names of actors added, in text order (see the module)."""
+    taken = {k for m in mentions for k in range(m.i, m.j)}
+    added: list[Mention] = []
+    by_end = {m.j: m for m in mentions}
+    junta = None
+    for k, t in enumerate(tokens):
+        if k in taken:
+            continue
+        # "the Saudi-led coalition": the stem of "-led" is a known name
+        if t.norm.endswith("-led") and k + 1 < len(tokens) and tokens[k + 1].norm in LED_NOUNS \
+                and k + 1 not in taken:
+            stem = t.text[:-4]
+            a = index.lookup(stem) or index.lookup(fold(stem)[0])
+            if a is not None and a.kind != "person":
+                nxt = tokens[k + 1]
+                added.append(Mention(k, k + 2, t.start, nxt.end, a.id, f"{t.text} {nxt.text}", nxt.poss))
+            continue
+        military = t.norm == "military" and k + 1 < len(tokens) and tokens[k + 1].norm in MILITARY_RULE \
+            and k + 1 not in taken
+        if t.norm not in JUNTA and not military:
+            continue
+        j = k + 2 if military else k + 1
+        owner = by_end.get(k)  # "Niger's junta"
+        if owner is not None and owner.poss and _state(index, owner.actor):
+            aid = owner.actor
+        else:
+            if junta is None:
+                junta = coup_state(tokens, mentions, index) or ""
+            aid = junta
+        if aid:
+            last = tokens[j - 1]
+            added.append(Mention(k, j, t.start, last.end, aid, " ".join(x.text for x in tokens[k:j]), last.poss))
+    if not added:
+        return mentions
+    return sorted(mentions + added, key=lambda m: m.i)
