@@ -916,3 +916,26 @@ def test_a_led_coalition_is_its_leader():
 ])
 def test_a_junta_is_the_state_whose_power_it_seized(text, expected):
     assert triples(text, day=date(2023, 8, 1)) == expected
+
+
+@pytest.mark.parametrize("sentence", ["France called on Azerbaijan to halt its offensive.",
+                                      "France urged Baku to immediately withdraw the troops it sent."])
+def test_a_call_on_one_side_to_stop_its_acts_opposes_it(sentence):
+    text = "Fighting between Armenia and Azerbaijan went on.\n\n" + sentence + "\n"
+    assert triples(text) == {("FRA", "oppose", ("AZE",))}
+
+
+def test_a_call_on_both_sides_to_stop_their_attacks_opposes_neither():
+    text = "Fighting between Armenia and Azerbaijan went on.\n\nFrance urged Baku and Yerevan to stop their attacks.\n"
+    assert not [t for t in triples(text) if t[1] == "oppose"]
+
+
+@pytest.mark.parametrize("report", ["M23 rebels captured Goma on Tuesday.", "The M23 seized Goma on Tuesday."])
+def test_the_agent_of_an_act_is_read_from_a_verb_too(report):
+    text = report + "\n\nBritain condemned the capture of the city by the rebel group.\n"
+    assert triples(text, day=date(2012, 11, 21)) == {("GBR", "condemn", ("M23",))}
+
+
+def test_a_passive_act_names_no_agent():
+    text = "Civilians were killed in Goma on Tuesday.\n\nBritain condemned the killing of civilians.\n"
+    assert triples(text, day=date(2012, 11, 21)) == set()

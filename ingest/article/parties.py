@@ -184,6 +184,12 @@ HARM_NOUNS = {
 }
 _DESCRIPTORS = {"the", "a", "an", "armed", "group", "militant", "militants", "forces", "rebel", "rebels",
                 "movement", "militia", "militias", "troops", "army", "military", "of", "its", "their"}
+# Verbs that report an act of a HARM_NOUNS kind done by their subject: "M23 captured Goma".
+ACT_VERBS = {"attacked": "attack", "attacks": "attack", "raided": "attack", "stormed": "attack",
+             "bombed": "strike", "shelled": "strike", "struck": "strike", "strikes": "strike",
+             "invaded": "invasion", "invades": "invasion", "annexed": "annexation", "annexes": "annexation",
+             "captured": "capture", "captures": "capture", "seized": "capture", "overran": "capture",
+             "blockaded": "blockade", "killed": "killing"}
 _DOING = {"launched", "launches", "launch", "carried", "carries", "staged", "stages", "mounted", "mounts",
           "began", "begins", "started", "starts", "conducted", "conducts", "unleashed", "unleashes", "fired", "fires"}
 
@@ -191,8 +197,8 @@ _DOING = {"launched", "launches", "launch", "carried", "carries", "staged", "sta
 def infer_agents(tokens: list[Token], mentions: list[Mention], index: ActorIndex) -> dict[str, str]:
     """Who did each kind of act the article reports: ``{"attack": "HAMAS", "strike": "ISR"}``.
 
-    From "X's attack", "the attack by X", "attacks carried out by X" and "X launched air
-    strikes"; the agent named most often for a kind of act wins.
+    From "X's attack", "the attack by X", "attacks carried out by X", "X launched air
+    strikes" and "X (rebels) captured Y"; the agent named most often for a kind of act wins.
 
     >>> from kg.ingest.article.mentions import Matcher, tokenize
     >>> idx = ActorIndex.default()
@@ -209,6 +215,11 @@ def infer_agents(tokens: list[Token], mentions: list[Mention], index: ActorIndex
         found.setdefault(kind, Counter())[m.actor] += 1
 
     for k, t in enumerate(tokens):
+        verb = ACT_VERBS.get(t.norm)
+        if verb is not None and not t.cap:  # "M23 (rebels) captured Goma"
+            subject = [m for m in ok if k - 3 <= m.j <= k and not m.poss]
+            if subject and all(tokens[q].norm in _DESCRIPTORS for q in range(subject[-1].j, k)):
+                note(verb, subject[-1])
         kind = HARM_NOUNS.get(t.norm)
         if kind is None:
             continue
