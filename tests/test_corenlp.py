@@ -104,6 +104,38 @@ def test_no_server_is_one_clear_error(monkeypatch):
         Parser(f"http://127.0.0.1:{port}", timeout=2).parse("France objected.")
 
 
+def _ctl_run(tmp_path: Path, *args: str, path: str) -> subprocess.CompletedProcess:
+    env = {"PATH": path, "HOME": str(tmp_path), "KG_CORENLP_CACHE": str(tmp_path / "cache"),
+           "KG_CORENLP_HOME": str(tmp_path / "home"), "LANG": "C.UTF-8"}
+    return subprocess.run([sys.executable, str(CTL_PATH), *args], env=env, capture_output=True, text=True,
+                          timeout=60)
+
+
+def test_without_java_start_is_one_clear_line(tmp_path):
+    r = _ctl_run(tmp_path, "start", path=str(tmp_path / "empty-bin"))
+    assert r.returncode == 1 and "Traceback" not in r.stderr
+    assert r.stderr.strip().splitlines() == [
+        f"corenlpctl: error: 'java' not found: install a Java runtime {ctl.MIN_JAVA}+ or set JAVA_HOME"]
+    assert not (tmp_path / "home").exists() or not list((tmp_path / "home").rglob("*.json"))
+
+
+def test_a_fetch_that_fails_is_one_clear_line_and_leaves_no_partial_download(tmp_path):
+    fake = tmp_path / "bin"
+    fake.mkdir()
+    mvn = fake / "mvn"  # a Maven that cannot reach its repository: writes half a jar, then fails
+    mvn.write_text('#!/bin/sh\nfor a in "$@"; do case "$a" in -DoutputDirectory=*) d="${a#*=}";; esac; done\n'
+                   'mkdir -p "$d" && echo partial > "$d/half.jar"\necho "Could not resolve dependencies" >&2\n'
+                   'exit 1\n')
+    mvn.chmod(0o755)
+    r = _ctl_run(tmp_path, "fetch", path=f"{fake}:/usr/bin:/bin")
+    assert r.returncode == 1 and "Traceback" not in r.stderr
+    assert "corenlpctl: error: mvn failed (exit 1) fetching the CoreNLP jars and models" in r.stderr
+    cache = tmp_path / "cache"
+    assert not list(cache.rglob("*.jar")) and not (cache / "lib").exists()  # nothing half-downloaded kept
+    r = _ctl_run(tmp_path, "fetch", path=str(tmp_path / "empty-bin"))
+    assert r.returncode == 1 and "'mvn' (Maven) not found: install Maven" in r.stderr
+
+
 # --------------------------------------------------------------------------- with a server
 
 
