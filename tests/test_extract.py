@@ -205,13 +205,13 @@ def test_dev_corpus_stays_above_the_measured_floor():
     from extract_eval import by_half, evaluate
 
     halves = by_half(evaluate(shared, INDEX))
-    # measured 2026-12-01 (bench/dev_split.yaml), after the third round of rule work:
-    # tuning P 0.91 R 0.71 (58/82), check P 0.51 R 0.33 (33/100); before it 0.79/0.54 and 0.53/0.29
+    # measured 2026-12-01 (bench/dev_split.yaml), after the fourth round of rule work:
+    # tuning P 0.89 R 0.79 (65/82), check P 0.50 R 0.34 (34/100); before it 0.79/0.54 and 0.53/0.29
     (tuning, tuning_sp), (check, _) = halves["tuning"], halves["check"]
     assert (tuning.gold, check.gold) == (82, 100)  # 182 scored items in all, as the corpus README counts
-    assert tuning.precision >= 0.88 and tuning.recall >= 0.65
-    assert check.precision >= 0.45 and check.recall >= 0.28
-    assert tuning_sp.precision >= 0.95 and tuning_sp.recall >= 0.80
+    assert tuning.precision >= 0.85 and tuning.recall >= 0.75
+    assert check.precision >= 0.45 and check.recall >= 0.30
+    assert tuning_sp.precision >= 0.95 and tuning_sp.recall >= 0.85
 
 
 def test_the_review_queue_covers_the_dev_corpus_above_the_measured_floor():
@@ -221,7 +221,7 @@ def test_the_review_queue_covers_the_dev_corpus_above_the_measured_floor():
     from extract_eval import coverage
 
     got = coverage(shared, INDEX)
-    # measured 2026-12-01: tuning 69/82 covered with 172 candidates, check 42/100 with 179;
+    # measured 2026-12-01: tuning 70/82 covered with 173 candidates, check 42/100 with 183;
     # with one proposal per cue and none from sentences that gave a statement, 58/82 and 36/100
     (t_found, t_gold, t_cands), (c_found, c_gold, c_cands) = got["tuning"], got["check"]
     assert (t_gold, c_gold) == (82, 100)
