@@ -20,6 +20,7 @@ Examples
 from __future__ import annotations
 
 import difflib
+import json
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -47,12 +48,21 @@ def normalize(name: str) -> str:
 
 
 def _read(name: str):
-    return yaml.safe_load(resources.files("kg.data").joinpath(name).read_text(encoding="utf-8"))
+    text = resources.files("kg.data").joinpath(name).read_text(encoding="utf-8")
+    if name.endswith(".json"):  # generated data (leaders.json): read fast
+        return json.loads(text)["people"]
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 @cache
 def _base() -> tuple[tuple[Actor, ...], tuple[Role, ...]]:
     """The actors and roles every index starts from (built once)."""
+    return shipped_records(leaders=True)
+
+
+def shipped_records(leaders: bool = True) -> tuple[tuple[Actor, ...], tuple[Role, ...]]:
+    """The shipped actors and roles: states, organisations, the curated people.yaml and, with
+    ``leaders``, the heads of state and government of leaders.json (from the CIA World Factbook)."""
     extra = _read("states.yaml")
     actors: list[Actor] = []
     for country in pycountry.countries:
@@ -68,11 +78,16 @@ def _base() -> tuple[tuple[Actor, ...], tuple[Role, ...]]:
     for org in _read("organizations.yaml"):
         actors.append(Actor(**{**org, "aliases": tuple(org.get("aliases", ()))}))
     roles: list[Role] = []
-    for person in _read("people.yaml"):
+    ids = {a.id for a in actors}
+    # people.yaml (curated) first; leaders.json (the Factbook's heads, tools/factbook_leaders.py)
+    # adds people it lacks, and under a curated id only roles with other holders
+    for person in [*_read("people.yaml"), *(_read("leaders.json") if leaders else [])]:
         person = dict(person)
         for r in person.pop("roles", []):
             roles.append(Role.create(person=person["id"], **r))
-        actors.append(Actor(kind="person", **{**person, "aliases": tuple(person.get("aliases", ()))}))
+        if person["id"] not in ids:
+            ids.add(person["id"])
+            actors.append(Actor(kind="person", **{**person, "aliases": tuple(person.get("aliases", ()))}))
     return tuple(actors), tuple(roles)
 
 
