@@ -46,6 +46,7 @@ Examples
 """
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -53,6 +54,7 @@ from datetime import date
 
 import networkx as nx
 
+from kg.analysis.demands import CALL, parties, reread
 from kg.store.base import StanceEdge, StatementFilter, Store
 from kg.vocab import stances
 
@@ -124,6 +126,10 @@ class ActorGraphs:
     edges: list[StanceEdge] = field(default_factory=list)
     reference: date | None = None
     names: dict[str, str] = field(default_factory=dict)
+    parties: frozenset[str] = frozenset()
+    """The crisis' parties as the calls name them (:func:`kg.analysis.demands.parties`)."""
+    directed: int = 0
+    """Calls on some parties alone, read as opposition to them (:mod:`kg.analysis.demands`)."""
 
     def name(self, actor_id: str) -> str:
         return self.names.get(actor_id, actor_id)
@@ -313,7 +319,9 @@ def build_graphs(edges: Iterable[StanceEdge], kinds: Mapping[str, str | None],
 def from_store(store: Store, where: StatementFilter | None = None, *, rollup: bool = True,
                all_actors: bool = False, with_ties: bool = False,
                half_life: float | None = DEFAULT_HALF_LIFE, index=None) -> ActorGraphs:
-    """:func:`build_graphs` over ``store.stance_edges(where, rollup)`` (aggregated in the store).
+    """:func:`build_graphs` over ``store.stance_edges(where, rollup)`` (aggregated in the store),
+    with calls on some parties of the crisis alone read as opposition to them
+    (:mod:`kg.analysis.demands`; ``parties`` and ``directed`` of the result say what was found).
 
     ``index`` (an :class:`~kg.actors.ActorIndex`) gives kinds, names and roles; by default the
     shipped data plus the store's actors and roles. With ``with_ties`` memberships and
@@ -326,6 +334,11 @@ def from_store(store: Store, where: StatementFilter | None = None, *, rollup: bo
     kinds = {a: actor.kind for a, actor in index.actors.items()}
     names = {a: actor.name for a, actor in index.actors.items()}
     edges = store.stance_edges(where, rollup)
+    sides, n_directed = frozenset(), 0
+    if where is None or where.stances is None or CALL in where.stances:
+        calls = list(store.statements(dataclasses.replace(where or StatementFilter(), stances=frozenset({CALL}))))
+        sides = parties(calls)
+        edges, n_directed = reread(edges, calls, rollup, sides)
     until = where.until if where else None
     prior: list[tuple[str, str, str, str]] = []
     if with_ties:
@@ -345,8 +358,10 @@ def from_store(store: Store, where: StatementFilter | None = None, *, rollup: bo
                 for i, a in enumerate(al.parties):
                     for b in al.parties[i + 1:]:
                         prior.append((a, b, al.kind, al.treaty))
-    return build_graphs(edges, kinds, index.speaks_for, rollup=rollup, all_actors=all_actors,
-                        half_life=half_life, as_of=until, prior=prior, names=names)
+    graphs = build_graphs(edges, kinds, index.speaks_for, rollup=rollup, all_actors=all_actors,
+                          half_life=half_life, as_of=until, prior=prior, names=names)
+    graphs.parties, graphs.directed = sides, n_directed
+    return graphs
 
 
 def tie_strength(graphs: ActorGraphs, a: str, b: str) -> float:

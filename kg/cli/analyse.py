@@ -82,6 +82,9 @@ def camps(
 ) -> None:
     """Camps of actors that take the same stances and back each other, with the stances that define them.
 
+    A call to stop addressed to some of the crisis' parties but not all (the parties: the actors
+    some call addresses together) counts as opposition to those called on.
+
     Example: kg camps   (also: kg camps --method signed --json, kg camps --until 2020-10-01)
     """
     with open_from_cli(store) as db:
@@ -96,6 +99,9 @@ def camps(
         out.print(fit(_camp_table(c, wide=True), _camp_table(c, wide=False)))
     if report["unaligned"]:
         say(f"unaligned: {_names(report['unaligned'])}", markup=False)
+    if report["directed_demands"]:
+        say(f"{report['directed_demands']} calls on some of the parties ({_names(report['parties'])}) alone "
+            "read as opposition to those called on", markup=False)
 
 
 def _camp_table(c: dict, wide: bool) -> Table:

@@ -58,14 +58,17 @@ def camps(store: Store, method: str = "louvain", opts: Options = Options(),
                              "holders": [ref(index, a) for a in d["holders"]],
                              "stances": d["stances"], "internal": d["internal"],
                              "evidence": pick_evidence(store, index, opts, d["holders"], d["target"],
-                                                   d["code"], evidence_per_stance, list(d["stances"]))})
+                                                       d["code"], evidence_per_stance, list(d["stances"]),
+                                                       graphs.parties)})
         row = {"camp": k, "members": [ref(index, a) for a in members], "defining": defining}
         if opts.with_ties:
             row["prior_ties"] = [{"a": u, "b": v, **graphs.prior[u][v]}
                                  for u, v in sorted(tuple(sorted(e)) for e in graphs.prior.edges())
                                  if u in members and v in members]
         out.append(row)
-    return {"method": method, "options": opts.describe(), "actors": len(graphs.ids), "camps": out,
+    return {"method": method, "options": opts.describe(), "actors": len(graphs.ids),
+            "parties": [ref(index, a) for a in sorted(graphs.parties)], "directed_demands": graphs.directed,
+            "camps": out,
             "unaligned": [ref(index, a) for a in found["unaligned"]],
             "frustration": found["frustration"], "frustrated": found["frustrated"],
             "triangles": found["triangles"], "modularity": found["modularity"],

@@ -125,20 +125,29 @@ def people_of(index: ActorIndex, actor_id: str) -> set[str]:
 
 
 def pick_evidence(store: Store, index: ActorIndex, opts: Options, by: list[str], target: str,
-              cls: int | None, k: int = EVIDENCE, prefer: list[str] | None = None) -> list[dict]:
+              cls: int | None, k: int = EVIDENCE, prefer: list[str] | None = None,
+              sides: frozenset[str] = frozenset()) -> list[dict]:
     """The strongest ``k`` statements by ``by`` toward ``target`` of stance class ``cls``.
 
     One per actor spoken for first; stances in ``prefer`` (most typical first) before others.
+    With the crisis' parties ``sides``, a hostile class includes the calls on some parties alone,
+    as the analysis reads them (:mod:`kg.analysis.demands`).
     """
+    from kg.analysis.demands import CALL, directed
+
     names = None
     if cls is not None:
         from kg.vocab import stances
 
         names = frozenset(s for s in stances() if stance_class(s) == cls)
+        if cls < 0 and sides:
+            names |= {CALL}
     where = StatementFilter(by=frozenset(by), toward=frozenset({target} | people_of(index, target)),
                             stances=names, since=opts.since, until=opts.until)
     rank = {s: i for i, s in enumerate(prefer or [])}
-    found = sorted(store.statements(where), key=lambda s: (rank.get(s.stance, len(rank)), strength(s)))
+    found = [s for s in store.statements(where)
+             if cls is None or cls >= 0 or s.stance != CALL or directed([s], sides)]
+    found.sort(key=lambda s: (rank.get(s.stance, len(rank)), strength(s)))
     picked, seen = [], set()
     for s in found:  # one per actor spoken for first, then the rest
         who = s.on_behalf_of or s.speaker
