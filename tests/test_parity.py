@@ -22,6 +22,7 @@ COMMANDS = [
     ["camps"], ["camps", "--method", "signed"], ["camps", "--with-ties"], ["camps", "--all-actors"],
     ["align", "Turkey", "Azerbaijan"], ["align", "Russia", "Armenia"], ["balance"], ["brokers"],
     ["timeline", "Turkey", "--window", "7d"],
+    ["datasets"], ["camps", "--dataset", "nagorno-karabakh-2020"],
 ]
 
 
@@ -84,6 +85,13 @@ BY_HAND = {
     # With every actor: ICG (concern #29) and Carnegie Moscow (#30) call on both sides like camp 1
     # (S +1 on 2 targets with each caller); Hakobyan backs the NKR (#13: S +1 on NKR, tie +0.6) and
     # Bagdasaryan accuses Azerbaijan (#14) as ARM and NKR do: both join camp 2. 14 actors.
+    # One file loaded: its 30 statements, 16 July (#1) to 27 September (#2..#30); keeping to it
+    # changes nothing, and every call of it goes to both sides (no directed demand).
+    "datasets": (lambda rows: rows, [{"name": "nagorno-karabakh-2020", "statements": 30,
+                                      "first": "2020-07-16", "last": "2020-09-27"}]),
+    "camps --dataset nagorno-karabakh-2020": (
+        lambda r: (camp_ids(r), r["options"]["datasets"], [p["id"] for p in r["parties"]], r["directed_demands"]),
+        (NK_CAMPS, ["nagorno-karabakh-2020"], ["ARM", "AZE"], 0)),
     "camps --all-actors": (lambda r: (camp_ids(r), r["unaligned"], r["actors"]), (
         [["CARNEGIE_MOSCOW", "DEU", "EU", "FRA", "ICG", "ITA", "RUS", "VAT"],
          ["ARM", "NKR", "anna-hakobyan", "bagdasaryan"], ["AZE", "TUR"]], [], 14)),

@@ -15,6 +15,7 @@ from rich.table import Table
 from kg.cli.common import (
     DEFAULT_HALF_LIFE,
     CampMethod,
+    DatasetOpt,
     JsonOpt,
     LazyModule,
     StoreOpt,
@@ -55,10 +56,10 @@ OutOpt = Annotated[Path, typer.Option("--out", callback=picture_path,
                                       help="The picture to write: FILE.png or FILE.svg.")]
 
 
-def _opts(since, until, rollup, all_actors, with_ties, half_life, seed):
+def _opts(since, until, rollup, all_actors, with_ties, half_life, seed, dataset=None):
     """The window and graph options of an analysis command (a :class:`kg.reports.common.Options`)."""
     return common_report.Options(parse_date(since, "--since"), parse_date(until, "--until"), rollup,
-                            all_actors, with_ties, half_life or None, seed)
+                                 all_actors, with_ties, half_life or None, seed, tuple(dataset or ()))
 
 
 def _names(refs: list[dict]) -> str:
@@ -78,6 +79,7 @@ def camps(
     method: MethodOpt = "louvain",
     since: SinceOpt = None, until: UntilOpt = None, rollup: RollupOpt = True, all_actors: AllOpt = False,
     with_ties: TiesOpt = False, half_life: HalfLifeOpt = DEFAULT_HALF_LIFE, seed: SeedOpt = 0,
+    dataset: DatasetOpt = None,
     store: StoreOpt = "embedded", json: JsonOpt = False,
 ) -> None:
     """Camps of actors that take the same stances and back each other, with the stances that define them.
@@ -88,7 +90,8 @@ def camps(
     Example: kg camps   (also: kg camps --method signed --json, kg camps --until 2020-10-01)
     """
     with open_from_cli(store) as db:
-        report = camps_report.camps(db, method, _opts(since, until, rollup, all_actors, with_ties, half_life, seed))
+        opts = _opts(since, until, rollup, all_actors, with_ties, half_life, seed, dataset)
+        report = camps_report.camps(db, method, opts)
     if json:
         print_json(report)
         return
@@ -128,6 +131,7 @@ def align(
     b: Annotated[str, typer.Argument(help="Another actor.")],
     since: SinceOpt = None, until: UntilOpt = None, rollup: RollupOpt = True, all_actors: AllOpt = False,
     with_ties: TiesOpt = False, half_life: HalfLifeOpt = DEFAULT_HALF_LIFE, seed: SeedOpt = 0,
+    dataset: DatasetOpt = None,
     store: StoreOpt = "embedded", json: JsonOpt = False,
 ) -> None:
     """How aligned two actors are: S score, Cohen's kappa, Scott's pi, on how many shared targets, with evidence.
@@ -135,7 +139,7 @@ def align(
     Example: kg align Turkey Azerbaijan
     """
     with open_from_cli(store) as db:
-        r = align_report.align(db, a, b, _opts(since, until, rollup, all_actors, with_ties, half_life, seed))
+        r = align_report.align(db, a, b, _opts(since, until, rollup, all_actors, with_ties, half_life, seed, dataset))
     if json:
         print_json(r)
         return
@@ -168,6 +172,7 @@ def align(
 def balance(
     since: SinceOpt = None, until: UntilOpt = None, rollup: RollupOpt = True, all_actors: AllOpt = False,
     with_ties: TiesOpt = False, half_life: HalfLifeOpt = DEFAULT_HALF_LIFE, seed: SeedOpt = 0,
+    dataset: DatasetOpt = None,
     store: StoreOpt = "embedded", json: JsonOpt = False,
 ) -> None:
     """Structural balance of friendly and hostile ties: frustration index, best partition, balanced triangles.
@@ -175,7 +180,7 @@ def balance(
     Example: kg balance --json
     """
     with open_from_cli(store) as db:
-        r = balance_report.balance(db, _opts(since, until, rollup, all_actors, with_ties, half_life, seed))
+        r = balance_report.balance(db, _opts(since, until, rollup, all_actors, with_ties, half_life, seed, dataset))
     if json:
         print_json(r)
         return
@@ -198,6 +203,7 @@ def brokers(
     method: MethodOpt = "louvain",
     since: SinceOpt = None, until: UntilOpt = None, rollup: RollupOpt = True, all_actors: AllOpt = False,
     with_ties: TiesOpt = False, half_life: HalfLifeOpt = DEFAULT_HALF_LIFE, seed: SeedOpt = 0,
+    dataset: DatasetOpt = None,
     store: StoreOpt = "embedded", json: JsonOpt = False,
 ) -> None:
     """Who sits between the camps: mediators, brokers and betweenness.
@@ -205,7 +211,8 @@ def brokers(
     Example: kg brokers
     """
     with open_from_cli(store) as db:
-        r = brokers_report.brokers(db, method, _opts(since, until, rollup, all_actors, with_ties, half_life, seed))
+        opts = _opts(since, until, rollup, all_actors, with_ties, half_life, seed, dataset)
+        r = brokers_report.brokers(db, method, opts)
     if json:
         print_json(r)
         return
@@ -243,6 +250,7 @@ def timeline(
     cumulative: Annotated[bool, typer.Option("--cumulative", help="Each window starts at the first day.")] = False,
     since: SinceOpt = None, until: UntilOpt = None, rollup: RollupOpt = True, all_actors: AllOpt = False,
     with_ties: TiesOpt = False, half_life: HalfLifeOpt = DEFAULT_HALF_LIFE, seed: SeedOpt = 0,
+    dataset: DatasetOpt = None,
     store: StoreOpt = "embedded", json: JsonOpt = False,
 ) -> None:
     """An actor's camp, closest and most opposed actors, window by window, so that a shift shows.
@@ -263,7 +271,7 @@ def timeline(
     """
     with open_from_cli(store) as db:
         r = timeline_report.timeline(
-            db, actor, window, _opts(since, until, rollup, all_actors, with_ties, half_life, seed), cumulative)
+            db, actor, window, _opts(since, until, rollup, all_actors, with_ties, half_life, seed, dataset), cumulative)
     if json:
         print_json(r)
         return
@@ -310,6 +318,7 @@ def plot_camps(
     method: MethodOpt = "louvain",
     since: SinceOpt = None, until: UntilOpt = None, rollup: RollupOpt = True, all_actors: AllOpt = False,
     with_ties: TiesOpt = False, half_life: HalfLifeOpt = DEFAULT_HALF_LIFE, seed: SeedOpt = 0,
+    dataset: DatasetOpt = None,
     store: StoreOpt = "embedded",
 ) -> None:
     """Draw the camps: actors coloured by camp, friendly ties green, hostile ties red.
@@ -320,7 +329,7 @@ def plot_camps(
 
     with open_from_cli(store) as db:
         data = camps_report.camps_picture(
-            db, method, _opts(since, until, rollup, all_actors, with_ties, half_life, seed))
+            db, method, _opts(since, until, rollup, all_actors, with_ties, half_life, seed, dataset))
     plot.camps(data, out_file, seed=seed)
     out.print(f"wrote {out_file}")
 
@@ -333,6 +342,7 @@ def plot_timeline(
     cumulative: Annotated[bool, typer.Option("--cumulative", help="Each window starts at the first day.")] = False,
     since: SinceOpt = None, until: UntilOpt = None, rollup: RollupOpt = True, all_actors: AllOpt = False,
     with_ties: TiesOpt = False, half_life: HalfLifeOpt = DEFAULT_HALF_LIFE, seed: SeedOpt = 0,
+    dataset: DatasetOpt = None,
     store: StoreOpt = "embedded",
 ) -> None:
     """Draw an actor's alignment (S score) with the others, window by window.
@@ -346,6 +356,6 @@ def plot_timeline(
 
     with open_from_cli(store) as db:
         data = timeline_report.timeline(
-            db, actor, window, _opts(since, until, rollup, all_actors, with_ties, half_life, seed), cumulative)
+            db, actor, window, _opts(since, until, rollup, all_actors, with_ties, half_life, seed, dataset), cumulative)
     plot.timeline(data, out_file)
     out.print(f"wrote {out_file}")

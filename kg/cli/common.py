@@ -52,6 +52,8 @@ StoreOpt = Annotated[StoreKind, typer.Option(
     "--store", envvar="KG_STORE", help="Where the data lives: embedded (default, no server) or neo4j.",
     show_default=True)]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print stable JSON instead of a table.")]
+DatasetOpt = Annotated[list[str] | None, typer.Option(
+    "--dataset", help="Only the statements of this dataset (repeat for several; kg datasets lists them).")]
 
 
 def picture_path(value: Path | None) -> Path | None:

@@ -1,4 +1,4 @@
-"""Query commands: ``kg stance``, ``kg actors``, ``kg statements``."""
+"""Query commands: ``kg stance``, ``kg actors``, ``kg statements``, ``kg datasets``."""
 from __future__ import annotations
 
 from typing import Annotated
@@ -11,6 +11,7 @@ from kg.cli.common import (
     ACTOR_KINDS,
     STANCE_NAMES,
     ActorKind,
+    DatasetOpt,
     JsonOpt,
     LazyModule,
     StanceName,
@@ -27,6 +28,7 @@ from kg.cli.tables import fit, say
 actors_report = LazyModule("kg.reports.actors")
 stance_report = LazyModule("kg.reports.stance")
 statements_report = LazyModule("kg.reports.statements")
+datasets_report = LazyModule("kg.reports.datasets")
 
 app = typer.Typer()
 
@@ -51,6 +53,7 @@ def _evidence(rows: list[dict]) -> str:
 def stance(
     actor: Annotated[str, typer.Argument(help="An actor: name, alias, code, capital or leader.")],
     as_of: Annotated[str | None, typer.Option("--as-of", help="Only statements up to this day (YYYY-MM-DD).")] = None,
+    dataset: DatasetOpt = None,
     store: StoreOpt = "embedded",
     json: JsonOpt = False,
 ) -> None:
@@ -62,7 +65,7 @@ def stance(
     Example: kg stance Turkey   (also: kg stance Ankara, kg stance Erdogan --as-of 2020-10-01)
     """
     with open_from_cli(store) as db:
-        report = stance_report.stance(db, actor, parse_date(as_of, "--as-of"))
+        report = stance_report.stance(db, actor, parse_date(as_of, "--as-of"), tuple(dataset or ()))
     if json:
         print_json(report)
         return
@@ -92,6 +95,7 @@ def stance(
 @command(app)
 def actors(
     kind: Annotated[ActorKind | None, typer.Option(help=f"Only this kind: {', '.join(ACTOR_KINDS)}.")] = None,
+    dataset: DatasetOpt = None,
     store: StoreOpt = "embedded",
     json: JsonOpt = False,
 ) -> None:
@@ -100,7 +104,7 @@ def actors(
     Example: kg actors --kind person
     """
     with open_from_cli(store) as db:
-        rows = actors_report.actors(db, kind)
+        rows = actors_report.actors(db, kind, tuple(dataset or ()))
     if json:
         print_json(rows)
         return
@@ -147,16 +151,17 @@ def statements(
     stance: Annotated[StanceName | None, typer.Option(help=f"Only this stance: {', '.join(STANCE_NAMES)}.")] = None,
     since: Annotated[str | None, typer.Option(help="From this day (YYYY-MM-DD).")] = None,
     until: Annotated[str | None, typer.Option(help="Up to this day (YYYY-MM-DD).")] = None,
+    dataset: DatasetOpt = None,
     store: StoreOpt = "embedded",
     json: JsonOpt = False,
 ) -> None:
-    """Statements, filtered by speaker, target, stance and dates, oldest first.
+    """Statements, filtered by speaker, target, stance, dates and dataset, oldest first.
 
     Example: kg statements --by Turkey --stance support
     """
     with open_from_cli(store) as db:
         rows = statements_report.statements(db, by, toward, stance, parse_date(since, "--since"),
-                                  parse_date(until, "--until"))
+                                            parse_date(until, "--until"), tuple(dataset or ()))
     if json:
         print_json(rows)
         return
@@ -185,3 +190,29 @@ def _statements_table(rows: list[dict], wide: bool) -> Table:
             table.add_row(f"{r['date']}\n{speaker}" + (f"\n[dim]for {escape(behalf)}[/]" if behalf else ""),
                           f"{r['stance']}\n{targets}", quote)
     return table
+
+
+@command(app)
+def datasets(
+    store: StoreOpt = "embedded",
+    json: JsonOpt = False,
+) -> None:
+    """The datasets loaded, with how many statements each holds and their first and last day.
+
+    Every analysis and query command takes --dataset NAME (repeatable) to keep to some of them.
+
+    Example: kg datasets   (then: kg camps --dataset nagorno-karabakh-2020)
+    """
+    with open_from_cli(store) as db:
+        rows = datasets_report.datasets(db)
+    if json:
+        print_json(rows)
+        return
+    t = Table(title="datasets")
+    t.add_column("dataset", overflow="fold")
+    t.add_column("statements", justify="right", no_wrap=True)
+    t.add_column("first", no_wrap=True)
+    t.add_column("last", no_wrap=True)
+    for r in rows:
+        t.add_row(escape(r["name"] or "(none)"), str(r["statements"]), r["first"], r["last"])
+    out.print(fit(t))

@@ -33,19 +33,23 @@ class Options:
     with_ties: bool = False
     half_life: float | None = DEFAULT_HALF_LIFE
     seed: int = 0
+    datasets: tuple[str, ...] = ()
+    """Only the statements loaded from these datasets (none: every statement)."""
 
     def where(self) -> StatementFilter | None:
-        if self.since is None and self.until is None:
+        if self.since is None and self.until is None and not self.datasets:
             return None
-        return StatementFilter(since=self.since, until=self.until)
+        return StatementFilter(since=self.since, until=self.until,
+                               datasets=frozenset(self.datasets) if self.datasets else None)
 
     def window(self) -> dict:
         return {"since": self.since.isoformat() if self.since else None,
                 "until": self.until.isoformat() if self.until else None}
 
     def describe(self) -> dict:
-        return {**self.window(), "rollup": self.rollup, "all_actors": self.all_actors,
-                "with_ties": self.with_ties, "half_life": self.half_life, "seed": self.seed}
+        return {**self.window(), "datasets": sorted(self.datasets), "rollup": self.rollup,
+                "all_actors": self.all_actors, "with_ties": self.with_ties, "half_life": self.half_life,
+                "seed": self.seed}
 
 
 def require_records(store: Store, kind: str = "statements") -> None:
@@ -59,6 +63,19 @@ def require_records(store: Store, kind: str = "statements") -> None:
         raise AnalysisError(EMPTY_STORE)
     if counts[kind] == 0:
         raise AnalysisError(f"the store holds no {kind}: {LOAD_HINT}")
+
+
+def check_datasets(store: Store, names) -> frozenset[str] | None:
+    """The dataset filter for ``names`` (None for none); AnalysisError (exit 6) naming what is
+    loaded when one of them is not."""
+    if not names:
+        return None
+    loaded = [d.name for d in store.datasets() if d.name is not None]
+    missing = sorted(set(names) - set(loaded))
+    if missing:
+        raise AnalysisError(f"no dataset {', '.join(map(repr, missing))} in the store "
+                            f"(loaded: {', '.join(loaded) or 'none'}; see kg datasets)")
+    return frozenset(names)
 
 
 def check_method(method: str) -> str:
@@ -76,7 +93,9 @@ def index_for(store: Store) -> ActorIndex:
 
 
 def span_text(opts: Options) -> str:
-    """The window in words: "between A and B", "since A", "up to B"."""
+    """The window in words: "between A and B", "since A", "up to B", "in dataset X"."""
+    if opts.datasets and not (opts.since or opts.until):
+        return f"in {'datasets' if len(opts.datasets) > 1 else 'dataset'} {', '.join(sorted(opts.datasets))}"
     if opts.since and opts.until:
         return f"between {opts.since} and {opts.until}"
     if opts.since:
@@ -88,6 +107,7 @@ def build(store: Store, opts: Options, index: ActorIndex | None = None, minimum:
           ) -> tuple[ActorIndex, ActorGraphs]:
     """The graphs of ``store`` for ``opts``; AnalysisError when there is nothing to analyse."""
     require_records(store)
+    check_datasets(store, opts.datasets)
     index = index or index_for(store)
     if opts.since and opts.until and opts.since > opts.until:
         raise AnalysisError(f"--since {opts.since} is after --until {opts.until}")
@@ -143,7 +163,8 @@ def pick_evidence(store: Store, index: ActorIndex, opts: Options, by: list[str],
         if cls < 0 and sides:
             names |= {CALL}
     where = StatementFilter(by=frozenset(by), toward=frozenset({target} | people_of(index, target)),
-                            stances=names, since=opts.since, until=opts.until)
+                            stances=names, since=opts.since, until=opts.until,
+                            datasets=frozenset(opts.datasets) if opts.datasets else None)
     rank = {s: i for i, s in enumerate(prefer or [])}
     found = [s for s in store.statements(where)
              if cls is None or cls >= 0 or s.stance != CALL or directed([s], sides)]

@@ -89,7 +89,7 @@ def timeline(store: Store, actor: str, window: str = "7d", opts: Options = Optio
                          "statements": 0, "all_statements": 0, "present": False})
             continue
         w = Options(first if cumulative else start, end, opts.rollup, opts.all_actors,
-                    opts.with_ties, opts.half_life, opts.seed)
+                    opts.with_ties, opts.half_life, opts.seed, opts.datasets)
         graphs = from_store(store, w.where(), rollup=w.rollup, all_actors=w.all_actors,
                             with_ties=w.with_ties, half_life=w.half_life, index=index)
         row = {"start": w.since.isoformat(), "end": end.isoformat(), "gap": False,

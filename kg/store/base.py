@@ -31,13 +31,16 @@ class StatementFilter:
     stances: frozenset[str] | None = None
     since: date | None = None
     until: date | None = None
+    datasets: frozenset[str] | None = None
+    """The datasets the statements were loaded from (``Statement.dataset``)."""
 
     def matches(self, s: Statement) -> bool:
         return ((self.by is None or s.speaker in self.by or s.on_behalf_of in self.by)
                 and (self.toward is None or not self.toward.isdisjoint(s.targets))
                 and (self.stances is None or s.stance in self.stances)
                 and (self.since is None or s.date >= self.since)
-                and (self.until is None or s.date <= self.until))
+                and (self.until is None or s.date <= self.until)
+                and (self.datasets is None or s.dataset in self.datasets))
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,16 @@ class StanceEdge:
     n: int
     valence: float
     weight: float
+    first: date
+    last: date
+
+
+@dataclass(frozen=True)
+class DatasetInfo:
+    """A dataset as loaded: its name, how many statements it holds and their first and last day."""
+
+    name: str | None
+    statements: int
     first: date
     last: date
 
@@ -105,6 +118,10 @@ class Store(ABC):
         With ``rollup`` a person's statements count for the state or organisation they
         spoke for (when known); without it, for the person.
         """
+
+    @abstractmethod
+    def datasets(self) -> list[DatasetInfo]:
+        """Every dataset the statements were loaded from, by name (statements without one: ``None``, last)."""
 
     @abstractmethod
     def clear(self) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from kg.errors import StoreError
 from kg.model import Actor, Alliance, Dataset, Membership, Role, Source, Statement
-from kg.store.base import KINDS, Progress, StanceEdge, StatementFilter, Store, batched
+from kg.store.base import KINDS, DatasetInfo, Progress, StanceEdge, StatementFilter, Store, batched
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS actors (id TEXT PRIMARY KEY, kind TEXT NOT NULL, body TEXT NOT NULL);
@@ -35,6 +35,8 @@ CREATE INDEX IF NOT EXISTS targets_target ON statement_targets (target);
 """
 
 SCHEMA_VERSION = 1
+DATASET = "json_extract(s.body, '$.dataset')"
+"""A statement's dataset, read from its record (no column of its own: the schema stays as it is)."""
 
 RECORDS = {"actors": Actor, "sources": Source, "roles": Role, "memberships": Membership,
            "alliances": Alliance, "statements": Statement}
@@ -201,7 +203,15 @@ class EmbeddedStore(Store):
         if where.until is not None:
             sql.append("AND s.date <= ?")
             params.append(where.until.isoformat())
+        if where.datasets is not None:
+            sql.append(f"AND {among(DATASET, where.datasets)}")
         return " ".join(sql), params
+
+    def datasets(self) -> list[DatasetInfo]:
+        rows = self.db.execute(f"SELECT {DATASET} AS d, count(*), min(s.date), max(s.date) FROM statements s "
+                               "GROUP BY d ORDER BY d IS NULL, d")
+        return [DatasetInfo(name, n, date.fromisoformat(first), date.fromisoformat(last))
+                for name, n, first, last in rows]
 
     def statements(self, where: StatementFilter | None = None) -> Iterator[Statement]:
         clause, params = self._where(where)

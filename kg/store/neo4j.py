@@ -27,7 +27,7 @@ from itertools import combinations
 
 from kg.errors import DatabaseNotFound, KgError, QueryError, StoreAuthError, StoreError, StoreUnreachable
 from kg.model import Actor, Alliance, Dataset, Membership, Role, Source, Statement
-from kg.store.base import KINDS, Progress, StanceEdge, StatementFilter, Store, batched
+from kg.store.base import KINDS, DatasetInfo, Progress, StanceEdge, StatementFilter, Store, batched
 
 LABELS = {"state": "State", "organization": "Organization", "person": "Person",
           "armed_group": "ArmedGroup", "authority": "Authority", "ngo": "NGO"}
@@ -85,6 +85,9 @@ def where_clause(where: StatementFilter | None) -> tuple[str, dict]:
     if where.until is not None:
         parts.append("s.date <= $until")
         params["until"] = where.until
+    if where.datasets is not None:
+        parts.append("s.dataset IN $datasets")
+        params["datasets"] = sorted(where.datasets)
     return " AND ".join(parts), params
 
 
@@ -236,6 +239,11 @@ class Neo4jStore(Store):
     def counts(self) -> dict[str, int]:
         (row,) = self._run_read(cypher("counts"))
         return {k: row[k] for k in KINDS}
+
+    def datasets(self) -> list[DatasetInfo]:
+        rows = self._run_read(cypher("datasets"))
+        return [DatasetInfo(r["name"], r["statements"], _native({"d": r["first"]})["d"],
+                            _native({"d": r["last"]})["d"]) for r in rows]
 
     def actors(self) -> list[Actor]:
         rows = self._run_read("MATCH (a:Actor) RETURN a ORDER BY a.id")
