@@ -67,11 +67,10 @@ def test_align_balance_brokers_timeline(cli):
     assert [(bal[k]["frustration"], bal[k]["frustrated"]) for k in ("two_camps", "camps")] == [(0.0, 0), (0.0, 0)]
     b = json.loads(cli("brokers", "--json").output)
     assert b["brokers"][0]["role"] == "mediator"
-    # The six ceasefire callers of camp 1 address camps 2 and 3 even-handedly; betweenness by
-    # hand (tests/golden/brokers.yaml): AZE 17/36, ARM 10.5/36, TUR 0.5/36.
+    # The six ceasefire callers of camp 1 address camps 2 and 3 even-handedly; among speakers the
+    # alignment graph is three cliques, so no betweenness (tests/golden/brokers.yaml).
     assert [(r["actor"]["id"], r["role"], r["camp"], r["even_handed_to"], r["betweenness"]) for r in b["brokers"]] == [
-        *[(m, "mediator", 1, [2, 3], 0.0) for m in ("DEU", "EU", "FRA", "ITA", "RUS", "VAT")],
-        ("AZE", None, 3, [], 0.472), ("ARM", None, 2, [], 0.292), ("TUR", None, 3, [], 0.014)]
+        (m, "mediator", 1, [2, 3], 0.0) for m in ("DEU", "EU", "FRA", "ITA", "RUS", "VAT")]
     t = json.loads(cli("timeline", "Turkey", "--window", "4w", "--json").output)
     assert [w["present"] for w in t["windows"]] == [False, False, True]
     assert "Azerbaijan" in cli("timeline", "Turkey", "--window", "2w").output

@@ -9,11 +9,13 @@ from kg.store import Store
 
 
 def brokers(store: Store, method: str = "louvain", opts: Options = Options()) -> dict:
-    """Who sits between the camps: betweenness, mediators (even-handed to several camps), brokers."""
+    """Who sits between the camps: betweenness among the speakers on the alignment graph, mediators
+    (even-handed to several camps), brokers (friendly with several)."""
     check_method(method)
     index, graphs = build(store, opts)
-    found = cmp.find_camps(graphs, method, opts.with_ties, opts.seed)
-    rows = brk.find_brokers(graphs, found["camp_of"])
+    A = cmp.affinity(graphs, opts.with_ties)
+    found = cmp.find_camps(graphs, method, opts.with_ties, opts.seed, A=A)
+    rows = brk.find_brokers(graphs, found["camp_of"], A)
     return {"method": method, "options": opts.describe(),
             "camps": [[ref(index, a) for a in c] for c in found["camps"]],
             "brokers": [{**r, "actor": ref(index, r["actor"])} for r in rows]}
