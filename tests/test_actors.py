@@ -64,3 +64,19 @@ def test_an_upper_case_word_is_no_armed_group():
 
     text = "It IS a disgrace, the minister, who spoke in Paris, said."
     assert [m.actor for m in Matcher.of(ActorIndex.default()).mentions(text, tokenize(text))] == ["FRA"]
+
+
+def test_roles_are_read_as_of_each_statement(store, nk2020):
+    from kg.reports.actors import actors
+    from kg.reports.stance import stance
+
+    store.load([nk2020])
+    # Pope Francis' office ended on 2025-04-21, after his call of 2020-09-27 (#28): he spoke for
+    # the Holy See then, and the Holy See's count holds that statement.
+    people = {r["id"]: r for r in actors(store, "person")}
+    assert people["pope-francis"]["speaks_for"]["id"] == "VAT"
+    assert stance(store, "Pope Francis")["speaks_for"]["id"] == "VAT"
+    states = {r["id"]: r for r in actors(store, "state")}
+    assert (states["VAT"]["statements"], states["VAT"]["by_office_holders"]) == (1, 1)
+    # Armenia: its own 2 and Prime Minister Pashinyan's 4
+    assert (states["ARM"]["statements"], states["ARM"]["by_office_holders"]) == (6, 4)

@@ -101,8 +101,11 @@ def stance_profile(statements: Iterable[Statement], actor_id: str, index: ActorI
         if toward_me and not mine:
             heard[s.on_behalf_of or s.speaker].append(s)
     speaks_for = None
-    if person:
-        roles = sorted(index.roles_of(actor_id, as_of), key=lambda r: (r.start or date.min))
+    if person:  # as of the day (without one: of the person's last statement, else of the last one)
+        own = [s.date for v in said.values() for s in v]
+        every = [s.date for s in statements if as_of is None or s.date <= as_of]
+        on = as_of or max(own, default=None) or max(every, default=None)
+        roles = sorted(index.roles_of(actor_id, on), key=lambda r: (r.start or date.min))
         if roles:
             speaks_for = {**ref(index, roles[0].holder), "title": roles[0].title}
     return {

@@ -101,6 +101,9 @@ def actors(
 ) -> None:
     """Every actor in the store with its codes and how often it spoke and was addressed.
 
+    Roles are read as of each statement's date: a state's "said" includes what its office
+    holders said for it then, and a person speaks for whom they spoke for at their last statement.
+
     Example: kg actors --kind person
     """
     with open_from_cli(store) as db:
