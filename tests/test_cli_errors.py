@@ -128,6 +128,10 @@ def test_the_cli_choices_are_the_librarys():
     assert common.STANCE_NAMES == STANCE_NAMES
     assert common.STANCE_NAMES[:3] == ("support", "praise", "mediate") and len(STANCE_NAMES) == 10
     assert common.DEFAULT_HALF_LIFE == DEFAULT_HALF_LIFE == 90.0
+    from kg.analysis import doubt
+    from kg.cli import analyse
+
+    assert (analyse.RUNS, analyse.STABLE) == (doubt.RUNS, doubt.STABLE) == (50, 0.5)
     assert common.PICTURE_FORMATS == FORMATS == ("png", "svg")
     assert common.STORES == STORES == ("embedded", "neo4j")
 

@@ -28,6 +28,9 @@ from kg.cli.common import (
 )
 from kg.cli.tables import fit, items, say
 
+RUNS = 50  # = kg.analysis.doubt.RUNS (spelt out: the CLI imports no analysis module; a test checks)
+STABLE = 0.5  # = kg.analysis.doubt.STABLE
+
 # The reports load on first use, so that `kg --help` imports neither numpy nor networkx.
 align_report = LazyModule("kg.reports.align")
 balance_report = LazyModule("kg.reports.balance")
@@ -77,6 +80,9 @@ def _fmt(x) -> str:
 @command(app)
 def camps(
     method: MethodOpt = "louvain",
+    bootstrap: Annotated[int, typer.Option(
+        "--bootstrap", min=0, help="Resamples of the statements that measure each actor's stability "
+                                   "(0: none, nobody is unplaced).")] = RUNS,
     since: SinceOpt = None, until: UntilOpt = None, rollup: RollupOpt = True, all_actors: AllOpt = False,
     with_ties: TiesOpt = False, half_life: HalfLifeOpt = DEFAULT_HALF_LIFE, seed: SeedOpt = 0,
     dataset: DatasetOpt = None,
@@ -85,13 +91,16 @@ def camps(
     """Camps of actors that take the same stances and back each other, with the stances that define them.
 
     A call to stop addressed to some of the crisis' parties but not all (the parties: the actors
-    some call addresses together) counts as opposition to those called on.
+    some call addresses together) counts as opposition to those called on. Each actor's place
+    comes with how many statements it rests on, its tie to the camp and its stability over
+    --bootstrap resamples of the statements; an actor kept with its camp in fewer than half of
+    them is listed as unplaced.
 
     Example: kg camps   (also: kg camps --method signed --json, kg camps --until 2020-10-01)
     """
     with open_from_cli(store) as db:
         opts = _opts(since, until, rollup, all_actors, with_ties, half_life, seed, dataset)
-        report = camps_report.camps(db, method, opts)
+        report = camps_report.camps(db, method, opts, runs=bootstrap)
     if json:
         print_json(report)
         return
@@ -100,11 +109,35 @@ def camps(
         f"{report['triangles']['balanced']}/{report['triangles']['triangles']}")
     for c in report["camps"]:
         out.print(fit(_camp_table(c, wide=True), _camp_table(c, wide=False)))
+    out.print(fit(_doubt_table(report)))
+    if report["unplaced"]:
+        say(f"unplaced (too little evidence): {_names(report['unplaced'])}", markup=False)
     if report["unaligned"]:
         say(f"unaligned: {_names(report['unaligned'])}", markup=False)
     if report["directed_demands"]:
         say(f"{report['directed_demands']} calls on some of the parties ({_names(report['parties'])}) alone "
             "read as opposition to those called on", markup=False)
+
+
+def _doubt_table(report: dict) -> Table:
+    """How far each placement can be trusted: statements, tie to the camp, stability."""
+    runs = report["bootstrap"]
+    table = Table(title="how sure each place is",
+                  caption=f"statements: those the place rests on (* one only); tie: mean affinity to the "
+                          f"camp; stability: share of {runs} resamples keeping it with its camp"
+                          + (f"; under {STABLE:g}: unplaced" if runs else ""))
+    table.add_column("actor")
+    table.add_column("camp", justify="right", no_wrap=True)
+    table.add_column("statements", justify="right", no_wrap=True)
+    table.add_column("tie", justify="right", no_wrap=True)
+    table.add_column("stability", justify="right", no_wrap=True)
+    rows = [(m, str(c["camp"])) for c in report["camps"] for m in c["members"]]
+    rows += [(m, "-") for m in report["unplaced"]]
+    for m, camp in rows:
+        table.add_row(escape(m["name"]), camp, f"{m['statements']}{' *' if m['single'] else ''}",
+                      "" if m["tie"] is None else f"{m['tie']:+.2f}",
+                      "" if m["stability"] is None else f"{m['stability']:.2f}")
+    return table
 
 
 def _camp_table(c: dict, wide: bool) -> Table:

@@ -6,6 +6,7 @@ from collections import Counter
 import numpy as np
 
 from kg.analysis import camps as cmp
+from kg.analysis import doubt
 from kg.analysis.graph import ActorGraphs, stance_class
 from kg.analysis.stance import ref
 from kg.reports.common import CODE_NAMES, EVIDENCE, Options, build, check_method, pick_evidence, rounded
@@ -40,18 +41,43 @@ def defining_stances(graphs: ActorGraphs, members: list[str], top: int = 4) -> l
 
 
 def camps(store: Store, method: str = "louvain", opts: Options = Options(),
-          evidence_per_stance: int = EVIDENCE) -> dict:
-    """The camps, their members and the stances that define them, with evidence.
+          evidence_per_stance: int = EVIDENCE, runs: int = doubt.RUNS) -> dict:
+    """The camps, their members and the stances that define them, with evidence and doubt.
 
     Returns a dict with ``method``, ``options``, ``actors`` (how many take part), ``camps`` (each:
-    ``camp``, ``members``, ``defining`` stances with ``evidence``), ``unaligned`` and the
-    partition's ``frustration``, ``frustrated`` ties, ``triangles`` and ``modularity``.
+    ``camp``, ``members``, ``defining`` stances with ``evidence``), ``unplaced``, ``unaligned``
+    and the partition's ``frustration``, ``frustrated`` ties, ``triangles`` and ``modularity``.
+    Every member (and unplaced actor) carries ``statements`` (how many its place rests on),
+    ``single`` (one statement only), ``tie`` (mean affinity to the other members) and
+    ``stability`` (share of ``runs`` bootstrap resamples that keep it with its camp's core; see
+    :mod:`kg.analysis.doubt`). Members under :data:`kg.analysis.doubt.STABLE` are ``unplaced``
+    instead (too little evidence); ``runs`` 0 skips the bootstrap (stability None).
     """
     check_method(method)
     index, graphs = build(store, opts)
-    found = cmp.find_camps(graphs, method, opts.with_ties, opts.seed)
-    out = []
-    for k, members in enumerate(found["camps"], 1):
+    A = cmp.affinity(graphs, opts.with_ties)
+    found = cmp.find_camps(graphs, method, opts.with_ties, opts.seed, A=A)
+    inv = store.involvement(opts.where(), opts.rollup)
+    ties = doubt.camp_ties(graphs, found["camps"], A=A)
+    stable = (doubt.stability(graphs, found["camps"], method, opts.with_ties, runs, opts.seed, opts.half_life)
+              if runs else {})
+
+    def member(a: str) -> dict:
+        n = inv.get(a, 0)
+        return {**ref(index, a), "statements": n, "single": n == 1, "tie": ties.get(a),
+                "stability": stable.get(a)}
+
+    def placed(a: str) -> bool:
+        s = stable.get(a)
+        return s is None or s >= doubt.STABLE
+
+    out, unplaced = [], []
+    for members in found["camps"]:
+        unplaced += [member(a) for a in members if not placed(a)]
+        members = [a for a in members if placed(a)]
+        if not members:
+            continue
+        k = len(out) + 1
         defining = []
         for d in defining_stances(graphs, members):
             defining.append({"target": ref(index, d["target"]), "class": CODE_NAMES[d["code"]],
@@ -60,7 +86,7 @@ def camps(store: Store, method: str = "louvain", opts: Options = Options(),
                              "evidence": pick_evidence(store, index, opts, d["holders"], d["target"],
                                                        d["code"], evidence_per_stance, list(d["stances"]),
                                                        graphs.parties)})
-        row = {"camp": k, "members": [ref(index, a) for a in members], "defining": defining}
+        row = {"camp": k, "members": [member(a) for a in members], "defining": defining}
         if opts.with_ties:
             row["prior_ties"] = [{"a": u, "b": v, **graphs.prior[u][v]}
                                  for u, v in sorted(tuple(sorted(e)) for e in graphs.prior.edges())
@@ -68,7 +94,7 @@ def camps(store: Store, method: str = "louvain", opts: Options = Options(),
         out.append(row)
     return {"method": method, "options": opts.describe(), "actors": len(graphs.ids),
             "parties": [ref(index, a) for a in sorted(graphs.parties)], "directed_demands": graphs.directed,
-            "camps": out,
+            "camps": out, "unplaced": sorted(unplaced, key=lambda m: m["id"]), "bootstrap": runs,
             "unaligned": [ref(index, a) for a in found["unaligned"]],
             "frustration": found["frustration"], "frustrated": found["frustrated"],
             "triangles": found["triangles"], "modularity": found["modularity"],

@@ -120,6 +120,14 @@ class Store(ABC):
         """
 
     @abstractmethod
+    def involvement(self, where: StatementFilter | None = None, rollup: bool = True) -> dict[str, int]:
+        """For every actor, the number of statements that name it as their source or a target.
+
+        The source is the speaker or, with ``rollup``, the state or organisation spoken for (as
+        in :meth:`stance_edges`); a statement counts once for an actor however often it names it.
+        """
+
+    @abstractmethod
     def datasets(self) -> list[DatasetInfo]:
         """Every dataset the statements were loaded from, by name (statements without one: ``None``, last)."""
 

@@ -207,6 +207,18 @@ class EmbeddedStore(Store):
             sql.append(f"AND {among(DATASET, where.datasets)}")
         return " ".join(sql), params
 
+    def involvement(self, where: StatementFilter | None = None, rollup: bool = True) -> dict[str, int]:
+        clause, params = self._where(where)
+        who = "coalesce(s.on_behalf_of, s.speaker)" if rollup else "s.speaker"
+        sql = f"""
+            SELECT who, count(DISTINCT id) FROM (
+                SELECT {who} AS who, s.id AS id FROM statements s {clause}
+                UNION ALL
+                SELECT t.target AS who, s.id AS id FROM statements s JOIN statement_targets t
+                    ON t.statement = s.id {clause})
+            GROUP BY who"""
+        return dict(self.db.execute(sql, params + params))
+
     def datasets(self) -> list[DatasetInfo]:
         rows = self.db.execute(f"SELECT {DATASET} AS d, count(*), min(s.date), max(s.date) FROM statements s "
                                "GROUP BY d ORDER BY d IS NULL, d")

@@ -240,6 +240,11 @@ class Neo4jStore(Store):
         (row,) = self._run_read(cypher("counts"))
         return {k: row[k] for k in KINDS}
 
+    def involvement(self, where: StatementFilter | None = None, rollup: bool = True) -> dict[str, int]:
+        clause, params = where_clause(where)
+        rows = self._run_read(cypher("involvement").replace("{where}", clause), rollup=rollup, **params)
+        return {r["actor"]: r["statements"] for r in rows}
+
     def datasets(self) -> list[DatasetInfo]:
         rows = self._run_read(cypher("datasets"))
         return [DatasetInfo(r["name"], r["statements"], _native({"d": r["first"]})["d"],
