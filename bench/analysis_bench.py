@@ -10,7 +10,7 @@ With ``--store N`` the first N generated statements are also written to a tempor
 store (``EmbeddedStore.write_statements`` in one transaction) to time the store's own
 aggregation (``stance_edges``).
 
-Run: python bench/analysis_bench.py [--actors 300] [--statements 1000000] [--store 0]
+Run: python bench/analysis_bench.py [--actors 300] [--statements 1000000] [--store 0] [--bootstrap 50]
 Never part of the tests.
 """
 from __future__ import annotations
@@ -30,7 +30,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kg.analysis import alignment, balance, brokers, camps  # noqa: E402
+from kg.analysis import alignment, balance, brokers, camps, doubt  # noqa: E402
 from kg.analysis.graph import build_graphs  # noqa: E402
 from kg.store.base import StanceEdge  # noqa: E402
 from kg.vocab import stances  # noqa: E402
@@ -170,6 +170,7 @@ def main() -> None:
     p.add_argument("--actors", type=int, default=300)
     p.add_argument("--statements", type=int, default=1_000_000)
     p.add_argument("--store", type=int, default=0, help="also load this many statements into a temp embedded store")
+    p.add_argument("--bootstrap", type=int, default=doubt.RUNS, help="resamples of the stability measure")
     args = p.parse_args()
     rows = []
 
@@ -214,6 +215,13 @@ def main() -> None:
     row("brokers (betweenness)", t_br)
     total = t_build + t_al + t_aff + t_lv
     row("camps end to end (build+align+louvain)", total, None, "from aggregated edges")
+    runs = args.bootstrap
+    _, t_ties = timed(doubt.camp_ties, g, lv["camps"], A=A)
+    st, t_boot = timed(doubt.stability, g, lv["camps"], "louvain", runs=runs)
+    unstable = sum(1 for v in st.values() if v is not None and v < doubt.STABLE)
+    row(f"doubt: ties + {runs} bootstrap resamples", t_ties + t_boot, None,
+        f"{unstable} actors under {doubt.STABLE} ({t_boot / max(runs, 1):.2f} s a resample)")
+    row("camps end to end with doubt", total + t_ties + t_boot, None, "target: under 5 s")
     row("camps end to end (build+align+signed)", t_build + t_al + t_aff + t_lv + t_sg, None,
         "louvain is the signed method's first start")
 

@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from kg.cli.common import (
@@ -20,6 +21,7 @@ from kg.cli.common import (
     LazyModule,
     StoreOpt,
     command,
+    err,
     open_from_cli,
     out,
     parse_date,
@@ -100,7 +102,11 @@ def camps(
     """
     with open_from_cli(store) as db:
         opts = _opts(since, until, rollup, all_actors, with_ties, half_life, seed, dataset)
-        report = camps_report.camps(db, method, opts, runs=bootstrap)
+        with Progress(TextColumn("resampling"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                      console=err, transient=True, disable=json or bootstrap == 0) as bar:
+            task = bar.add_task("bootstrap", total=bootstrap)
+            report = camps_report.camps(db, method, opts, runs=bootstrap,
+                                        progress=lambda n: bar.advance(task, n))
     if json:
         print_json(report)
         return

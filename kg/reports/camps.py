@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 
 import numpy as np
 
@@ -41,7 +42,8 @@ def defining_stances(graphs: ActorGraphs, members: list[str], top: int = 4) -> l
 
 
 def camps(store: Store, method: str = "louvain", opts: Options = Options(),
-          evidence_per_stance: int = EVIDENCE, runs: int = doubt.RUNS) -> dict:
+          evidence_per_stance: int = EVIDENCE, runs: int = doubt.RUNS,
+          progress: Callable[[int], None] | None = None) -> dict:
     """The camps, their members and the stances that define them, with evidence and doubt.
 
     Returns a dict with ``method``, ``options``, ``actors`` (how many take part), ``camps`` (each:
@@ -59,8 +61,8 @@ def camps(store: Store, method: str = "louvain", opts: Options = Options(),
     found = cmp.find_camps(graphs, method, opts.with_ties, opts.seed, A=A)
     inv = store.involvement(opts.where(), opts.rollup)
     ties = doubt.camp_ties(graphs, found["camps"], A=A)
-    stable = (doubt.stability(graphs, found["camps"], method, opts.with_ties, runs, opts.seed, opts.half_life)
-              if runs else {})
+    stable = (doubt.stability(graphs, found["camps"], method, opts.with_ties, runs, opts.seed, opts.half_life,
+                              progress) if runs else {})
 
     def member(a: str) -> dict:
         n = inv.get(a, 0)
