@@ -47,3 +47,21 @@ def test_india_pakistan_2019(store, method):
     # By hand: EU 3 (Kocijancic, Mogherini twice), China 3 (Lu Kang, twice itself), AUS and USA 1.
     assert {a: m["statements"] for a, m in members.items()} == {"AUS": 1, "CHN": 3, "EU": 3, "USA": 1}
     assert sorted(a for a, m in members.items() if m["single"]) == ["AUS", "USA"]
+
+
+def test_hamas_attack_2023(store):
+    store.load([read_dataset(DATASETS / "hamas-attack-2023.yaml")])
+    r = camps(store, "louvain", runs=0)
+    # The United States backs Israel and condemns Hamas; Iran backs and praises Hamas; Germany's
+    # shock, the UN (a call on all sides, a condemnation of the attack) and Saudi Arabia's call on
+    # both sides make the even-handed group; Abbas accuses Israel but backs no one in these words.
+    assert ids(r) == [["DEU", "SAU", "UN"], ["HAMAS", "IRN"], ["ISR", "USA"]]
+    assert [a["id"] for a in r["unaligned"]] == ["PSE"]
+    assert [p["id"] for p in r["parties"]] == ["HAMAS", "ISR"] and r["directed_demands"] == 0
+    members = {m["id"]: m for c in r["camps"] for m in c["members"]}
+    # By hand: Hamas is named by 6 statements (Wennesland, Tuerk, the US, Safavi, Kanaani, Scholz)
+    # and the Saudi call: 7; Israel by 5; the US said 3 (its own, Austin, Biden), Iran and the UN 2.
+    assert {a: m["statements"] for a, m in members.items()} == {
+        "DEU": 1, "SAU": 1, "UN": 2, "HAMAS": 7, "IRN": 2, "ISR": 5, "USA": 3}
+    assert sorted(a for a, m in members.items() if m["single"]) == ["DEU", "SAU"]
+    assert all(m["stability"] is None for m in members.values())  # runs=0: no bootstrap
