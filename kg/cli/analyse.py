@@ -103,7 +103,7 @@ def camps(
     with open_from_cli(store) as db:
         opts = _opts(since, until, rollup, all_actors, with_ties, half_life, seed, dataset)
         with Progress(TextColumn("resampling"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                      console=err, transient=True, disable=json or bootstrap == 0) as bar:
+                      console=err, transient=True, disable=json or bootstrap == 0 or not err.is_terminal) as bar:
             task = bar.add_task("bootstrap", total=bootstrap)
             report = camps_report.camps(db, method, opts, runs=bootstrap,
                                         progress=lambda n: bar.advance(task, n))
