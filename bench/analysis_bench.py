@@ -217,7 +217,7 @@ def main() -> None:
     row("camps end to end (build+align+louvain)", total, None, "from aggregated edges")
     runs = args.bootstrap
     _, t_ties = timed(doubt.camp_ties, g, lv["camps"], A=A)
-    st, t_boot = timed(doubt.stability, g, lv["camps"], "louvain", runs=runs)
+    st, t_boot = timed(doubt.stability, g, lv["camps"], runs=runs)
     unstable = sum(1 for v in st.values() if v is not None and v < doubt.STABLE)
     row(f"doubt: ties + {runs} bootstrap resamples", t_ties + t_boot, None,
         f"{unstable} actors under {doubt.STABLE} ({t_boot / max(runs, 1):.2f} s a resample)")

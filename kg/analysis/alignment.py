@@ -148,6 +148,30 @@ def profile_matrix(profiles: Mapping[str, Mapping[str, dict]], ids: Sequence[str
     return targets, X, M, C
 
 
+def s_matrix(X: np.ndarray, M: np.ndarray, chunk: int = 32) -> tuple[np.ndarray, np.ndarray]:
+    """The S score and the number of shared targets for every pair of rows of a profile matrix
+    (values ``X``, presence ``M``; actors × targets): S is NaN where nothing is shared.
+
+    >>> X = np.array([[1.0, -1.0], [1.0, 0.0]]); M = np.ones((2, 2), dtype=bool)
+    >>> s, n = s_matrix(X, M)
+    >>> float(s[0, 1]), float(n[0, 1])
+    (0.5, 2.0)
+    """
+    Mf = M.astype(np.float64)
+    n = Mf @ Mf.T
+    k = len(X)
+    d = np.zeros((k, k))
+    Xm = np.where(M, X, 0.0)
+    for start in range(0, k, chunk):
+        stop = min(start + chunk, k)
+        diff = np.abs(Xm[start:stop, None, :] - Xm[None, :, :])
+        both = M[start:stop, None, :] & M[None, :, :]
+        d[start:stop] = (diff * both).sum(axis=2)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        s = np.where(n > 0, 1 - d / n, np.nan)  # 1 - 2 d / (2 n)
+    return s, n
+
+
 def alignment_matrix(profiles: Mapping[str, Mapping[str, dict]], ids: Sequence[str],
                      chunk: int = 32) -> dict[str, np.ndarray]:
     """S, κ, π and n for every pair of ``ids`` at once (numpy), same values as the pair functions.
@@ -163,17 +187,9 @@ def alignment_matrix(profiles: Mapping[str, Mapping[str, dict]], ids: Sequence[s
     """
     _, X, M, C = profile_matrix(profiles, ids)
     Mf = M.astype(np.float64)
-    n = Mf @ Mf.T
+    s, n = s_matrix(X, M, chunk)
     k = len(ids)
-    d = np.zeros((k, k))
-    Xm = np.where(M, X, 0.0)
-    for start in range(0, k, chunk):
-        stop = min(start + chunk, k)
-        diff = np.abs(Xm[start:stop, None, :] - Xm[None, :, :])
-        both = M[start:stop, None, :] & M[None, :, :]
-        d[start:stop] = (diff * both).sum(axis=2)
     with np.errstate(invalid="ignore", divide="ignore"):
-        s = np.where(n > 0, 1 - d / n, np.nan)  # 1 - 2 d / (2 n)
         agree = np.zeros((k, k))
         pe_k = np.zeros((k, k))
         pe_p = np.zeros((k, k))

@@ -6,11 +6,12 @@ For every actor of a camp three figures, all reported by ``kg camps``:
   source or a target (:meth:`kg.store.base.Store.involvement`); one statement is a flag;
 * **tie**: the mean affinity (:func:`kg.analysis.camps.affinity`, -1 .. +1 and more with
   direct ties) between the actor and the other members of its camp;
-* **stability**: the share of bootstrap resamples of the statements in which the actor stays
-  with the core of its camp: in one camp with at least half of the camp's other members that
-  are present in the resample. The statements are resampled the Poisson way (each statement drawn a
-  Poisson(1) number of times, so an edge of *n* statements keeps Poisson(*n*), its valence and
-  weight scaled alike), seeded, and the camps are found again with the same method.
+* **stability**: the share of bootstrap resamples of the statements in which the data still put
+  the actor with its camp: it is present, its mean affinity to the other members of its camp
+  that are present is positive, and no other camp draws it more. The statements are resampled
+  the Poisson way (each edge of *n* statements keeps Poisson(*n*) of them, its valence and
+  weight scaled alike: the targets of one statement are drawn apart), seeded, and the affinity
+  matrix is rebuilt from the resampled edges with numpy, without building the graphs again.
 
 An actor whose stability is under :data:`STABLE` is **unplaced**: the data do not say where it
 belongs. Actors alone in their camp have no stability (None): there is no core to stay with.
@@ -39,8 +40,9 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from kg.analysis.camps import affinity, find_camps
-from kg.analysis.graph import ActorGraphs, build_graphs
+from kg.analysis.alignment import s_matrix
+from kg.analysis.camps import PRIOR_WEIGHT, affinity
+from kg.analysis.graph import ActorGraphs, stance_class
 from kg.store.base import StanceEdge
 
 __all__ = ["RUNS", "STABLE", "camp_ties", "resample", "stability"]
@@ -71,38 +73,84 @@ def resample(edges: Sequence[StanceEdge], rng: np.random.Generator) -> list[Stan
             for e, k in zip(edges, counts, strict=True) if k > 0]
 
 
-def stability(graphs: ActorGraphs, camps: Sequence[Sequence[str]], method: str = "louvain",
-              with_ties: bool = False, runs: int = RUNS, seed: int = 0,
-              half_life: float | None = None, progress: Callable[[int], None] | None = None
-              ) -> dict[str, float | None]:
+class _Edges:
+    """The edges of ``graphs`` as arrays, to resample and rebuild the affinity matrix with numpy
+    (the same matrix :func:`kg.analysis.camps.affinity` builds through the graphs)."""
+
+    def __init__(self, graphs: ActorGraphs, with_ties: bool, half_life: float | None):
+        pos = {a: i for i, a in enumerate(graphs.ids)}
+        edges = graphs.edges
+        self.k = len(graphs.ids)
+        self.si = np.array([pos[e.source] for e in edges], dtype=np.int64)
+        self.ti = np.array([pos[e.target] for e in edges], dtype=np.int64)
+        self.n = np.array([e.n for e in edges], dtype=np.int64)
+        self.cell = self.si * self.k + self.ti
+        cls = np.array([stance_class(e.stance) for e in edges], dtype=np.float64)
+        ref = graphs.reference
+        r = np.array([0.5 ** (max((ref - e.last).days, 0) / half_life) if half_life and ref else 1.0
+                      for e in edges])
+        self.weight = np.array([e.weight for e in edges]) * r       # profile weight
+        self.signed = self.weight * cls                              # profile numerator
+        self.net = np.array([abs(e.valence) for e in edges]) * r * cls  # tie strength, signed
+        self.prior = [(pos[u], pos[v]) for u, v in graphs.prior.edges()] if with_ties else []
+
+    def affinity(self, scale: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The affinity matrix with each edge's statements scaled by ``scale``, and who is present."""
+        k = self.k
+
+        def summed(values):  # per (source, target) cell: np.bincount is the fast np.add.at
+            return np.bincount(self.cell, weights=values * scale, minlength=k * k).reshape(k, k)
+
+        den, num, T = summed(self.weight), summed(self.signed), summed(self.net)
+        M = den > 0
+        X = np.divide(num, den, out=np.zeros((k, k)), where=M)
+        np.fill_diagonal(M, True)  # an actor backs its own side
+        np.fill_diagonal(X, 1.0)
+        s, n = s_matrix(X, M)
+        A = np.nan_to_num(s) * n / (n + 1) + np.tanh(T + T.T)
+        for i, j in self.prior:
+            A[i, j] += PRIOR_WEIGHT
+            A[j, i] += PRIOR_WEIGHT
+        np.fill_diagonal(A, 0.0)
+        present = np.zeros(k, dtype=bool)
+        kept = scale > 0
+        present[self.si[kept]] = True
+        present[self.ti[kept]] = True
+        return A, present
+
+
+def stability(graphs: ActorGraphs, camps: Sequence[Sequence[str]], with_ties: bool = False,
+              runs: int = RUNS, seed: int = 0, half_life: float | None = None,
+              progress: Callable[[int], None] | None = None) -> dict[str, float | None]:
     """Each camp member's share of resamples in which it stays with its camp's core (None when alone).
 
-    The resamples are built from ``graphs.edges`` (already mapped to the taking-part actors),
-    with the prior ties kept, recency measured from ``graphs.reference`` with ``half_life``.
-    ``progress`` is called with 1 after each resample. Each resample builds the graphs and finds
-    the camps again: about as long as the camps themselves (3.4 s at 1M statements, BENCHMARKS.md).
+    In each resample (built from ``graphs.edges``, the taking-part actors, recency measured from
+    ``graphs.reference`` with ``half_life``, prior ties kept with ``with_ties``) the affinity
+    matrix is rebuilt and an actor stays when it is present, its mean affinity to the other
+    members of its camp that are present is positive, and no other camp draws it more. The camps
+    are not searched again: the question is whether the data still put the actor where it is.
+    ``progress`` is called with 1 after each resample.
     """
     rng = np.random.default_rng(seed)
-    kinds = {a: graphs.ties.nodes[a].get("kind") for a in graphs.ids}
-    prior = [(u, v, d.get("kind", ""), d.get("label", "")) for u, v, d in graphs.prior.edges(data=True)]
+    pos = {a: i for i, a in enumerate(graphs.ids)}
+    groups = [[pos[a] for a in camp] for camp in camps]
     kept = {a: 0 for camp in camps for a in camp if len(camp) > 1}
+    arrays = _Edges(graphs, with_ties, half_life)
     for _ in range(runs):
-        edges = resample(graphs.edges, rng)
-        g = build_graphs(edges, kinds, all_actors=True, half_life=half_life, as_of=graphs.reference,
-                         prior=prior)
-        if progress is not None:
-            progress(1)
-        if len(g.ids) < 2:
-            continue
-        camp_of = find_camps(g, method, with_ties, seed)["camp_of"]
-        for camp in camps:
+        counts = rng.poisson(arrays.n) if len(arrays.n) else arrays.n
+        A, present = arrays.affinity(np.divide(counts, arrays.n, out=np.zeros(len(counts)), where=arrays.n > 0))
+        for g, camp in enumerate(camps):
             if len(camp) < 2:
                 continue
             for a in camp:
-                mine = camp_of.get(a)
-                present = [b for b in camp if b != a and b in camp_of]
-                if mine is None or not present:
+                i = pos[a]
+                mine = [j for j in groups[g] if j != i and present[j]]
+                if not present[i] or not mine:
                     continue
-                with_me = sum(1 for b in present if camp_of[b] == mine)
-                kept[a] += 2 * with_me >= len(present)
-    return {a: (round(kept[a] / runs, 3) if a in kept else None) for camp in camps for a in camp}
+                own = float(A[i, mine].mean())
+                rivals = [float(A[i, [j for j in other if present[j]]].mean())
+                          for h, other in enumerate(groups) if h != g and any(present[j] for j in other)]
+                kept[a] += int(own > 0 and all(own >= x for x in rivals))
+        if progress is not None:
+            progress(1)
+    return {a: (round(float(kept[a]) / runs, 3) if a in kept else None) for camp in camps for a in camp}

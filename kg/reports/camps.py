@@ -61,8 +61,8 @@ def camps(store: Store, method: str = "louvain", opts: Options = Options(),
     found = cmp.find_camps(graphs, method, opts.with_ties, opts.seed, A=A)
     inv = store.involvement(opts.where(), opts.rollup)
     ties = doubt.camp_ties(graphs, found["camps"], A=A)
-    stable = (doubt.stability(graphs, found["camps"], method, opts.with_ties, runs, opts.seed, opts.half_life,
-                              progress) if runs else {})
+    stable = (doubt.stability(graphs, found["camps"], opts.with_ties, runs, opts.seed, opts.half_life, progress)
+              if runs else {})
 
     def member(a: str) -> dict:
         n = inv.get(a, 0)
