@@ -21,7 +21,7 @@ checks that each class's ``exit_code`` is the code of the row that names it):
 1 is a bug, never your input: ``kg`` prints one line, and the traceback when ``KG_DEBUG=1``.
 2 is an invalid data file, an unknown actor, a bad option value or date, a missing argument.
 3 is a store that could not read or write; 4 a store that cannot be reached (no server answers).
-5 is a query refused (a write in read-only mode) or failed (bad Cypher).
+5 is a query refused (anything but a plain read) or failed (bad Cypher, too long).
 6 is a question without an answer: an empty store, a window without statements, too few actors.
 130 is Ctrl-C.
 """
@@ -126,7 +126,7 @@ class DatabaseNotFound(StoreUnavailable):
 
 
 class QueryError(KgError):
-    """A user query is refused (a write in read-only mode) or fails."""
+    """A user query is refused (anything but a plain read) or fails (bad Cypher, too long)."""
 
     exit_code = 5
 

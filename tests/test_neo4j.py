@@ -1,5 +1,6 @@
 """The Neo4j store on a real server: graph shape, schema, kg query and faults."""
 import json
+import re
 import socket
 import subprocess
 import sys
@@ -84,10 +85,49 @@ def test_query_is_read_only_and_takes_parameters(neo):
     assert rows == [{"t": "ARM", "st": "accuse"}, {"t": "AZE", "st": "support"}]
     for write in ("CREATE (n:Evil) RETURN n", "MATCH (n:Actor) DETACH DELETE n",
                   "MATCH (a:Actor {id:'TUR'}) SET a.name = 'x'"):
-        with pytest.raises(QueryError, match="read-only"):
+        with pytest.raises(QueryError, match="plain reads only, and this query is not one: it would write"):
             neo.query(write)
     assert neo.counts()["actors"] == 28
     assert neo.query("MATCH (a:Actor {id:'TUR'}) RETURN a.name AS n") == [{"n": "Turkey"}]
+
+
+@pytest.mark.parametrize("query, why", [
+    ("TERMINATE TRANSACTIONS 'neo4j-transaction-1'", "it ends other sessions' transactions"),
+    ("SHOW TRANSACTIONS", "it looks into other sessions' transactions"),
+    ("LOAD CSV FROM 'file:///etc/passwd' AS row RETURN row[0]", "LoadCSV reads files"),
+    ("CALL apoc.cypher.run('MATCH (n) DETACH DELETE n', {}) YIELD value RETURN value",
+     "the procedure apoc.cypher.run is not one kg query allows"),
+    ("CALL dbms.components() YIELD name RETURN name", "it is no plain read (query type 's')"),
+])
+def test_only_plain_reads_run(neo, query, why):
+    with pytest.raises(QueryError, match=re.escape(why)):
+        neo.query(query)
+    assert neo.counts()["actors"] == 28
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("CALL db.labels() YIELD label WHERE label = 'State' RETURN label", [{"label": "State"}]),
+    ("SHOW CONSTRAINTS YIELD name WHERE name = 'actor_id' RETURN name", [{"name": "actor_id"}]),
+    ("MATCH p = shortestPath((a:Actor {id:'TUR'})-[*..3]-(b:Actor {id:'ARM'})) RETURN length(p) AS n", [{"n": 1}]),
+    ("MATCH (a:Actor {id:'TUR'}) RETURN a.id AS x UNION MATCH (a:Actor {id:'ARM'}) RETURN a.id AS x",
+     [{"x": "TUR"}, {"x": "ARM"}]),
+    ("MATCH (a:Actor {id:'TUR'}) RETURN apoc.coll.sort([(a)-[:STANCE]->(t) | t.id]) AS ts", [{"ts": ["ARM", "AZE"]}]),
+])
+def test_plain_reads_of_every_shape_run(neo, query, expected):
+    got = neo.query(query)
+    assert sorted(got, key=str) == sorted(expected, key=str)
+
+
+def test_a_query_is_cut_at_the_limit_and_stopped_at_the_timeout(neo):
+    rows = neo.query("UNWIND range(1, 2000000) AS x RETURN x", limit=5)
+    assert list(rows) == [{"x": i} for i in range(1, 6)] and rows.cut is True
+    rows = neo.query("UNWIND range(1, 5) AS x RETURN x", limit=5)
+    assert len(rows) == 5 and rows.cut is False
+    with pytest.raises(QueryError, match="the query ran longer than 1 s and was stopped"):
+        neo.query("UNWIND range(1, 1000000000) AS x WITH x WHERE x < 0 RETURN count(*) AS n", timeout=1)
+    r = runner.invoke(app, ["query", "UNWIND range(1, 2000000) AS x RETURN x", "--limit", "3",
+                            "--store", "neo4j", "--json"])
+    assert r.exit_code == 0 and "only the first 3 rows: the query returns more" in r.output
 
 
 def test_server_notifications_are_not_printed(neo):
@@ -107,7 +147,7 @@ def test_kg_query_cli(neo):
     assert r.exit_code == 0, r.output
     assert json.loads(r.output) == [{"name": "Turkey"}]
     r = runner.invoke(app, ["query", "CREATE (n:X)", "--store", "neo4j"])
-    assert r.exit_code == 5 and r.output.startswith("error: refused: kg query is read-only")
+    assert r.exit_code == 5 and r.output.startswith("error: refused: kg query runs plain reads only")
     r = runner.invoke(app, ["query", "MATCH (n RETURN n", "--store", "neo4j"])
     assert r.exit_code == 5 and "Cypher syntax error" in r.output and "Traceback" not in r.output
 

@@ -26,12 +26,15 @@ def parse_params(pairs: list[str]) -> dict:
     return out
 
 
-def cypher_query(store: Store, text: str, params: dict | None = None) -> list[dict]:
-    """Run read-only Cypher on a store that speaks it (Neo4j); writes are refused."""
+def cypher_query(store: Store, text: str, params: dict | None = None, limit: int = 10_000) -> list[dict]:
+    """Run a plain read in Cypher on a store that speaks it (Neo4j); anything else is refused.
+
+    At most ``limit`` rows come back; the list's ``cut`` attribute says whether there were more.
+    """
     from kg.errors import QueryError
 
     run = getattr(store, "query", None)
     if run is None:
         raise QueryError(f"kg query runs Cypher, which the {store.name} store does not speak: "
                          "add --store neo4j (or set KG_STORE=neo4j)")
-    return run(text, params or {})
+    return run(text, params or {}, limit)

@@ -95,6 +95,18 @@ def _native(props: dict) -> dict:
     return {k: (v.to_native() if hasattr(v, "to_native") else v) for k, v in props.items()}
 
 
+QUERY_TIMEOUT = 60.0
+"""Seconds a ``kg query`` may run before the server stops it."""
+
+
+class QueryRows(list):
+    """The rows of a user query; ``cut`` is true when there were more than the limit."""
+
+    def __init__(self, rows=(), cut: bool = False):
+        super().__init__(rows)
+        self.cut = cut
+
+
 class Neo4jStore(Store):
     """A store on a Neo4j 5 server, reached with the official driver over Bolt."""
 
@@ -296,16 +308,32 @@ class Neo4jStore(Store):
                 for r in rows]
 
     # -- user queries ----------------------------------------------------------------------
-    def query(self, text: str, params: dict | None = None, limit: int = 10_000) -> list[dict]:
-        """Run user Cypher read-only; a query that would write is refused before it runs."""
+    def query(self, text: str, params: dict | None = None, limit: int = 10_000,
+              timeout: float = QUERY_TIMEOUT) -> QueryRows:
+        """Run a user's plain read (see :mod:`kg.store.readonly`); anything else is refused before it
+        runs. At most ``limit`` rows are fetched (``cut`` says whether there were more), within
+        ``timeout`` seconds."""
+        from kg.store.readonly import refusal
+
         params = params or {}
         try:
             with self._session(read=True) as s:
-                kind = s.run("EXPLAIN " + text, params).consume().query_type
-                if kind != "r":
-                    raise QueryError("refused: kg query is read-only and this query would write "
-                                     f"(query type {kind!r}); use Neo4j Browser or cypher-shell to write")
-                rows = s.execute_read(lambda tx: [r.data() for r in tx.run(text, params)][:limit])
+                summary = s.run("EXPLAIN " + text, params).consume()
+                why = refusal(summary.plan or {}, summary.query_type or "")
+                if why is not None:
+                    raise QueryError(f"refused: kg query runs plain reads only, and this query is not one: {why}"
+                                     " (use Neo4j Browser or cypher-shell for anything else)")
+
+                @self._neo4j.unit_of_work(timeout=timeout)
+                def fetch(tx):
+                    out = []
+                    for record in tx.run(text, params):  # the rows arrive in batches: stop at the limit
+                        if len(out) == limit:
+                            return out, True
+                        out.append(record.data())
+                    return out, False
+
+                rows, cut = s.execute_read(fetch)
         except QueryError:
             raise
         except self._neo4j.exceptions.CypherSyntaxError as e:
@@ -313,7 +341,13 @@ class Neo4jStore(Store):
         except self._neo4j.exceptions.ClientError as e:
             if "AccessMode" in (e.code or "") or "Forbidden" in (e.code or ""):
                 raise QueryError("refused: kg query is read-only and this query would write") from None
+            if "TransactionTimedOut" in (e.code or "") or "Timeout" in (e.code or ""):
+                raise QueryError(f"the query ran longer than {timeout:g} s and was stopped") from None
             raise QueryError(f"{e.code}: {e.message.splitlines()[0]}") from None
+        except self._neo4j.exceptions.TransientError as e:
+            if "Timeout" in (e.code or "") or "TimedOut" in (e.code or ""):
+                raise QueryError(f"the query ran longer than {timeout:g} s and was stopped") from None
+            raise self._translate(e) from None
         except Exception as e:  # noqa: BLE001
             raise self._translate(e) from None
-        return [_native(r) for r in rows]
+        return QueryRows([_native(r) for r in rows], cut=cut)
