@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.errors import QueryError
+from kg.errors import QueryError, StoreAuthError
 from kg.store import open_store
 from kg.store.neo4j import LABELS, cypher, statements_of
 
@@ -192,3 +192,49 @@ def test_local_server_serves_neo4j_browser(neo4j_server):
     with urllib.request.urlopen(neo4j_server["browser_url"], timeout=10) as r:
         page = r.read().decode("utf-8", "replace")
     assert r.status == 200 and "<title>Neo4j Browser</title>" in page
+
+
+def _kg_info(uri: str, tmp_path) -> subprocess.CompletedProcess:
+    env = {"PATH": "/usr/bin:/bin", "KG_HOME": str(tmp_path), "NEO4J_URI": uri, "NEO4J_PASSWORD": "x"}
+    return subprocess.run([sys.executable, "-m", "kg", "info", "--store", "neo4j"], capture_output=True, text=True,
+                          timeout=60, env=env)
+
+
+@pytest.mark.parametrize("uri, code, line", [
+    # the driver's HTTP preview would need aiohttp and print a traceback: kg speaks Bolt only
+    ("http://127.0.0.1:7474", 2, "error: NEO4J_URI 'http://127.0.0.1:7474': kg speaks Bolt, so the URI starts "
+                                 "with bolt:// or neo4j:// (as bolt://127.0.0.1:7687)"),
+    # a password inside the URI is never echoed
+    ("bolt://neo4j:topsecret@127.0.0.1:{port}", 4, "error: cannot reach Neo4j at bolt://127.0.0.1:{port}: start one"),
+    # the driver's routing failure is logged, then raised: one line only
+    ("neo4j://127.0.0.1:{port}", 4, "error: cannot reach Neo4j at neo4j://127.0.0.1:{port}: start one"),
+])
+def test_bad_or_unreachable_uris_are_one_line(tmp_path, uri, code, line):
+    port = free_port()
+    r = _kg_info(uri.format(port=port), tmp_path)
+    assert r.returncode == code, r.stderr
+    [only] = r.stderr.splitlines()
+    assert only.startswith(line.format(port=port)) and "topsecret" not in r.stderr + r.stdout
+
+
+def test_the_login_rate_limit_says_so(neo4j_server):
+    import time
+
+    from kg.store.neo4j import Neo4jStore
+
+    messages = []
+    for _ in range(5):  # the server locks the user out for a few seconds after three wrong passwords
+        with pytest.raises(StoreAuthError) as e:
+            Neo4jStore(neo4j_server["uri"], neo4j_server["user"], "not-the-password")
+        messages.append(str(e.value))
+    assert any("refuses logins for a while after too many wrong passwords" in m for m in messages), messages
+    assert StoreAuthError.exit_code == 7  # the same exit code as a wrong password
+    end = time.monotonic() + 60  # let the lock pass, for the tests after this one
+    while True:
+        try:
+            Neo4jStore(neo4j_server["uri"], neo4j_server["user"], neo4j_server["password"]).close()
+            break
+        except StoreAuthError:
+            if time.monotonic() > end:
+                raise
+            time.sleep(1)

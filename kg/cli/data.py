@@ -77,9 +77,10 @@ def _records(counts: dict[str, int] | None) -> str:
 
 
 def _safe_uri(uri: str) -> str:
-    """A server address without any user:password@ part."""
-    scheme, sep, rest = uri.partition("://")
-    return f"{scheme}{sep}{rest.rpartition('@')[2]}" if sep else uri.rpartition("@")[2]
+    """A server address without any user:password@ part (:func:`kg.store.neo4j.shown_uri`)."""
+    from kg.store.neo4j import shown_uri
+
+    return shown_uri(uri)
 
 
 def _embedded_where() -> tuple[Path, str]:

@@ -18,6 +18,7 @@ the password is never printed.
 """
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -25,7 +26,15 @@ from functools import cache
 from importlib import resources
 from itertools import combinations
 
-from kg.errors import DatabaseNotFound, KgError, QueryError, StoreAuthError, StoreError, StoreUnreachable
+from kg.errors import (
+    DatabaseNotFound,
+    KgError,
+    QueryError,
+    StoreAuthError,
+    StoreError,
+    StoreUnreachable,
+    UsageError,
+)
 from kg.model import Actor, Alliance, Dataset, Membership, Role, Source, Statement
 from kg.store.base import KINDS, DatasetInfo, Progress, StanceEdge, StatementFilter, Store, batched
 
@@ -35,6 +44,25 @@ LABELS = {"state": "State", "organization": "Organization", "person": "Person",
 
 START_HINT = ("start one with `python tools/neo4j/neo4jctl.py start` (no Docker needed) "
               "or `docker compose up -d`, then set NEO4J_URI")
+SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+"""The URI schemes kg speaks (Bolt; the driver's HTTP preview is not one of them)."""
+
+# The driver logs routing failures ("Unable to retrieve routing information") to the root
+# logger's last resort, on top of the exception kg turns into one line: keep its logs to itself.
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
+
+
+def shown_uri(uri: str) -> str:
+    """``uri`` without the user name and password it may carry, for messages.
+
+    >>> shown_uri("bolt://neo4j:secret@db.example.org:7687"), shown_uri("neo4j://127.0.0.1:7687")
+    ('bolt://db.example.org:7687', 'neo4j://127.0.0.1:7687')
+    """
+    scheme, sep, rest = uri.partition("://")
+    if not sep:
+        return uri
+    host = rest.split("/", 1)[0]
+    return f"{scheme}://{host.rpartition('@')[2]}{rest[len(host):]}"
 
 
 @dataclass(frozen=True)
@@ -117,6 +145,10 @@ class Neo4jStore(Store):
         import neo4j
 
         self.uri = uri or os.environ.get("NEO4J_URI") or "bolt://127.0.0.1:7687"
+        scheme = self.uri.partition("://")[0].lower()
+        if "://" not in self.uri or scheme not in SCHEMES:
+            raise UsageError(f"NEO4J_URI {shown_uri(self.uri)!r}: kg speaks Bolt, so the URI starts with "
+                             f"{' or '.join(s + '://' for s in SCHEMES[::3])} (as bolt://127.0.0.1:7687)")
         self.user = user or os.environ.get("NEO4J_USER") or "neo4j"
         password = password if password is not None else os.environ.get("NEO4J_PASSWORD", "")
         self.database = database or os.environ.get("NEO4J_DATABASE") or "neo4j"
@@ -142,18 +174,21 @@ class Neo4jStore(Store):
         if isinstance(e, KgError) or not isinstance(e, ex.Neo4jError | ex.DriverError | OSError
                                                      | ValueError):
             return e
+        if isinstance(e, ex.Neo4jError) and "AuthenticationRateLimit" in (e.code or ""):
+            return StoreAuthError(f"Neo4j at {shown_uri(self.uri)} refuses logins for a while after too many wrong "
+                                  "passwords, the right one too: wait a few seconds, then check NEO4J_PASSWORD")
         if isinstance(e, ex.AuthError):
-            return StoreAuthError(f"Neo4j at {self.uri} refused user {self.user!r}: wrong user name or "
+            return StoreAuthError(f"Neo4j at {shown_uri(self.uri)} refused user {self.user!r}: wrong user name or "
                                   "password (set NEO4J_USER and NEO4J_PASSWORD)")
         if isinstance(e, ex.ClientError) and "DatabaseNotFound" in (e.code or ""):
-            return DatabaseNotFound(f"Neo4j at {self.uri} has no database {self.database!r} "
+            return DatabaseNotFound(f"Neo4j at {shown_uri(self.uri)} has no database {self.database!r} "
                                     "(set NEO4J_DATABASE)")
         if isinstance(e, ex.ServiceUnavailable | ex.SessionExpired | OSError | ValueError
                       | ex.ConfigurationError):
-            return StoreUnreachable(f"cannot reach Neo4j at {self.uri}: {START_HINT}")
+            return StoreUnreachable(f"cannot reach Neo4j at {shown_uri(self.uri)}: {START_HINT}")
         if isinstance(e, ex.Neo4jError):
-            return StoreError(f"Neo4j at {self.uri}: {e.code}: {e.message}")
-        return StoreError(f"Neo4j at {self.uri}: {type(e).__name__}: {e}")
+            return StoreError(f"Neo4j at {shown_uri(self.uri)}: {e.code}: {e.message}")
+        return StoreError(f"Neo4j at {shown_uri(self.uri)}: {type(e).__name__}: {e}")
 
     def close(self) -> None:
         self.driver.close()
