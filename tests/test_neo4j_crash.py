@@ -53,3 +53,45 @@ def test_kill_mid_load_then_reload_gives_clean_counts(own_server):
     edges = store.query("MATCH ()-[r:STANCE]->() RETURN count(r) AS n, sum(r.n) AS total")
     assert edges == [{"n": len(store.stance_edges()), "total": len(ds.statements)}]
     store.close()
+
+
+def test_kill_mid_reload_leaves_no_statement_without_links(own_server):
+    ctl, home = own_server
+    ds = synthetic_dataset(10_000)
+    state = ctl.ensure_running(home=home)
+    store = Neo4jStore(state["uri"], state["user"], state["password"], batch_size=500, max_tx_rows=1000)
+    store.clear()
+    store.load([ds])  # everything stored once; the reload rewrites every statement's links
+    store.close()
+    written = []
+
+    def kill_at_half(n):
+        written.append(n)
+        if sum(written) >= 0.5 * len(ds.statements) and not getattr(kill_at_half, "done", False):
+            kill_at_half.done = True
+            ctl.kill(home=home)
+
+    store = Neo4jStore(state["uri"], state["user"], state["password"], batch_size=500, max_tx_rows=1000)
+    with pytest.raises(StoreError):
+        store.load([ds], progress=kill_at_half)
+    store.close()
+    state = ctl.ensure_running(home=home)
+    store = Neo4jStore(state["uri"], state["user"], state["password"])
+    # each batch was unlinked and linked again in one transaction: no orphan, before any repair
+    orphans = store.query("MATCH (s:Statement) WHERE NOT (s)-[:TOWARD]->() OR NOT (:Actor)-[:SAID]->(s) "
+                          "OR NOT (s)-[:REPORTED_IN]->() RETURN count(s) AS n")
+    assert orphans == [{"n": 0}] and store.counts()["statements"] == len(ds.statements)
+    store.close()
+
+
+def test_a_mid_size_load_succeeds_on_the_default_server(neo4j_env):
+    # 30,000 statements in one transaction went past the default server's transaction memory
+    # (exit 3); past MAX_TX_ROWS a load goes batch by batch, whatever its size
+    from kg.store import open_store
+
+    ds = synthetic_dataset(50_000)
+    with open_store("neo4j") as store:
+        store.clear()
+        assert store.load([ds])["statements"] == 50_000
+        assert store.query("MATCH (s:Statement)-[r:TOWARD]->() RETURN count(r) AS n") == [{"n": 50_000}]
+        store.clear()

@@ -67,12 +67,13 @@ def shown_uri(uri: str) -> str:
 
 @dataclass(frozen=True)
 class Step:
-    """One statement of a load and the rows it runs on, batch by batch.
+    """The statements of one part of a load, run in order on each batch of ``rows`` in one
+    transaction (so that a batch of statements is unlinked and linked again together).
 
     ``counts``: whether its rows are records the caller's progress bar counts.
     """
 
-    query: str
+    queries: tuple[str, ...]
     rows: list
     counts: bool = True
 
@@ -123,6 +124,9 @@ def _native(props: dict) -> dict:
     return {k: (v.to_native() if hasattr(v, "to_native") else v) for k, v in props.items()}
 
 
+MAX_TX_ROWS = 10_000
+"""Rows a load writes in one transaction at most: 30,000 statements in one transaction went past
+the transaction memory of the default server (512 MB heap); larger loads go batch by batch."""
 QUERY_TIMEOUT = 60.0
 """Seconds a ``kg query`` may run before the server stops it."""
 
@@ -141,7 +145,7 @@ class Neo4jStore(Store):
     name = "neo4j"
 
     def __init__(self, uri: str | None = None, user: str | None = None, password: str | None = None,
-                 database: str | None = None, batch_size: int = 1000, max_tx_rows: int = 200_000):
+                 database: str | None = None, batch_size: int = 1000, max_tx_rows: int | None = None):
         import neo4j
 
         self.uri = uri or os.environ.get("NEO4J_URI") or "bolt://127.0.0.1:7687"
@@ -153,7 +157,7 @@ class Neo4jStore(Store):
         password = password if password is not None else os.environ.get("NEO4J_PASSWORD", "")
         self.database = database or os.environ.get("NEO4J_DATABASE") or "neo4j"
         self.batch_size = batch_size
-        self.max_tx_rows = max_tx_rows
+        self.max_tx_rows = MAX_TX_ROWS if max_tx_rows is None else max_tx_rows
         self._neo4j = neo4j
         try:
             self.driver = neo4j.GraphDatabase.driver(self.uri, auth=(self.user, password),
@@ -217,8 +221,12 @@ class Neo4jStore(Store):
     def load(self, datasets: Sequence[Dataset], progress: Progress | None = None) -> dict[str, int]:
         """Write ``datasets``: one transaction when it fits ``max_tx_rows``, else batch by batch.
 
-        A batch-by-batch load that stops half-way leaves whole batches only; loading
-        again completes it without duplicates, since every write is a MERGE on an id.
+        Up to :data:`MAX_TX_ROWS` rows a load is all or nothing. A larger one is written in
+        batches of ``batch_size`` rows, each its own transaction of bounded memory, so that it
+        succeeds at any size on the server's default memory settings; one that stops half-way
+        leaves whole batches only (a statement is unlinked and linked again in the same batch),
+        and loading the same data again completes it without duplicates, since every write is
+        a MERGE on an id.
         """
         self.apply_schema()
         plan = [step for ds in datasets for step in self._plan(ds)]
@@ -227,11 +235,12 @@ class Neo4jStore(Store):
             with self._session() as session:
                 if total <= self.max_tx_rows:
                     with session.begin_transaction() as tx:
-                        self._write(plan, tx.run, progress)
+                        self._write(plan, lambda queries, params: [tx.run(q, params).consume() for q in queries],
+                                    progress)
                         tx.commit()
                 else:
-                    def run(query, params):
-                        session.execute_write(lambda tx: tx.run(query, params).consume())
+                    def run(queries, params):
+                        session.execute_write(lambda tx: [tx.run(q, params).consume() for q in queries])
                     self._write(plan, run, progress)
         except Exception as e:  # noqa: BLE001
             raise self._translate(e) from None
@@ -249,36 +258,39 @@ class Neo4jStore(Store):
         for kind, label in LABELS.items():
             rows = [props(a) for a in ds.actors if a.kind == kind]
             if rows:
-                steps.append(Step(cypher("merge_actors").replace("{label}", label), rows))
-        steps.append(Step(cypher("merge_sources"), [props(s) for s in ds.sources]))
-        steps.append(Step(cypher("merge_roles"), [
+                steps.append(Step((cypher("merge_actors").replace("{label}", label),), rows))
+        steps.append(Step((cypher("merge_sources"),), [props(s) for s in ds.sources]))
+        steps.append(Step((cypher("merge_roles"),), [
             {"id": r.id, "person": r.person, "holder": r.holder, "props": props(r, ("person", "holder"))}
             for r in ds.roles]))
-        steps.append(Step(cypher("merge_memberships"), [
+        steps.append(Step((cypher("merge_memberships"),), [
             {"id": m.id, "member": m.member, "organization": m.organization,
              "props": props(m, ("member", "organization"))} for m in ds.memberships]))
-        steps.append(Step(cypher("merge_alliances"), [
+        steps.append(Step((cypher("merge_alliances"),), [
             {"id": a.id, "pairs": [list(p) for p in combinations(a.parties, 2)], "props": props(a)}
             for a in ds.alliances]))
-        steps.append(Step(cypher("unlink_statements"), [{"id": s.id} for s in ds.statements], counts=False))
-        steps.append(Step(cypher("merge_statements"), [
+        # a batch of statements loses its old links and gets its new ones in the same transaction:
+        # a load killed between batches leaves no statement without links
+        steps.append(Step((cypher("unlink_statements"), cypher("merge_statements")), [
             {**props(s), "actor": s.on_behalf_of or s.speaker} for s in ds.statements]))
         sources = sorted({s.on_behalf_of or s.speaker for s in ds.statements})
-        steps.append(Step(cypher("refresh_stance_edges"), [{"id": a} for a in sources], counts=False))
+        steps.append(Step((cypher("refresh_stance_edges"),), [{"id": a} for a in sources], counts=False))
         return steps
 
     def _write(self, plan: list[Step], run, progress: Progress | None) -> None:
         for step in plan:
             for batch in batched(step.rows, self.batch_size):
-                run(step.query, {"rows": batch})
+                run(step.queries, {"rows": batch})
                 if progress and step.counts:
                     progress(len(batch))
 
     def clear(self) -> None:
         try:
             with self._session() as s:
-                s.run("MATCH (n) WHERE n:Actor OR n:Statement OR n:Source "
-                      "CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+                # in bounded batches, statements (a few links each) before the actors they link to:
+                # one actor of a large store can hold tens of thousands of links
+                for stmt in statements_of(cypher("clear")):
+                    s.run(stmt).consume()
         except Exception as e:  # noqa: BLE001
             raise self._translate(e) from None
 
