@@ -42,11 +42,17 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
+MAX_NAME = 500
+"""Longest actor name, in characters: Neo4j indexes names, and an index key holds about 8 KB."""
+MAX_URL = 2000
+"""Longest source URL, in characters (an indexed, unique key in Neo4j as well)."""
+
+
 class Actor(Record):
     """A state, intergovernmental organisation, person, armed group, de-facto authority or NGO."""
 
     id: str = Field(min_length=1, max_length=64)
-    name: str = Field(min_length=1)
+    name: str = Field(min_length=1, max_length=MAX_NAME)
     kind: ActorKind
     iso3: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
     wikidata: str | None = Field(default=None, pattern=r"^Q[0-9]+$")
@@ -64,7 +70,7 @@ class Actor(Record):
 class Source(Record):
     """Where a statement was reported."""
 
-    url: str = Field(min_length=1)
+    url: str = Field(min_length=1, max_length=MAX_URL)
     publisher: str | None = None
     date: Date | None = None
     title: str | None = None

@@ -79,3 +79,26 @@ def test_stance_edges_add_up_statements(store, nk2020):
     assert keys == sorted(keys)
     only = store.stance_edges(StatementFilter(until=date(2020, 8, 1)))
     assert [(e.source, e.target, e.stance, e.n) for e in only] == [("AZE", "ARM", "threaten", 1)]
+
+
+@pytest.mark.parametrize("field", ["name", "url"])
+def test_a_value_too_large_for_an_index_is_refused_the_same_way_for_both_stores(tmp_path, field):
+    # 10 KB went into the embedded store but failed in Neo4j ("Property value is too large to
+    # index", exit 3): the model now refuses it, before either store is reached
+    from kg.ingest.curated import read_dataset
+
+    from kg.errors import DataError
+
+    name = "N" * (10_000 if field == "name" else 10)
+    url = "https://example.org/" + ("u" * (10_000 if field == "url" else 1))
+    path = tmp_path / "big.yaml"
+    path.write_text(f"dataset: big\nactors:\n  - {{id: BIG, name: {name}, kind: ngo}}\n"
+                    f"sources:\n  s: {{url: '{url}'}}\nstatements:\n"
+                    "  - {speaker: BIG, date: 2020-01-01, stance: concern, targets: [France], source: s,\n"
+                    "     quote: worried}\n",
+                    encoding="utf-8")
+    with pytest.raises(DataError) as e:
+        read_dataset(path)
+    [p] = [p for p in e.value.problems if "at most" in p.message]
+    assert (p.line, p.field) == ((3, "actors[0].name") if field == "name" else (5, "sources.s.url"))
+    assert p.message == f"String should have at most {500 if field == 'name' else 2000} characters"
