@@ -22,22 +22,27 @@ def own_server(tmp_path):
     ctl.stop(home=home)
 
 
+def kill_at(share: float, total: int, ctl, home: str):
+    """A load's progress callback that kills the server once ``share`` of ``total`` records are written."""
+    written = []
+
+    def progress(n):
+        written.append(n)
+        if sum(written) >= share * total and not getattr(progress, "done", False):
+            progress.done = True
+            ctl.kill(home=home)
+
+    return progress
+
+
 def test_kill_mid_load_then_reload_gives_clean_counts(own_server):
     ctl, home = own_server
     ds = synthetic_dataset(20_000)
     state = ctl.ensure_running(home=home)
     store = Neo4jStore(state["uri"], state["user"], state["password"], batch_size=500, max_tx_rows=1000)
     store.clear()
-    written = []
-
-    def kill_at_40_percent(n):
-        written.append(n)
-        if sum(written) >= 0.4 * len(ds.statements) and not getattr(kill_at_40_percent, "done", False):
-            kill_at_40_percent.done = True
-            ctl.kill(home=home)
-
     with pytest.raises(StoreError):
-        store.load([ds], progress=kill_at_40_percent)
+        store.load([ds], progress=kill_at(0.4, len(ds.statements), ctl, home))
     store.close()
 
     state = ctl.ensure_running(home=home)  # the database recovers from its transaction log
@@ -63,17 +68,9 @@ def test_kill_mid_reload_leaves_no_statement_without_links(own_server):
     store.clear()
     store.load([ds])  # everything stored once; the reload rewrites every statement's links
     store.close()
-    written = []
-
-    def kill_at_half(n):
-        written.append(n)
-        if sum(written) >= 0.5 * len(ds.statements) and not getattr(kill_at_half, "done", False):
-            kill_at_half.done = True
-            ctl.kill(home=home)
-
     store = Neo4jStore(state["uri"], state["user"], state["password"], batch_size=500, max_tx_rows=1000)
     with pytest.raises(StoreError):
-        store.load([ds], progress=kill_at_half)
+        store.load([ds], progress=kill_at(0.5, len(ds.statements), ctl, home))
     store.close()
     state = ctl.ensure_running(home=home)
     store = Neo4jStore(state["uri"], state["user"], state["password"])
