@@ -43,9 +43,8 @@ import numpy as np
 from kg.analysis.alignment import s_matrix
 from kg.analysis.camps import PRIOR_WEIGHT, affinity
 from kg.analysis.graph import ActorGraphs, stance_class
-from kg.store.base import StanceEdge
 
-__all__ = ["RUNS", "STABLE", "camp_ties", "resample", "stability"]
+__all__ = ["RUNS", "STABLE", "camp_ties", "stability"]
 
 RUNS = 50
 """Bootstrap resamples by default."""
@@ -64,13 +63,6 @@ def camp_ties(graphs: ActorGraphs, camps: Sequence[Sequence[str]], with_ties: bo
             others = [pos[b] for b in camp if b != a]
             out[a] = round(float(np.mean(A[pos[a], others])), 3) if others else None
     return out
-
-
-def resample(edges: Sequence[StanceEdge], rng: np.random.Generator) -> list[StanceEdge]:
-    """A Poisson bootstrap of the statements behind ``edges`` (see the module docstring)."""
-    counts = rng.poisson([e.n for e in edges]).tolist() if edges else []
-    return [StanceEdge(e.source, e.target, e.stance, k, e.valence * k / e.n, e.weight * k / e.n, e.first, e.last)
-            for e, k in zip(edges, counts, strict=True) if k > 0]
 
 
 class _Edges:
