@@ -238,3 +238,21 @@ def test_the_login_rate_limit_says_so(neo4j_server):
             if time.monotonic() > end:
                 raise
             time.sleep(1)
+
+
+def test_the_local_server_reads_csv_files_from_its_import_folder_only(neo4j_server, tmp_path):
+    """What the Browser (or any driver session) can read: no LOAD CSV outside <data>/import."""
+    if neo4j_server["how"] != "local launcher":
+        pytest.skip(f"checks the local launcher's settings; this server comes from {neo4j_server['how']}")
+    from pathlib import Path
+
+    import neo4j
+
+    (Path(neo4j_server["data_dir"]) / "import" / "kg-test.csv").write_text("a,b\n1,2\n")
+    auth = (neo4j_server["user"], neo4j_server["password"])
+    with neo4j.GraphDatabase.driver(neo4j_server["uri"], auth=auth) as driver:
+        rows, _, _ = driver.execute_query("LOAD CSV FROM 'file:///kg-test.csv' AS row RETURN row")
+        assert [r["row"] for r in rows] == [["a", "b"], ["1", "2"]]
+        for url in ("file:///etc/passwd", "file:///../state.json", "file:///../../state.json"):
+            with pytest.raises(neo4j.exceptions.ClientError, match="Couldn't load the external resource"):
+                driver.execute_query(f"LOAD CSV FROM '{url}' AS row RETURN row")

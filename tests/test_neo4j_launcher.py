@@ -281,3 +281,21 @@ def test_interrupted_call_leaves_an_already_running_server_alone(ctl, home, monk
     finally:
         ctl.stop(home=home, verbose=False)
     assert not processes_with(home)
+
+
+def test_an_edited_launcher_source_is_compiled_again(ctl, tmp_path):
+    """The cache counts as fetched only while the compiled launcher matches Launcher.java."""
+    paths = {"lib_stamp": tmp_path / "lib.stamp", "classes": tmp_path / "classes",
+             "classes_stamp": tmp_path / "classes" / ".stamp"}
+    src, pom = tmp_path / "Launcher.java", tmp_path / "pom.xml"
+    src.write_text("class Launcher {}")
+    pom.write_text("<project/>")
+    javaproc = sys.modules["javaproc"]
+    lib_key = javaproc.digest(pom.read_bytes())
+    paths["classes"].mkdir()
+    (paths["classes"] / "Launcher.class").write_bytes(b"")
+    paths["lib_stamp"].write_text(lib_key + "\n")
+    paths["classes_stamp"].write_text(javaproc.launcher_key(src, lib_key) + "\n")
+    assert javaproc.cache_current(pom, src, paths)
+    src.write_text("class Launcher { int x; }")
+    assert not javaproc.cache_current(pom, src, paths)

@@ -144,6 +144,22 @@ def mvn_failed(res: subprocess.CompletedProcess, error: type[Exception], message
     return error(message.format(code=res.returncode))
 
 
+def launcher_key(src: Path, lib_key: str) -> str:
+    """Stamp of the compiled launcher: its source and the jar set it was compiled against."""
+    return digest(src.read_bytes(), lib_key.encode())
+
+
+def cache_current(pom: Path, src: Path, paths: dict) -> bool:
+    """True when paths["lib"] holds the jars pom asks for and paths["classes"] holds src compiled
+    against them (an edited Launcher.java or pom.xml makes it False, so the next start rebuilds)."""
+    lib_key = digest(pom.read_bytes())
+    stamps = (paths["lib_stamp"], paths["classes_stamp"])
+    if not all(s.is_file() for s in stamps) or not (paths["classes"] / "Launcher.class").is_file():
+        return False
+    return (stamps[0].read_text().strip() == lib_key
+            and stamps[1].read_text().strip() == launcher_key(src, lib_key))
+
+
 def compile_launcher(src: Path, paths: dict, key: str, *, min_java: int, error: type[Exception],
                      say: Callable[[str], None], javac_opts: tuple[str, ...] = ()) -> None:
     """Compile src (Launcher.java) against paths["lib"]/* into paths["classes"] unless the stamp

@@ -165,8 +165,8 @@ def fetch(cache: str | os.PathLike | None = None, verbose: bool = True) -> Path:
             p["lib_stamp"].write_text(lib_key + "\n")
             shutil.rmtree(p["classes"], ignore_errors=True)  # recompile against the new jars
 
-        cls_key = javaproc.digest(LAUNCHER_SRC.read_bytes(), lib_key.encode())
-        javaproc.compile_launcher(LAUNCHER_SRC, p, cls_key, min_java=MIN_JAVA, error=CoreNLPCtlError, say=say,
+        key = javaproc.launcher_key(LAUNCHER_SRC, lib_key)
+        javaproc.compile_launcher(LAUNCHER_SRC, p, key, min_java=MIN_JAVA, error=CoreNLPCtlError, say=say,
                                   javac_opts=(ADD_EXPORTS,))
     return cache
 
@@ -175,11 +175,7 @@ def fetched(cache: str | os.PathLike | None = None) -> bool:
     """True when the jars, the models and the compiled launcher are in the cache (nothing to download)."""
     cache = Path(cache).expanduser().resolve() if cache else cache_dir()
     p = _paths(cache)
-    return (p["lib_stamp"].is_file()
-            and p["lib_stamp"].read_text().strip() == javaproc.digest(POM.read_bytes())
-            and (p["lib"] / MODELS_JAR).is_file()
-            and (p["classes"] / "Launcher.class").is_file()
-            and p["classes_stamp"].is_file())
+    return (p["lib"] / MODELS_JAR).is_file() and javaproc.cache_current(POM, LAUNCHER_SRC, p)
 
 
 # --------------------------------------------------------------------------- process helpers

@@ -61,6 +61,9 @@ public final class Launcher {
             fail("NEO4J_PASSWORD must be at least 8 characters long");
         }
         Files.createDirectories(home);
+        // LOAD CSV reads file:/// URLs below this folder only (a server's own conf does the same
+        // with server.directories.import; an embedded one would otherwise read any file).
+        Path importDir = Files.createDirectories(home.resolve("import"));
 
         DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home)
                 .setUserLogProvider(new Log4jLogProvider(System.out, Level.INFO))
@@ -75,6 +78,7 @@ public final class Launcher {
                 .setConfig(HttpConnector.advertised_address, new SocketAddress(HOST, httpPort))
                 // Security
                 .setConfig(GraphDatabaseSettings.auth_enabled, true)
+                .setConfig(GraphDatabaseSettings.load_csv_file_url_root, importDir)
                 // Small footprint
                 .setConfig(GraphDatabaseSettings.pagecache_memory, pageCache)
                 .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)

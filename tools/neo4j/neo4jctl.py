@@ -76,6 +76,10 @@ DEFAULT_PASSWORD = "kg-local-password"
 DEFAULT_WAIT = 120.0
 STOP_TIMEOUT = 60.0
 MIN_JAVA = 17
+# Maximum heap and page cache (KG_NEO4J_HEAP, KG_NEO4J_PAGECACHE override them); docker-compose.yml
+# gives the container the same, and bench/neo4j_heap.py measures what a load needs.
+DEFAULT_HEAP = "512m"
+DEFAULT_PAGECACHE = "128m"
 
 STATE_FILE = "state.json"
 PORTS_FILE = "ports.json"  # last ports used, reused when free (stable Browser URL)
@@ -167,17 +171,13 @@ def fetch(cache: str | os.PathLike | None = None, verbose: bool = True) -> Path:
             for a in apoc:
                 shutil.copy2(a, p["plugins"] / a.name)
 
-        cls_key = javaproc.digest(LAUNCHER_SRC.read_bytes(), lib_key.encode())
-        javaproc.compile_launcher(LAUNCHER_SRC, p, cls_key, min_java=MIN_JAVA, error=Neo4jCtlError, say=say)
+        key = javaproc.launcher_key(LAUNCHER_SRC, lib_key)
+        javaproc.compile_launcher(LAUNCHER_SRC, p, key, min_java=MIN_JAVA, error=Neo4jCtlError, say=say)
     return cache
 
 
 def _fetched(cache: Path) -> bool:
-    p = _paths(cache)
-    return (p["lib_stamp"].is_file()
-            and p["lib_stamp"].read_text().strip() == javaproc.digest(POM.read_bytes())
-            and (p["classes"] / "Launcher.class").is_file()
-            and p["classes_stamp"].is_file())
+    return javaproc.cache_current(POM, LAUNCHER_SRC, _paths(cache))
 
 
 # --------------------------------------------------------------------------- process helpers
@@ -254,7 +254,7 @@ def _wait_ready(st: dict, log: Path, deadline: float, log_offset: int = 0) -> No
 
 
 def _jvm_opts(tmp: Path) -> list[str]:
-    heap = os.environ.get("KG_NEO4J_HEAP", "512m")
+    heap = os.environ.get("KG_NEO4J_HEAP", DEFAULT_HEAP)
     return [
         # Jetty leaves a temp dir per start: keep them in <home>/tmp (emptied at start).
         f"-Djava.io.tmpdir={tmp}",
@@ -329,7 +329,7 @@ def _start(home, *, bolt_port, http_port, data, wait, verbose) -> dict:
                "--bolt-port", str(bolt_port),
                "--http-port", str(http_port),
                "--plugins", str(p["plugins"]),
-               "--pagecache", os.environ.get("KG_NEO4J_PAGECACHE", "128m")]
+               "--pagecache", os.environ.get("KG_NEO4J_PAGECACHE", DEFAULT_PAGECACHE)]
         env = dict(os.environ, NEO4J_PASSWORD=_password())
         spawned: tuple[int, int] | None = None
         try:
