@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from tests.helpers import NK2020, STORE_KINDS, docker_answers, load_neo4jctl
+from tests.helpers import NK2020, STORE_KINDS, compose_neo4j, docker_answers, load_neo4jctl
 
 
 @pytest.fixture(autouse=True)
@@ -34,7 +34,7 @@ def neo4j_server(tmp_path_factory):
     if docker_answers():
         from testcontainers.neo4j import Neo4jContainer
 
-        with Neo4jContainer("neo4j:5.26-community", password="kg-test-password") as c:
+        with Neo4jContainer(compose_neo4j()["image"], password="kg-test-password") as c:
             yield {"uri": c.get_connection_url(), "user": "neo4j", "password": "kg-test-password",
                    "how": "testcontainers"}
         return

@@ -30,6 +30,13 @@ def load_neo4jctl():
     return module
 
 
+def compose_neo4j() -> dict:
+    """The neo4j service of docker-compose.yml (the testcontainer runs its image too)."""
+    import yaml
+
+    return yaml.safe_load((ROOT / "docker-compose.yml").read_text())["services"]["neo4j"]
+
+
 def docker_answers() -> bool:
     try:
         import docker
