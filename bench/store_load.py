@@ -61,7 +61,7 @@ def neo4j(ds, n_baseline: int) -> tuple[float, float]:
         spec.loader.exec_module(ctl)
         state = ctl.ensure_running()
         os.environ.update(NEO4J_URI=state["uri"], NEO4J_USER=state["user"], NEO4J_PASSWORD=state["password"])
-    store = Neo4jStore(batch_size=5000)
+    store = Neo4jStore()
     store.clear()
     t = time.perf_counter()
     store.load([ds])

@@ -67,13 +67,12 @@ def shown_uri(uri: str) -> str:
 
 @dataclass(frozen=True)
 class Step:
-    """The statements of one part of a load, run in order on each batch of ``rows`` in one
-    transaction (so that a batch of statements is unlinked and linked again together).
+    """One part of a load: a parameterised ``UNWIND $rows`` query, run on each batch of ``rows``.
 
     ``counts``: whether its rows are records the caller's progress bar counts.
     """
 
-    queries: tuple[str, ...]
+    query: str
     rows: list
     counts: bool = True
 
@@ -127,6 +126,9 @@ def _native(props: dict) -> dict:
 MAX_TX_ROWS = 10_000
 """Rows a load writes in one transaction at most: 30,000 statements in one transaction went past
 the transaction memory of the default server (512 MB heap); larger loads go batch by batch."""
+BATCH_ROWS = 5_000
+"""Rows per ``UNWIND $rows`` query, and per transaction in a batched load (bench/neo4j_heap.py
+measures the heap this needs)."""
 QUERY_TIMEOUT = 60.0
 """Seconds a ``kg query`` may run before the server stops it."""
 
@@ -145,7 +147,7 @@ class Neo4jStore(Store):
     name = "neo4j"
 
     def __init__(self, uri: str | None = None, user: str | None = None, password: str | None = None,
-                 database: str | None = None, batch_size: int = 1000, max_tx_rows: int | None = None):
+                 database: str | None = None, batch_size: int = BATCH_ROWS, max_tx_rows: int | None = None):
         import neo4j
 
         self.uri = uri or os.environ.get("NEO4J_URI") or "bolt://127.0.0.1:7687"
@@ -235,12 +237,11 @@ class Neo4jStore(Store):
             with self._session() as session:
                 if total <= self.max_tx_rows:
                     with session.begin_transaction() as tx:
-                        self._write(plan, lambda queries, params: [tx.run(q, params).consume() for q in queries],
-                                    progress)
+                        self._write(plan, lambda query, params: tx.run(query, params).consume(), progress)
                         tx.commit()
                 else:
-                    def run(queries, params):
-                        session.execute_write(lambda tx: [tx.run(q, params).consume() for q in queries])
+                    def run(query, params):
+                        session.execute_write(lambda tx: tx.run(query, params).consume())
                     self._write(plan, run, progress)
         except Exception as e:  # noqa: BLE001
             raise self._translate(e) from None
@@ -258,29 +259,29 @@ class Neo4jStore(Store):
         for kind, label in LABELS.items():
             rows = [props(a) for a in ds.actors if a.kind == kind]
             if rows:
-                steps.append(Step((cypher("merge_actors").replace("{label}", label),), rows))
-        steps.append(Step((cypher("merge_sources"),), [props(s) for s in ds.sources]))
-        steps.append(Step((cypher("merge_roles"),), [
+                steps.append(Step(cypher("merge_actors").replace("{label}", label), rows))
+        steps.append(Step(cypher("merge_sources"), [props(s) for s in ds.sources]))
+        steps.append(Step(cypher("merge_roles"), [
             {"id": r.id, "person": r.person, "holder": r.holder, "props": props(r, ("person", "holder"))}
             for r in ds.roles]))
-        steps.append(Step((cypher("merge_memberships"),), [
+        steps.append(Step(cypher("merge_memberships"), [
             {"id": m.id, "member": m.member, "organization": m.organization,
              "props": props(m, ("member", "organization"))} for m in ds.memberships]))
-        steps.append(Step((cypher("merge_alliances"),), [
+        steps.append(Step(cypher("merge_alliances"), [
             {"id": a.id, "pairs": [list(p) for p in combinations(a.parties, 2)], "props": props(a)}
             for a in ds.alliances]))
-        # a batch of statements loses its old links and gets its new ones in the same transaction:
+        # a batch of statements loses its old links and gets its new ones in the same query:
         # a load killed between batches leaves no statement without links
-        steps.append(Step((cypher("unlink_statements"), cypher("merge_statements")), [
+        steps.append(Step(cypher("merge_statements"), [
             {**props(s), "actor": s.on_behalf_of or s.speaker} for s in ds.statements]))
         sources = sorted({s.on_behalf_of or s.speaker for s in ds.statements})
-        steps.append(Step((cypher("refresh_stance_edges"),), [{"id": a} for a in sources], counts=False))
+        steps.append(Step(cypher("refresh_stance_edges"), [{"id": a} for a in sources], counts=False))
         return steps
 
     def _write(self, plan: list[Step], run, progress: Progress | None) -> None:
         for step in plan:
             for batch in batched(step.rows, self.batch_size):
-                run(step.queries, {"rows": batch})
+                run(step.query, {"rows": batch})
                 if progress and step.counts:
                     progress(len(batch))
 
