@@ -26,7 +26,7 @@ def ids(report):
     return [[m["id"] for m in c["members"]] for c in report["camps"]]
 
 
-@pytest.mark.parametrize("method", ["louvain", "signed"])
+@pytest.mark.parametrize("method", ["louvain", "signed", "positions"])
 def test_three_camps_in_2020(store, nk2020, method):
     store.load([nk2020])
     r = camps(store, method)
@@ -45,7 +45,7 @@ def test_three_camps_in_2020(store, nk2020, method):
 
 def test_two_camps_in_israel_gaza_2021(store, ig2021):
     store.load([ig2021])
-    for method in ("louvain", "signed"):
+    for method in ("positions", "signed", "louvain"):
         r = camps(store, method)
         assert ids(r) == [["HAMAS", "IRN", "PSE", "TUR"], ["GBR", "ISR", "USA"]] and r["unplaced"] == [], method
     # Iran's place rests on 3 statements with a weak tie (mean affinity +0.17) but holds: no other
@@ -134,3 +134,33 @@ def test_the_bootstraps_affinity_unresampled_is_the_camps_affinity(store, nk2020
         g = from_store(store, with_ties=ties)
         A, present = _Edges(g, ties, 90.0).affinity(np.ones(len(g.edges)))
         assert np.allclose(A, affinity(g, ties), atol=1e-8) and present.all()
+
+
+def test_positions_tells_blocs_apart_that_all_condemn_the_same_actor():
+    """Eight states condemn X alike. A1 and A2 also back Y; B1 and B2 condemn Y and back Z, Y's
+    rival; A3, A4, B3 and B4 say nothing but the condemnation. Written down before running:
+    the blocs are {A1, A2, Y} and {B1, B2, Z}; the four who only condemned X belong with neither
+    (their one shared stance says nothing about Y against Z), so they may stand together but in
+    no bloc. Louvain and the signed partition count the shared condemnation in full and merge.
+    """
+    from datetime import date
+
+    from kg.analysis.camps import find_camps
+    from kg.analysis.graph import build_graphs
+    from kg.store.base import StanceEdge
+
+    d = date(2023, 10, 8)
+    valence = {"support": 1.0, "condemn": -1.0, "oppose": -0.8}
+    edges = [StanceEdge(s, t, st, 1, valence[st], 1.0, d, d) for s, t, st in [
+        *((a, "X", "condemn") for a in ("A1", "A2", "A3", "A4", "B1", "B2", "B3", "B4")),
+        ("A1", "Y", "support"), ("A2", "Y", "support"), ("B1", "Y", "condemn"), ("B2", "Y", "condemn"),
+        ("B1", "Z", "support"), ("B2", "Z", "support"), ("Y", "Z", "oppose"), ("Z", "Y", "oppose"),
+        ("Y", "X", "condemn"), ("Z", "X", "condemn")]]
+    kinds = dict.fromkeys(["A1", "A2", "A3", "A4", "B1", "B2", "B3", "B4", "X", "Y", "Z"], "state")
+    g = build_graphs(edges, kinds, half_life=None)
+    r = find_camps(g, "positions")
+    assert r["camps"] == [["A3", "A4", "B3", "B4"], ["A1", "A2", "Y"], ["B1", "B2", "Z"]]
+    assert r["unaligned"] == ["X"]
+    # what the other two methods do with the same data
+    assert find_camps(g, "louvain")["camps"] == [["A1", "A2", "A3", "A4", "B3", "B4", "Y"], ["B1", "B2", "Z"]]
+    assert find_camps(g, "signed")["camps"] == [["A1", "A2", "A3", "A4", "B1", "B2", "B3", "B4", "Y", "Z"]]

@@ -82,7 +82,7 @@ def test_align_balance_brokers_timeline(cli):
     (("camps", "--since", "2021-01-01"), "no statements since 2021-01-01", 6),
     (("camps", "--since", "yesterday"), "bad date", 2),
     (("timeline", "Turkey", "--window", "soon"), "bad window", 2),
-    (("camps", "--method", "magic"), "--method: 'magic' is not one of 'louvain', 'signed'", 2),
+    (("camps", "--method", "magic"), "--method: 'magic' is not one of 'louvain', 'signed', 'positions'", 2),
     (("plot", "camps", "--out", "x.pdf"), "--out: 'x.pdf' must end in .png or .svg", 2),
 ])
 def test_bad_input_is_one_clear_line(cli, args, message, code):

@@ -84,9 +84,10 @@ def test_kg_alone_still_prints_the_help():
 
 
 @pytest.mark.parametrize("args, line", [
-    (("brokers", "--method", "x"), "error: --method: 'x' is not one of 'louvain', 'signed'"),
-    (("camps", "--method", "x"), "error: --method: 'x' is not one of 'louvain', 'signed'"),
-    (("plot", "camps", "--out", "c.png", "--method", "x"), "error: --method: 'x' is not one of 'louvain', 'signed'"),
+    (("brokers", "--method", "x"), "error: --method: 'x' is not one of 'louvain', 'signed', 'positions'"),
+    (("camps", "--method", "x"), "error: --method: 'x' is not one of 'louvain', 'signed', 'positions'"),
+    (("plot", "camps", "--out", "c.png", "--method", "x"),
+     "error: --method: 'x' is not one of 'louvain', 'signed', 'positions'"),
     (("plot", "camps", "--out", "camps.jpg"), "error: --out: 'camps.jpg' must end in .png or .svg"),
     (("plot", "timeline", "Turkey", "--out", "t.pdf"), "error: --out: 't.pdf' must end in .png or .svg"),
     (("actors", "--kind", "x"),
@@ -123,7 +124,7 @@ def test_the_cli_choices_are_the_librarys():
     from kg.store import STORES
     from kg.vocab import STANCE_NAMES
 
-    assert common.CAMP_METHODS == METHODS == ("louvain", "signed")
+    assert common.CAMP_METHODS == METHODS == ("louvain", "signed", "positions")
     assert common.ACTOR_KINDS == ACTOR_KINDS == ("state", "organization", "person", "armed_group", "authority", "ngo")
     assert common.STANCE_NAMES == STANCE_NAMES
     assert common.STANCE_NAMES[:3] == ("support", "praise", "mediate") and len(STANCE_NAMES) == 10
@@ -181,7 +182,8 @@ def test_an_unexpected_error_is_one_line_exit_1_and_a_traceback_only_when_asked(
 def test_the_console_script_prints_usage_errors_in_our_style(kg_home):
     r = subprocess.run([sys.executable, "-m", "kg", "brokers", "--method", "x"], capture_output=True, text=True,
                        cwd=ROOT)
-    assert (r.returncode, r.stdout, r.stderr) == (2, "", "error: --method: 'x' is not one of 'louvain', 'signed'\n")
+    assert (r.returncode, r.stdout, r.stderr) == (
+        2, "", "error: --method: 'x' is not one of 'louvain', 'signed', 'positions'\n")
 
 
 def test_help_builds_every_command_without_the_heavy_library():

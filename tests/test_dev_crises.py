@@ -13,7 +13,7 @@ def ids(report):
     return [[m["id"] for m in c["members"]] for c in report["camps"]]
 
 
-@pytest.mark.parametrize("method", ["louvain", "signed"])
+@pytest.mark.parametrize("method", ["louvain", "signed", "positions"])
 def test_russia_ukraine_2022(store, method):
     store.load([read_dataset(DATASETS / "russia-ukraine-2022.yaml")])
     r = camps(store, method)
@@ -32,7 +32,7 @@ def test_russia_ukraine_2022(store, method):
     assert 0.5 <= members["CHN"]["stability"] <= 0.8 and r["unplaced"] == []
 
 
-@pytest.mark.parametrize("method", ["louvain", "signed"])
+@pytest.mark.parametrize("method", ["louvain", "signed", "positions"])
 def test_india_pakistan_2019(store, method):
     store.load([read_dataset(DATASETS / "india-pakistan-2019.yaml")])
     r = camps(store, method)
@@ -49,9 +49,10 @@ def test_india_pakistan_2019(store, method):
     assert sorted(a for a, m in members.items() if m["single"]) == ["AUS", "USA"]
 
 
-def test_hamas_attack_2023(store):
+@pytest.mark.parametrize("method", ["louvain", "positions"])  # signed merges blocs here (BENCHMARKS.md)
+def test_hamas_attack_2023(store, method):
     store.load([read_dataset(DATASETS / "hamas-attack-2023.yaml")])
-    r = camps(store, "louvain", runs=0)
+    r = camps(store, method, runs=0)
     # The United States backs Israel and condemns Hamas; Iran backs and praises Hamas; Germany's
     # shock, the UN (a call on all sides, a condemnation of the attack) and Saudi Arabia's call on
     # both sides make the even-handed group; Abbas accuses Israel but backs no one in these words.

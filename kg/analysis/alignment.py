@@ -41,6 +41,8 @@ import numpy as np
 
 CODES = (-1, 0, 1)
 ROUND = 3
+SEPARATION_FLOOR = 0.1
+"""The weight of a target every speaker takes the same stance toward (:func:`separation`)."""
 
 
 def _r(x: float | None) -> float | None:
@@ -148,17 +150,46 @@ def profile_matrix(profiles: Mapping[str, Mapping[str, dict]], ids: Sequence[str
     return targets, X, M, C
 
 
-def s_matrix(X: np.ndarray, M: np.ndarray, chunk: int = 32) -> tuple[np.ndarray, np.ndarray]:
+def separation(X: np.ndarray, M: np.ndarray, own: np.ndarray | None = None) -> np.ndarray:
+    """How much each target (column) tells the actors apart: the standard deviation of the
+    values of the actors that took a stance toward it (presence ``M``), not counting the cells
+    ``own`` (a target's +1 toward itself), floored at :data:`SEPARATION_FLOOR`.
+
+    A target everyone condemns alike weighs the floor; one that splits its speakers evenly
+    between +1 and -1 weighs 1.
+
+    >>> X = np.array([[-1.0, 1.0], [-1.0, -1.0], [-1.0, 1.0]]); M = np.ones((3, 2), dtype=bool)
+    >>> separation(X, M).round(3).tolist()
+    [0.1, 0.943]
+    """
+    keep = M if own is None else M & ~own
+    cnt = keep.sum(axis=0)
+    Xk = np.where(keep, X, 0.0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean = np.where(cnt > 0, Xk.sum(axis=0) / cnt, 0.0)
+        var = np.where(cnt > 0, (np.where(keep, X - mean, 0.0) ** 2).sum(axis=0) / cnt, 0.0)
+    return np.maximum(np.sqrt(var), SEPARATION_FLOOR)
+
+
+def s_matrix(X: np.ndarray, M: np.ndarray, chunk: int = 32,
+             w: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """The S score and the number of shared targets for every pair of rows of a profile matrix
     (values ``X``, presence ``M``; actors × targets): S is NaN where nothing is shared.
+
+    With target weights ``w`` (one per column, e.g. :func:`separation`) each shared target
+    counts ``w`` times: S = 1 - sum w|x - y| / (2 sum w), and the number is the sum of weights.
 
     >>> X = np.array([[1.0, -1.0], [1.0, 0.0]]); M = np.ones((2, 2), dtype=bool)
     >>> s, n = s_matrix(X, M)
     >>> float(s[0, 1]), float(n[0, 1])
     (0.5, 2.0)
+    >>> s, n = s_matrix(X, M, w=np.array([1.0, 0.25]))
+    >>> float(s[0, 1]), float(n[0, 1])
+    (0.8, 1.25)
     """
     Mf = M.astype(np.float64)
-    n = Mf @ Mf.T
+    W = Mf if w is None else Mf * w
+    n = W @ Mf.T
     k = len(X)
     d = np.zeros((k, k))
     Xm = np.where(M, X, 0.0)
@@ -166,6 +197,8 @@ def s_matrix(X: np.ndarray, M: np.ndarray, chunk: int = 32) -> tuple[np.ndarray,
         stop = min(start + chunk, k)
         diff = np.abs(Xm[start:stop, None, :] - Xm[None, :, :])
         both = M[start:stop, None, :] & M[None, :, :]
+        if w is not None:
+            diff = diff * w
         d[start:stop] = (diff * both).sum(axis=2)
     with np.errstate(invalid="ignore", divide="ignore"):
         s = np.where(n > 0, 1 - d / n, np.nan)  # 1 - 2 d / (2 n)

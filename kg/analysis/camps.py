@@ -18,6 +18,11 @@ a hostile tie pushes two actors apart.
 * ``signed``: the partition of the signed affinity graph that minimises Doreian–Mrvar
   frustration (:func:`kg.analysis.balance.signed_partition`, exact up to 12 nodes per
   component).
+* ``positions``: Louvain on the affinity in which each target counts by how much it tells the
+  actors apart (:func:`kg.analysis.alignment.separation`): a stance nearly everyone takes toward
+  one target (all condemn the attacker) then hardly draws actors together, and blocs show in
+  the targets they split over. The weights are the standard deviation of the stances toward
+  each target, floored at 0.1.
 
 A community of one is reported as *unaligned*, not as a camp.
 
@@ -39,6 +44,8 @@ Examples
 >>> r = find_camps(g, "signed")
 >>> r["camps"], r["unaligned"], r["frustration"]
 ([['AZE', 'TUR'], ['FRA', 'RUS']], ['ARM'], 0.0)
+>>> find_camps(g, "positions")["camps"]
+[['AZE', 'TUR'], ['FRA', 'RUS']]
 """
 from __future__ import annotations
 
@@ -47,19 +54,26 @@ from collections.abc import Sequence
 import networkx as nx
 import numpy as np
 
-from kg.analysis.alignment import alignment_matrix
+from kg.analysis.alignment import alignment_matrix, profile_matrix, s_matrix, separation
 from kg.analysis.balance import EPS, frustrated_pairs, frustration, signed_partition, triangles
 from kg.analysis.graph import ActorGraphs
 
 PRIOR_WEIGHT = 0.5
-METHODS = ("louvain", "signed")
+METHODS = ("louvain", "signed", "positions")
 
 
 def affinity(graphs: ActorGraphs, with_ties: bool = False,
-             align: dict[str, np.ndarray] | None = None) -> np.ndarray:
-    """The signed affinity matrix over ``graphs.ids`` (see the module docstring)."""
+             align: dict[str, np.ndarray] | None = None, positions: bool = False) -> np.ndarray:
+    """The signed affinity matrix over ``graphs.ids`` (see the module docstring); with
+    ``positions`` each target's agreement counts by how much it separates the actors."""
     ids = graphs.ids
-    m = align if align is not None else alignment_matrix(graphs.profiles, ids)
+    if positions:
+        targets, X, M, _ = profile_matrix(graphs.profiles, ids)
+        own = np.array([[t == a for t in targets] for a in ids], dtype=bool).reshape(M.shape)
+        s, n = s_matrix(X, M, w=separation(X, M, own))
+        m = {"s": s, "n": n}
+    else:
+        m = align if align is not None else alignment_matrix(graphs.profiles, ids)
     n = m["n"].astype(np.float64)
     A = np.nan_to_num(m["s"]) * n / (n + 1)
     pos = {a: i for i, a in enumerate(ids)}
@@ -114,7 +128,8 @@ def modularity(ids: Sequence[str], A: np.ndarray, labels: Sequence[int]) -> floa
 
 def find_camps(graphs: ActorGraphs, method: str = "louvain", with_ties: bool = False,
                seed: int = 0, A: np.ndarray | None = None) -> dict:
-    """Camps of ``graphs`` by ``method`` (``louvain`` or ``signed``).
+    """Camps of ``graphs`` by ``method`` (``louvain``, ``signed`` or ``positions``); ``A``, when
+    given, is the affinity the method works on (``positions=True`` for ``positions``).
 
     Returns
     -------
@@ -129,9 +144,9 @@ def find_camps(graphs: ActorGraphs, method: str = "louvain", with_ties: bool = F
         raise ValueError(f"unknown method {method!r} (choose from {', '.join(METHODS)})")
     ids = list(graphs.ids)
     if A is None:
-        A = affinity(graphs, with_ties)
+        A = affinity(graphs, with_ties, positions=method == "positions")
     exact = None
-    if method == "louvain":
+    if method in ("louvain", "positions"):
         labels = louvain(ids, A, seed)
     else:
         part = signed_partition(A, seed=seed, init=louvain(ids, A, seed))

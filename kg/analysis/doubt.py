@@ -40,7 +40,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from kg.analysis.alignment import s_matrix
+from kg.analysis.alignment import s_matrix, separation
 from kg.analysis.camps import PRIOR_WEIGHT, affinity
 from kg.analysis.graph import ActorGraphs, stance_class
 
@@ -69,7 +69,9 @@ class _Edges:
     """The edges of ``graphs`` as arrays, to resample and rebuild the affinity matrix with numpy
     (the same matrix :func:`kg.analysis.camps.affinity` builds through the graphs)."""
 
-    def __init__(self, graphs: ActorGraphs, with_ties: bool, half_life: float | None):
+    def __init__(self, graphs: ActorGraphs, with_ties: bool, half_life: float | None,
+                 positions: bool = False):
+        self.positions = positions
         pos = {a: i for i, a in enumerate(graphs.ids)}
         edges = graphs.edges
         self.k = len(graphs.ids)
@@ -98,7 +100,7 @@ class _Edges:
         X = np.divide(num, den, out=np.zeros((k, k)), where=M)
         np.fill_diagonal(M, True)  # an actor backs its own side
         np.fill_diagonal(X, 1.0)
-        s, n = s_matrix(X, M)
+        s, n = s_matrix(X, M, w=separation(X, M, np.eye(k, dtype=bool)) if self.positions else None)
         A = np.nan_to_num(s) * n / (n + 1) + np.tanh(T + T.T)
         for i, j in self.prior:
             A[i, j] += PRIOR_WEIGHT
@@ -113,7 +115,8 @@ class _Edges:
 
 def stability(graphs: ActorGraphs, camps: Sequence[Sequence[str]], with_ties: bool = False,
               runs: int = RUNS, seed: int = 0, half_life: float | None = None,
-              progress: Callable[[int], None] | None = None) -> dict[str, float | None]:
+              progress: Callable[[int], None] | None = None,
+              positions: bool = False) -> dict[str, float | None]:
     """Each camp member's share of resamples in which it stays with its camp's core (None when alone).
 
     In each resample (built from ``graphs.edges``, the taking-part actors, recency measured from
@@ -121,13 +124,14 @@ def stability(graphs: ActorGraphs, camps: Sequence[Sequence[str]], with_ties: bo
     matrix is rebuilt and an actor stays when it is present, its mean affinity to the other
     members of its camp that are present is positive, and no other camp draws it more. The camps
     are not searched again: the question is whether the data still put the actor where it is.
-    ``progress`` is called with 1 after each resample.
+    ``progress`` is called with 1 after each resample. ``positions``: the affinity of the
+    ``positions`` method (targets weighted by :func:`kg.analysis.alignment.separation`).
     """
     rng = np.random.default_rng(seed)
     pos = {a: i for i, a in enumerate(graphs.ids)}
     groups = [[pos[a] for a in camp] for camp in camps]
     kept = {a: 0 for camp in camps for a in camp if len(camp) > 1}
-    arrays = _Edges(graphs, with_ties, half_life)
+    arrays = _Edges(graphs, with_ties, half_life, positions)
     for _ in range(runs):
         counts = rng.poisson(arrays.n) if len(arrays.n) else arrays.n
         A, present = arrays.affinity(np.divide(counts, arrays.n, out=np.zeros(len(counts)), where=arrays.n > 0))

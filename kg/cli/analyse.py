@@ -55,8 +55,9 @@ TiesOpt = Annotated[bool, typer.Option(
     "--with-ties", help="Add memberships and alliances as prior ties (a separate layer).")]
 HalfLifeOpt = Annotated[float, typer.Option("--half-life", help="Recency half-life in days (0: no decay).")]
 SeedOpt = Annotated[int, typer.Option("--seed", help="Seed of Louvain and of the heuristic's restarts.")]
-MethodOpt = Annotated[CampMethod, typer.Option("--method", help="louvain (communities of positive affinity) or "
-                                        "signed (minimum-frustration partition).")]
+MethodOpt = Annotated[CampMethod, typer.Option("--method", help="louvain (communities of positive affinity), "
+                                        "signed (minimum-frustration partition) or positions (louvain, each "
+                                        "target weighed by how much it separates the actors).")]
 OutOpt = Annotated[Path, typer.Option("--out", callback=picture_path,
                                       help="The picture to write: FILE.png or FILE.svg.")]
 

@@ -29,7 +29,7 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 # numpy, networkx), so the short ones are spelled out here and tests/test_cli_errors.py checks that
 # they equal the library's; the stances are read from the data file that defines them.
 ACTOR_KINDS = ("state", "organization", "person", "armed_group", "authority", "ngo")  # kg.model.ACTOR_KINDS
-CAMP_METHODS = ("louvain", "signed")  # kg.analysis.camps.METHODS
+CAMP_METHODS = ("louvain", "signed", "positions")  # kg.analysis.camps.METHODS
 DEFAULT_HALF_LIFE = 90.0  # kg.analysis.graph.DEFAULT_HALF_LIFE
 PICTURE_FORMATS = ("png", "svg")  # kg.plot.FORMATS
 STORES = ("embedded", "neo4j")  # kg.store.STORES

@@ -13,7 +13,7 @@ def brokers(store: Store, method: str = "louvain", opts: Options = Options()) ->
     (even-handed to several camps), brokers (friendly with several)."""
     check_method(method)
     index, graphs = build(store, opts)
-    A = cmp.affinity(graphs, opts.with_ties)
+    A = cmp.affinity(graphs, opts.with_ties, positions=method == "positions")
     found = cmp.find_camps(graphs, method, opts.with_ties, opts.seed, A=A)
     rows = brk.find_brokers(graphs, found["camp_of"], A)
     return {"method": method, "options": opts.describe(),

@@ -57,12 +57,12 @@ def camps(store: Store, method: str = "louvain", opts: Options = Options(),
     """
     check_method(method)
     index, graphs = build(store, opts)
-    A = cmp.affinity(graphs, opts.with_ties)
+    A = cmp.affinity(graphs, opts.with_ties, positions=method == "positions")
     found = cmp.find_camps(graphs, method, opts.with_ties, opts.seed, A=A)
     inv = store.involvement(opts.where(), opts.rollup)
     ties = doubt.camp_ties(graphs, found["camps"], A=A)
-    stable = (doubt.stability(graphs, found["camps"], opts.with_ties, runs, opts.seed, opts.half_life, progress)
-              if runs else {})
+    stable = (doubt.stability(graphs, found["camps"], opts.with_ties, runs, opts.seed, opts.half_life, progress,
+                              positions=method == "positions") if runs else {})
 
     def member(a: str) -> dict:
         n = inv.get(a, 0)
@@ -107,7 +107,7 @@ def camps_picture(store: Store, method: str = "louvain", opts: Options = Options
     """Plain data for :func:`kg.plot.camps`: nodes with camps, signed ties, affinities, prior ties."""
     check_method(method)
     index, graphs = build(store, opts)
-    A = cmp.affinity(graphs, opts.with_ties)
+    A = cmp.affinity(graphs, opts.with_ties, positions=method == "positions")
     found = cmp.find_camps(graphs, method, opts.with_ties, opts.seed, A=A)
     ids = list(graphs.ids)
     g = graphs.signed()
