@@ -20,11 +20,9 @@ from matplotlib.lines import Line2D  # noqa: E402
 from matplotlib.patches import Patch  # noqa: E402
 
 from kg.errors import KgError  # noqa: E402
+from kg.palette import PALETTE, camp_colour  # noqa: E402
 
 FORMATS = ("png", "svg")
-PALETTE = ("#1f77b4", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22",
-           "#7f7f7f", "#aec7e8", "#ffbb78")
-UNALIGNED = "#d0d0d0"
 FRIENDLY, HOSTILE, ALIGNED, PRIOR, EVEN = "#2ca02c", "#d62728", "#b0b0b0", "#4a6fa5", "#e0a100"
 
 
@@ -109,7 +107,7 @@ def camps(data: dict, out: Path, seed: int = 0) -> Path:
                 ls="-" if e["sign"] > 0 else "--")
     for a in sorted(pos):
         c = camp_of[a]
-        colour = PALETTE[(c - 1) % len(PALETTE)] if c else UNALIGNED
+        colour = camp_colour(c)
         x, y = pos[a]
         ax.scatter([x], [y], s=520, color=colour, edgecolors="black", linewidths=0.8, zorder=4)
         ax.annotate(names[a], (x, y), xytext=(0, -19), textcoords="offset points", ha="center",
@@ -123,7 +121,7 @@ def camps(data: dict, out: Path, seed: int = 0) -> Path:
     for i, members in enumerate(data["camps"], 1):
         label = ", ".join(names[a] for a in members)
         label = label if len(label) <= 60 else label[:57] + "..."
-        handles.append(Patch(color=PALETTE[(i - 1) % len(PALETTE)], label=f"camp {i}: {label}"))
+        handles.append(Patch(color=camp_colour(i), label=f"camp {i}: {label}"))
     handles += [Line2D([], [], color=FRIENDLY, lw=2.5, label="friendly tie (support, praise)"),
                 Line2D([], [], color=HOSTILE, lw=2.5, ls="--",
                        label="hostile tie (accuse, condemn, oppose, warn, threaten)"),

@@ -135,6 +135,10 @@ def test_the_cli_choices_are_the_librarys():
     assert (analyse.RUNS, analyse.STABLE) == (doubt.RUNS, doubt.STABLE) == (50, 0.5)
     assert common.PICTURE_FORMATS == FORMATS == ("png", "svg")
     assert common.STORES == STORES == ("embedded", "neo4j")
+    from kg.cli import export as export_cli
+    from kg.export import KINDS
+
+    assert export_cli.KINDS == KINDS == ("stance", "role", "membership", "alliance")
 
 
 @pytest.mark.parametrize("args", [

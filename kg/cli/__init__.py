@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 import kg
-from kg.cli import analyse, data, extract, query, read, review
+from kg.cli import analyse, data, export, extract, query, read, review
 from kg.cli.common import NEO4J_OPTIONS, KgGroup, debug, err
 from kg.errors import exit_codes
 
@@ -38,6 +38,7 @@ app.add_typer(analyse.plot_app, name="plot")
 app.registered_commands.extend(extract.app.registered_commands)
 app.registered_commands.extend(review.app.registered_commands)
 app.add_typer(extract.ingest_app, name="ingest")
+app.add_typer(export.app, name="export")
 
 
 def _version(value: bool) -> None:
