@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import importlib.util
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -22,12 +24,33 @@ def shared_path(*parts: str) -> Path:
     return path
 
 
-def load_neo4jctl():
-    """The local launcher tool, imported from tools/neo4j/neo4jctl.py."""
-    spec = importlib.util.spec_from_file_location("neo4jctl", ROOT / "tools" / "neo4j" / "neo4jctl.py")
+def _load_tool(name: str, folder: str):
+    spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / folder / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def load_neo4jctl():
+    """The local launcher tool, imported from tools/neo4j/neo4jctl.py."""
+    return _load_tool("neo4jctl", "neo4j")
+
+
+def load_gephictl():
+    """The Gephi checker, imported from tools/gephi/gephictl.py."""
+    return _load_tool("gephictl", "gephi")
+
+
+def gephi_skip_reason(ctl) -> str | None:
+    """Why Gephi cannot run here (no Java, no JDK, or no jars and no Maven to fetch them), or None."""
+    if not shutil.which("java") and not os.environ.get("JAVA_HOME"):
+        return "no Java runtime: Gephi Toolkit runs on the JVM (Java 11+)"
+    if not shutil.which("javac") and not os.environ.get("JAVA_HOME"):
+        return "no JDK (javac): gephictl compiles GephiCheck.java against the Gephi jars"
+    if not ctl.fetched() and not shutil.which("mvn"):
+        return (f"Gephi Toolkit {ctl.VERSION} is not in {ctl.cache_dir()} and Maven (mvn), which fetches it, "
+                "is not installed")
+    return None
 
 
 def compose_neo4j() -> dict:

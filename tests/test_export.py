@@ -28,8 +28,8 @@ NS = {"g": "http://gexf.net/1.3"}
 # backs Karabakh; Pashinyan opposes Turkey and Aliyev Karabakh; Azerbaijan threatens Armenia
 # twice (July and September: one edge); Pashinyan warns Azerbaijan twice (one edge).
 STANCE_EDGES = {"call_for_ceasefire": 14, "concern": 4, "support": 2, "oppose": 2, "threaten": 1, "warn": 1}
-# the dataset's 15 memberships and 2 alliances (Russia-Armenia, Turkey-Azerbaijan)
-STRUCTURE = {"member_of": 15, "allied_with": 2}
+# the dataset's 15 memberships and 2 alliances (Russia-Armenia, Turkey-Azerbaijan), each both ways
+STRUCTURE = {"member_of": 15, "allied_with": 4}
 
 
 def schema():
@@ -69,8 +69,9 @@ def test_gexf_of_2020_is_valid_and_holds_each_relation_as_an_edge_kind(store, nk
     assert (threat.get("source"), threat.get("target"), threat.get("weight")) == ("AZE", "ARM", "2")
     spells = [(s.get("start"), s.get("end")) for s in threat.iterfind("g:spells/g:spell", NS)]
     assert spells == [("2020-07-16", "2020-07-16"), ("2020-09-27", "2020-09-27")]
-    # the alliance is undirected; the timeline spans the statements' days
-    assert edges[next(k for k in edges if k.endswith(":ARM:RUS"))].get("type") == "undirected"
+    # an alliance is an edge each way; the timeline spans the statements' days
+    allied = sorted((e.get("source"), e.get("target")) for e in edges.values() if e.get("kind") == "allied_with")
+    assert allied == [("ARM", "RUS"), ("AZE", "TUR"), ("RUS", "ARM"), ("TUR", "AZE")]
     assert (r["start"], r["end"]) == ("2020-07-16", "2020-09-27")
     graph = ET.parse(path).getroot().find("g:graph", NS)
     assert (graph.get("mode"), graph.get("timeformat")) == ("dynamic", "date")
@@ -108,7 +109,7 @@ def test_filters_narrow_the_graph(store, nk2020, tmp_path):
     r = export(store, "gexf", tmp_path / "a.gexf", Selection(kinds=("stance",), actors=("Turkey", "Azerbaijan")))
     assert (r["nodes"], r["edges"], r["kinds"]) == (2, 1, {"support": 1})
     r = export(store, "gexf", tmp_path / "b.gexf", Selection(kinds=("alliance",)))
-    assert r["kinds"] == {"allied_with": 2} and r["nodes"] == 4
+    assert r["kinds"] == {"allied_with": 4} and r["nodes"] == 4
     r = export(store, "gexf", tmp_path / "c.gexf", Selection(kinds=("stance",), until=date(2020, 8, 1)))
     assert r["kinds"] == {"threaten": 1} and (r["start"], r["end"]) == ("2020-07-16", "2020-07-16")
 

@@ -4,6 +4,7 @@ Thin wrappers over :func:`kg.export.export`.
 """
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 from typing import Annotated
 
@@ -52,10 +53,10 @@ def _run(fmt: str, out_path: Path, dataset, since, until, kinds, actors, stateme
     if as_json:
         _print_json(r)
         return
-    kinds_text = ", ".join(f"{k} {n}" for k, n in r["kinds"].items())
-    span = f"; {r['start']} to {r['end']}" if r["start"] else ""
-    out.print(f"wrote {', '.join(r['files'])}: {r['nodes']} nodes, {r['edges']} edges ({kinds_text}){span}",
-              markup=False)
+    span = f", {r['start']} to {r['end']}" if r["start"] else ""
+    out.print(f"wrote {', '.join(r['files'])}: {r['nodes']} nodes, {r['edges']} edges{span}", markup=False)
+    kinds = ", ".join(f"{k} {n}" for k, n in r["kinds"].items())
+    out.print("\n".join(textwrap.wrap(f"edges by kind: {kinds}", 80, subsequent_indent="  ")), markup=False)
 
 
 @command(app, "gexf")

@@ -85,7 +85,7 @@ def write(graph: ExportGraph, fh: BinaryIO, description: str = "") -> None:
     edges = _el(g, "edges", count=len(graph.edges))
     for e in graph.edges:
         x = _el(edges, "edge", id=e.id, source=e.source, target=e.target, kind=e.kind, weight=e.weight,
-                type=None if e.directed else "undirected", label=e.kind)
+                label=e.kind)
         _attvalues(x, e.attributes, EDGE_ATTRIBUTES)
         if graph.dynamic and e.spells:
             spells = _el(x, "spells")

@@ -13,7 +13,8 @@ apart) and a ``weight`` (how many statements or records it stands for, at least 
   is the one spoken for (a leader's words count for the state) unless ``rollup`` is off.
 * **role**: person to the state or organisation they serve, ``holds_role``, over its term.
 * **membership**: member to organisation, ``member_of``, over its dates.
-* **alliance**: between every two parties, ``allied_with`` (undirected), over its dates.
+* **alliance**: between every two parties, ``allied_with`` both ways, over its dates (Gephi
+  refuses an undirected edge in a directed graph, and a graph of mixed edges has no GEXF form).
 
   These three show as far as they overlap the time the export covers (the selection's window,
   else the days of its statements), and their spells are cut to it, so that Gephi's timeline
@@ -93,7 +94,6 @@ class Edge:
     target: str
     kind: str
     weight: int = 1
-    directed: bool = True
     attributes: dict = field(default_factory=dict)
     spells: tuple[tuple[str | None, str | None], ...] = ()
     """(start, end) ISO dates, either open (None); () when the relation has no dates."""
@@ -192,10 +192,10 @@ def collect(store: Store, sel: Selection = Selection()) -> ExportGraph:
     def structural(a: str, b: str) -> bool:
         return keep(a, b) and (not scoped or a in in_scope or b in in_scope)
 
-    def dated(rid, a, b, kind, start, end, directed=True, **attrs) -> Edge:
+    def dated(rid, a, b, kind, start, end, **attrs) -> Edge:
         spell = (_clip(start, end, window),) if start or end or any(window) else ()
-        return Edge(rid, a, b, kind, 1, directed, {"relation": kind, **attrs, "first": _iso(start),
-                                                   "last": _iso(end)}, spell)
+        return Edge(rid, a, b, kind, 1, {"relation": kind, **attrs, "first": _iso(start), "last": _iso(end)},
+                    spell)
 
     if "role" in sel.kinds:
         edges += [dated(r.id, r.person, r.holder, "holds_role", r.start, r.end, title=r.title)
@@ -208,11 +208,8 @@ def collect(store: Store, sel: Selection = Selection()) -> ExportGraph:
         for al in store.alliances():
             if not _overlaps(al.start, al.end, window):
                 continue
-            for i, a in enumerate(al.parties):
-                for b in al.parties[i + 1:]:
-                    if structural(a, b):
-                        edges.append(dated(f"{al.id}:{a}:{b}", a, b, "allied_with", al.start, al.end,
-                                           directed=False, title=al.kind))
+            edges += [dated(f"{al.id}:{a}:{b}", a, b, "allied_with", al.start, al.end, title=al.kind)
+                      for a in al.parties for b in al.parties if a != b and structural(a, b)]
     edges = [e for e in edges if e.source != e.target]
     if not edges:
         raise AnalysisError("nothing to export: no " + " or ".join(
@@ -262,7 +259,7 @@ def _camps(graph: ExportGraph, store: Store, sel: Selection, datasets) -> None:
         camp = camp_of.get(node.id) or 0
         node.attributes["camp"] = camp
         node.colour = rgb(camp_colour(camp))
-        node.size = round(10.0 + 4.0 * math.sqrt(node.attributes.get("statements") or 0), 2)
+        node.size = round(5.0 + 2.5 * math.sqrt(node.attributes.get("statements") or 0), 2)
 
 
 def _layout(graph: ExportGraph, scale: float = 500.0) -> None:

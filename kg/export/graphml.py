@@ -3,7 +3,9 @@
 Every node and edge attribute of the :class:`~kg.export.graph.ExportGraph` becomes a key of its
 own type; values that are missing are left out, lists become text (``[a, b]``), spells become
 Gephi's interval text (``<[2020-09-27, 2020-09-27]; …>``) in ``timeset``. Gephi reads the keys
-named ``label``, ``weight``, ``x``, ``y``, ``size``, ``r``, ``g`` and ``b`` as its own.
+named ``label``, ``weight``, ``x``, ``y``, ``size``, ``r``, ``g`` and ``b`` as its own, but no
+edge kind: it merges parallel edges of different relations (weights added), so open GEXF in Gephi
+and GraphML in tools that keep them (networkx keeps them, as a multigraph).
 """
 from __future__ import annotations
 
@@ -39,7 +41,7 @@ def write(graph: ExportGraph, fh: BinaryIO) -> None:
                  "size": node.size, "r": r, "g": gr, "b": b}
         g.add_node(node.id, **{k: _value(v) for k, v in attrs.items() if v is not None and v != []})
     for e in graph.edges:
-        attrs = {"kind": e.kind, "weight": float(e.weight), "directed": e.directed, **e.attributes,
+        attrs = {"kind": e.kind, "weight": float(e.weight), **e.attributes,
                  "timeset": timeset(e.spells)}
         g.add_edge(e.source, e.target, key=e.id, **{k: _value(v) for k, v in attrs.items()
                                                      if v is not None and v != []})

@@ -1,7 +1,7 @@
 """Node and edge tables as CSV with Gephi's column names, for its spreadsheet import.
 
 ``nodes.csv``: ``Id``, ``Label``, then the node attributes; ``edges.csv``: ``Id``, ``Source``,
-``Target``, ``Type`` (Directed or Undirected), ``Kind`` (the relation), ``Label``, ``Weight``,
+``Target``, ``Type`` (Directed: an alliance is two edges), ``Kind`` (the relation), ``Label``, ``Weight``,
 ``Timeset`` (the spells as ``<[start, end]; …>``), then the edge attributes. Missing values are
 empty cells; lists are ``[a, b]`` text.
 """
@@ -33,6 +33,6 @@ def write_edges(graph: ExportGraph, fh: TextIO) -> None:
     w = csv.writer(fh, lineterminator="\n")
     w.writerow(EDGE_COLUMNS)
     for e in graph.edges:
-        w.writerow([_cell(e.id), _cell(e.source), _cell(e.target), "Directed" if e.directed else "Undirected",
+        w.writerow([_cell(e.id), _cell(e.source), _cell(e.target), "Directed",
                     e.kind, e.kind, e.weight, _cell(timeset(e.spells)),
                     *(_cell(e.attributes.get(k)) for k in EDGE_ATTRIBUTES)])
