@@ -4,7 +4,7 @@ import math
 import numpy as np
 import pytest
 
-from kg.analysis.alignment import alignment_matrix, cohen_kappa, compare, s_score, scott_pi
+from kg.analysis.alignment import alignment_matrix, cohen_kappa, compare, s_score, scott_pi, values
 from kg.analysis.graph import from_store
 from kg.errors import AnalysisError, UnknownActorError
 from kg.reports.align import align
@@ -93,9 +93,14 @@ def test_matrix_is_deterministic():
                           for j, v in enumerate(rng.integers(-1, 2, 6)) if rng.random() < 0.7}
                 for i in range(8)}
     ids = sorted(profiles)
-    a, b = alignment_matrix(profiles, ids), alignment_matrix(profiles, ids, chunk=3)
+    a, b = alignment_matrix(profiles, ids), alignment_matrix(profiles, ids)
     assert np.array_equal(np.nan_to_num(a["s"]), np.nan_to_num(b["s"]))
-    # Hand-computed, with chunks of one row and of all rows:
+    # the same S as the pair function, pair by pair
+    for i, x in enumerate(ids):
+        for j, y in enumerate(ids):
+            pair, _ = s_score(values(profiles[x]), values(profiles[y]))
+            assert (pair is None and np.isnan(a["s"][i, j])) or round(float(a["s"][i, j]), 3) == pair
+    # Hand-computed:
     # A {X +1, Y -1}, B {X +1, Y 0}, C {X -1}.
     #   A-B: S = 1 - (0 + 1)/2 = 0.5 on 2; p_o 1/2; kappa p_e = .5*.5 = .25 -> (.5-.25)/.75 = 1/3;
     #        pi pooled shares +1 .5, -1 .25, 0 .25 -> p_e .375 -> (.5-.375)/.625 = 0.2
@@ -103,9 +108,8 @@ def test_matrix_is_deterministic():
     small = {"A": {"X": {"value": 1.0, "code": 1}, "Y": {"value": -1.0, "code": -1}},
              "B": {"X": {"value": 1.0, "code": 1}, "Y": {"value": 0.0, "code": 0}},
              "C": {"X": {"value": -1.0, "code": -1}}}
-    for chunk in (1, 32):
-        m = alignment_matrix(small, ["A", "B", "C"], chunk=chunk)
-        assert m["n"].tolist() == [[2, 2, 1], [2, 2, 1], [1, 1, 1]]
-        assert np.round(m["s"], 9).tolist() == [[1.0, 0.5, -1.0], [0.5, 1.0, -1.0], [-1.0, -1.0, 1.0]]
-        assert round(float(m["kappa"][0, 1]), 3) == 0.333 and round(float(m["pi"][0, 1]), 3) == 0.2
-        assert float(m["kappa"][0, 2]) == pytest.approx(0.0) and float(m["pi"][1, 2]) == pytest.approx(-1.0)
+    m = alignment_matrix(small, ["A", "B", "C"])
+    assert m["n"].tolist() == [[2, 2, 1], [2, 2, 1], [1, 1, 1]]
+    assert np.round(m["s"], 9).tolist() == [[1.0, 0.5, -1.0], [0.5, 1.0, -1.0], [-1.0, -1.0, 1.0]]
+    assert round(float(m["kappa"][0, 1]), 3) == 0.333 and round(float(m["pi"][0, 1]), 3) == 0.2
+    assert float(m["kappa"][0, 2]) == pytest.approx(0.0) and float(m["pi"][1, 2]) == pytest.approx(-1.0)
