@@ -112,6 +112,8 @@ def test_filters_narrow_the_graph(store, nk2020, tmp_path):
     assert r["kinds"] == {"allied_with": 4} and r["nodes"] == 4
     r = export(store, "gexf", tmp_path / "c.gexf", Selection(kinds=("stance",), until=date(2020, 8, 1)))
     assert r["kinds"] == {"threaten": 1} and (r["start"], r["end"]) == ("2020-07-16", "2020-07-16")
+    for name in ("a", "b", "c"):
+        schema().validate(str(tmp_path / f"{name}.gexf"))
 
 
 def test_graphml_and_csv_hold_the_same_graph(store, nk2020, tmp_path):
@@ -160,6 +162,7 @@ def test_ids_are_the_same_from_one_export_to_the_next(store, nk2020, tmp_path):
     export(store, "gexf", tmp_path / "1.gexf")
     export(store, "gexf", tmp_path / "2.gexf")
     assert (tmp_path / "1.gexf").read_bytes() == (tmp_path / "2.gexf").read_bytes()
+    schema().validate(str(tmp_path / "1.gexf"))
     assert "support:TUR:AZE" in gexf_edges(tmp_path / "1.gexf")
 
 

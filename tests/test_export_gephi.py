@@ -64,3 +64,17 @@ def test_gephi_opens_statement_nodes_and_graphml(gephi, tmp_path, nk2020):
     # its accusation and opposition toward Karabakh, Russia's call and concern toward each party
     # plus its alliance with Armenia, Turkey's support and alliance toward Azerbaijan: 7 fewer
     assert got["worst"] in (None, "INFO") and (got["nodes"], got["edges"]) == (r["nodes"], r["edges"] - 7) == (28, 52)
+
+
+def test_gephi_reads_the_csv_edge_table_as_a_dynamic_graph(gephi, tmp_path, nk2020):
+    from kg.store.embedded import EmbeddedStore
+
+    store = EmbeddedStore(tmp_path / "kg.sqlite")
+    store.load([nk2020])
+    export(store, "csv", tmp_path / "tables")
+    got = gephi.check(tmp_path / "tables" / "edges.csv")
+    # the edge table alone makes the graph: every node is an edge's end; Gephi reads Timeset's
+    # dates as milliseconds: 2020-07-16 and 2020-09-27 at midnight UTC
+    assert got["worst"] in (None, "INFO") and (got["nodes"], got["edges"]) == (28, 59)
+    assert got["edge_kinds"] == KINDS and got["dynamic"]
+    assert got["time_bounds"] == [1594857600000, 1601164800000]

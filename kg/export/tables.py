@@ -2,8 +2,9 @@
 
 ``nodes.csv``: ``Id``, ``Label``, then the node attributes; ``edges.csv``: ``Id``, ``Source``,
 ``Target``, ``Type`` (Directed: an alliance is two edges), ``Kind`` (the relation), ``Label``, ``Weight``,
-``Timeset`` (the spells as ``<[start, end]; …>``), then the edge attributes. Missing values are
-empty cells; lists are ``[a, b]`` text.
+``Timeset`` (the spells as ``<[start, end]; …>``), then the edge attributes but ``first`` and
+``last``: Gephi's import reads any column of dates as timestamps, and then refuses the Timeset's
+intervals (the dates are in Timeset). Missing values are empty cells; lists are ``[a, b]`` text.
 """
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ from kg.export.graph import EDGE_ATTRIBUTES, NODE_ATTRIBUTES, ExportGraph
 from kg.export.graphml import timeset
 
 NODE_COLUMNS = ("Id", "Label", *NODE_ATTRIBUTES)
-EDGE_COLUMNS = ("Id", "Source", "Target", "Type", "Kind", "Label", "Weight", "Timeset", *EDGE_ATTRIBUTES)
+EDGE_EXTRA = tuple(k for k in EDGE_ATTRIBUTES if k not in ("first", "last"))
+EDGE_COLUMNS = ("Id", "Source", "Target", "Type", "Kind", "Label", "Weight", "Timeset", *EDGE_EXTRA)
 
 
 def _cell(v) -> str:
@@ -35,4 +37,4 @@ def write_edges(graph: ExportGraph, fh: TextIO) -> None:
     for e in graph.edges:
         w.writerow([_cell(e.id), _cell(e.source), _cell(e.target), "Directed",
                     e.kind, e.kind, e.weight, _cell(timeset(e.spells)),
-                    *(_cell(e.attributes.get(k)) for k in EDGE_ATTRIBUTES)])
+                    *(_cell(e.attributes.get(k)) for k in EDGE_EXTRA)])
