@@ -32,13 +32,13 @@ def run(neo4j_server, nk2020):
     store.clear()
     store.load([nk2020])
 
-    def run_file(name: str) -> list[dict]:
+    def run_file(name: str, **override) -> list[dict]:
         text = (QUERIES / f"{name}.cypher").read_text(encoding="utf-8")
         assert text.startswith("//"), "each saved query starts with a comment saying what it answers"
         literals, query = split(text)
         # The server itself evaluates each :param literal, as Neo4j Browser does.
         params = {k: store.query(f"RETURN {v} AS v")[0]["v"] for k, v in literals}
-        return store.query(query, params)
+        return store.query(query, {**params, **override})
 
     yield run_file
     store.close()
@@ -92,3 +92,41 @@ def test_shortest_path(run):
     (row,) = run("shortest_path")
     assert row["actors"][0] == "Turkey" and row["actors"][-1] == "Russia"
     assert 1 <= row["hops"] <= 3
+
+
+def test_members_stances(run):
+    rows = [(r["member"], r["target"], r["statements"], r["stances"]) for r in run("members_stances")]
+    # NATO in the 2020 dataset: France, Germany and Italy call on both sides; Turkey backs
+    # Azerbaijan twice (Turkey, Erdogan) and accuses Armenia; the United States said nothing
+    assert rows == [
+        ("France", "Armenia", 1, ["call_for_ceasefire"]), ("France", "Azerbaijan", 1, ["call_for_ceasefire"]),
+        ("Germany", "Armenia", 1, ["call_for_ceasefire"]), ("Germany", "Azerbaijan", 1, ["call_for_ceasefire"]),
+        ("Italy", "Armenia", 1, ["call_for_ceasefire"]), ("Italy", "Azerbaijan", 1, ["call_for_ceasefire"]),
+        ("Turkey", "Azerbaijan", 2, ["support"]), ("Turkey", "Armenia", 1, ["accuse"]),
+        ("United States", None, 0, [])]
+
+
+def test_allies_opposite_sides(run, nk2020):
+    # The 2020 dataset's two alliances hold: Russia and Armenia never take opposite sides toward
+    # one target (Russia is even-handed or concerned, never friendly), and Turkey and Azerbaijan
+    # are both hostile to Armenia; Turkey's support for Azerbaijan meets no hostility from it.
+    assert run("allies_opposite_sides") == []
+    # A made-up second crisis where the allies part: Turkey backs Armenia, Azerbaijan condemns it.
+    from datetime import date
+
+    from kg.model import Dataset, Source, Statement
+
+    src = Source(url="https://example.org/allies-check")
+    said = [Statement.create(speaker=a, date=date(2020, 10, 1), stance=st, targets=["ARM"], quote=q,
+                             source=src.url, dataset="allies-check")
+            for a, st, q in (("TUR", "support", "with Armenia"), ("AZE", "condemn", "against Armenia"))]
+    store = open_store("neo4j")
+    try:
+        store.load([Dataset(name="allies-check", sources=(src,), statements=tuple(said))])
+        assert run("allies_opposite_sides", dataset="allies-check") == [
+            {"friendly": "Turkey", "hostile": "Azerbaijan", "alliance": "strategic_partnership",
+             "target": "Armenia", "friendly_stances": ["support"], "hostile_stances": ["condemn"]}]
+    finally:  # the other tests read the 2020 dataset alone
+        store.clear()
+        store.load([nk2020])
+        store.close()

@@ -5,6 +5,7 @@ Thin wrappers over :mod:`kg.reports` (a Store in, plain data out) and :mod:`kg.p
 """
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 from typing import Annotated
 
@@ -39,6 +40,7 @@ balance_report = LazyModule("kg.reports.balance")
 brokers_report = LazyModule("kg.reports.brokers")
 camps_report = LazyModule("kg.reports.camps")
 timeline_report = LazyModule("kg.reports.timeline")
+ties_report = LazyModule("kg.reports.ties")
 common_report = LazyModule("kg.reports.common")
 
 app = typer.Typer()
@@ -124,6 +126,47 @@ def camps(
     if report["directed_demands"]:
         say(f"{report['directed_demands']} calls on some of the parties ({_names(report['parties'])}) alone "
             "read as opposition to those called on", markup=False)
+
+
+@command(app)
+def bloc(
+    organization: Annotated[str, typer.Argument(help="An organisation: name, code or alias (NATO, EU, CSTO).")],
+    since: SinceOpt = None, until: UntilOpt = None, rollup: RollupOpt = True, all_actors: AllOpt = False,
+    with_ties: TiesOpt = False, half_life: HalfLifeOpt = DEFAULT_HALF_LIFE, seed: SeedOpt = 0,
+    dataset: DatasetOpt = None,
+    store: StoreOpt = "embedded", json: JsonOpt = False,
+) -> None:
+    """How the members of an organisation split in a crisis: each member's camp (kg camps),
+    who breaks ranks with the camp most members are in, on which statements, and who said nothing.
+
+    Members are those on the last day of the window (--until, else the last statement's day).
+
+    Example: kg bloc NATO   (also: kg bloc EU --dataset russia-ukraine-2022 --json)
+    """
+    with open_from_cli(store) as db:
+        r = ties_report.bloc(db, organization, _opts(since, until, rollup, all_actors, with_ties, half_life,
+                                                     seed, dataset))
+    if json:
+        print_json(r)
+        return
+    org, majority = r["organization"]["name"], r["majority"]
+    head = (f"most placed members are in camp {majority} ({_names(r['camps'][str(majority)])})" if majority
+            else "no camp holds most of its placed members" if r["camps"] else "no member is in a camp")
+    say(f"[bold]{escape(org)}[/] on {r['on']}: {len(r['members'])} members; {escape(head)}")
+    table = Table(title=f"members of {org}")
+    table.add_column("member")
+    table.add_column("camp", justify="right", no_wrap=True)
+    table.add_column("statements", justify="right", no_wrap=True)
+    table.add_column("place", no_wrap=True)
+    for m in r["members"]:
+        table.add_row(escape(m["name"]), str(m["camp"] or ""), str(m["statements"]), m["place"])
+    out.print(fit(table))
+    for m in r["members"]:
+        if m["place"] == "breaks ranks":
+            say(f"{m['name']} breaks ranks:", markup=False)
+            for e in m["evidence"]:
+                out.print(textwrap.fill(f"{e['speaker']['name']}, {e['date']}, {e['stance']}: “{e['quote']}”", 80,
+                                        initial_indent="  ", subsequent_indent="    "), markup=False)
 
 
 def _doubt_table(report: dict) -> Table:

@@ -26,6 +26,7 @@ from kg.cli.tables import fit, say
 
 # The reports load on first use, so that `kg --help` imports neither pydantic nor numpy.
 actors_report = LazyModule("kg.reports.actors")
+ties_report = LazyModule("kg.reports.ties")
 stance_report = LazyModule("kg.reports.stance")
 statements_report = LazyModule("kg.reports.statements")
 datasets_report = LazyModule("kg.reports.datasets")
@@ -219,3 +220,40 @@ def datasets(
     for r in rows:
         t.add_row(escape(r["name"] or "(none)"), str(r["statements"]), r["first"], r["last"])
     out.print(fit(t))
+
+
+@command(app)
+def ties(
+    a: Annotated[str, typer.Argument(help="An actor: name, alias, code, capital or leader.")],
+    b: Annotated[str, typer.Argument(help="Another actor.")],
+    on: Annotated[str | None, typer.Option("--on", help="The day to look at (YYYY-MM-DD; default: today).")] = None,
+    store: StoreOpt = "embedded",
+    json: JsonOpt = False,
+) -> None:
+    """The memberships and alliances two actors share on a day, and those that link them.
+
+    Example: kg ties France Russia   (also: kg ties Turkey Azerbaijan --on 2020-09-27)
+    """
+    with open_from_cli(store) as db:
+        r = ties_report.ties(db, a, b, parse_date(on, "--on"))
+    if json:
+        print_json(r)
+        return
+    x, y = r["a"]["name"], r["b"]["name"]
+    say(f"[bold]{escape(x)}[/] and [bold]{escape(y)}[/] on {r['on']}")
+
+    def since(side: dict) -> str:
+        role = f"{side['role']}, " if side["role"] else ""
+        return f"{role}since {side['start']}" if side["start"] else role.rstrip(", ") or "member"
+
+    lines = [f"both in {o['organization']['name']} ({x}: {since(o['a'])}; {y}: {since(o['b'])})"
+             for o in r["shared"]]
+    lines += [f"{d['member']['name']} is a member of {d['organization']['name']}"
+              + (f" since {d['start']}" if d["start"] else "") for d in r["direct"]]
+    lines += [f"allied: {al['kind'].replace('_', ' ')}, {al['treaty']}"
+              + (f", since {al['start']}" if al["start"] else "") for al in r["alliances"]]
+    for line in lines or ["no shared membership and no alliance"]:
+        say(line, markup=False)
+    for key, who in (("only_a", x), ("only_b", y)):
+        if r[key]:
+            say(f"only {who}: {', '.join(o['name'] for o in r[key])}", markup=False)
