@@ -77,3 +77,21 @@ def test_cli_lines(nk2020):
     assert max(len(line) for line in r.output.splitlines()) <= 80
     r = runner.invoke(app, ["bloc", "Narnia"])
     assert r.exit_code == 2 and r.output.startswith("error: unknown actor 'Narnia'")
+
+
+def test_camps_explain_counts_the_pairs_a_membership_or_an_alliance_links(store, nk2020):
+    from kg.reports.camps import camps
+
+    store.load([nk2020])
+    ex = camps(store, runs=0, explain=True)["explain"]
+    # By hand, on 2020-09-27. Camp 1 (Germany, EU, France, Italy, Russia, Holy See), 15 pairs:
+    # Germany-France, Germany-Italy, France-Italy (EU, NATO), France-Russia (Minsk Group) and
+    # each of the three in the EU: 7; no alliance. Camp 2 (Armenia, Karabakh): nothing. Camp 3
+    # (Azerbaijan, Turkey): their alliance. Across camps (28 pairs): Armenia-Russia (CSTO and
+    # their pact), Armenia-Azerbaijan (OSCE), Turkey with Germany, France, Italy (NATO): 5, 1.
+    assert [(c["camp"], c["membership"]["linked"], c["membership"]["pairs"], c["alliance"]["linked"])
+            for c in ex["camps"]] == [(1, 7, 15, 0), (2, 0, 1, 0), (3, 0, 1, 1)]
+    assert (ex["same_camp"]["membership"]["share"], ex["same_camp"]["alliance"]["share"]) == (0.412, 0.059)
+    assert (ex["other_camps"]["membership"]["linked"], ex["other_camps"]["alliance"]["linked"]) == (5, 1)
+    assert (ex["all_pairs"]["membership"]["linked"], ex["all_pairs"]["membership"]["pairs"]) == (12, 45)
+    assert ex["on"] == "2020-09-27" and "explain" not in camps(store, runs=0)

@@ -91,6 +91,8 @@ def camps(
     since: SinceOpt = None, until: UntilOpt = None, rollup: RollupOpt = True, all_actors: AllOpt = False,
     with_ties: TiesOpt = False, half_life: HalfLifeOpt = DEFAULT_HALF_LIFE, seed: SeedOpt = 0,
     dataset: DatasetOpt = None,
+    explain: Annotated[bool, typer.Option(
+        "--explain", help="Also say how far the camps follow memberships and alliances, beside all pairs.")] = False,
     store: StoreOpt = "embedded", json: JsonOpt = False,
 ) -> None:
     """Camps of actors that take the same stances and back each other, with the stances that define them.
@@ -109,7 +111,7 @@ def camps(
                       console=err, transient=True, disable=json or bootstrap == 0 or not err.is_terminal) as bar:
             task = bar.add_task("bootstrap", total=bootstrap)
             report = camps_report.camps(db, method, opts, runs=bootstrap,
-                                        progress=lambda n: bar.advance(task, n))
+                                        progress=lambda n: bar.advance(task, n), explain=explain)
     if json:
         print_json(report)
         return
@@ -126,6 +128,29 @@ def camps(
     if report["directed_demands"]:
         say(f"{report['directed_demands']} calls on some of the parties ({_names(report['parties'])}) alone "
             "read as opposition to those called on", markup=False)
+    if explain:
+        out.print(fit(_explain_table(report["explain"])))
+
+
+def _explain_table(ex: dict) -> Table:
+    """How far the camps follow memberships and alliances, beside the pairs across camps and all pairs."""
+    table = Table(title=f"do the camps follow memberships and alliances? (on {ex['on']})",
+                  caption="pairs of actors linked by a membership (one organisation, or one a member of the "
+                          "other) or an alliance; all pairs: what a random pair gives")
+
+    def cell(x: dict) -> str:
+        return "" if x["share"] is None else f"{x['linked']} ({x['share']:.0%})"
+
+    table.add_column("pairs of actors")
+    table.add_column("pairs", justify="right", no_wrap=True)
+    table.add_column("membership", justify="right", no_wrap=True)
+    table.add_column("alliance", justify="right", no_wrap=True)
+    rows = [(f"in camp {c['camp']}", c) for c in ex["camps"]]
+    rows += [("in the same camp", ex["same_camp"]), ("in different camps", ex["other_camps"]),
+             ("all pairs", ex["all_pairs"])]
+    for name, r in rows:
+        table.add_row(name, str(r["membership"]["pairs"]), cell(r["membership"]), cell(r["alliance"]))
+    return table
 
 
 @command(app)

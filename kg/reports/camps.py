@@ -43,7 +43,7 @@ def defining_stances(graphs: ActorGraphs, members: list[str], top: int = 4) -> l
 
 def camps(store: Store, method: str = "louvain", opts: Options = Options(),
           evidence_per_stance: int = EVIDENCE, runs: int = doubt.RUNS,
-          progress: Callable[[int], None] | None = None) -> dict:
+          progress: Callable[[int], None] | None = None, explain: bool = False) -> dict:
     """The camps, their members and the stances that define them, with evidence and doubt.
 
     Returns a dict with ``method``, ``options``, ``actors`` (how many take part), ``camps`` (each:
@@ -53,7 +53,9 @@ def camps(store: Store, method: str = "louvain", opts: Options = Options(),
     ``single`` (one statement only), ``tie`` (mean affinity to the other members) and
     ``stability`` (share of ``runs`` bootstrap resamples that keep it with its camp's core; see
     :mod:`kg.analysis.doubt`). Members under :data:`kg.analysis.doubt.STABLE` are ``unplaced``
-    instead (too little evidence); ``runs`` 0 skips the bootstrap (stability None).
+    instead (too little evidence); ``runs`` 0 skips the bootstrap (stability None). With
+    ``explain``, ``explain`` says how far the camps follow memberships and alliances
+    (:func:`kg.reports.ties.follows`, on the window's last day).
     """
     check_method(method)
     index, graphs = build(store, opts)
@@ -94,13 +96,19 @@ def camps(store: Store, method: str = "louvain", opts: Options = Options(),
                                  for u, v in sorted(tuple(sorted(e)) for e in graphs.prior.edges())
                                  if u in members and v in members]
         out.append(row)
+    extra = {}
+    if explain:
+        from kg.reports.ties import follows
+
+        extra["explain"] = follows(store, graphs.ids, [[m["id"] for m in c["members"]] for c in out],
+                                   opts.until or graphs.reference)
     return {"method": method, "options": opts.describe(), "actors": len(graphs.ids),
             "parties": [ref(index, a) for a in sorted(graphs.parties)], "directed_demands": graphs.directed,
             "camps": out, "unplaced": sorted(unplaced, key=lambda m: m["id"]), "bootstrap": runs,
             "unaligned": [ref(index, a) for a in found["unaligned"]],
             "frustration": found["frustration"], "frustrated": found["frustrated"],
             "triangles": found["triangles"], "modularity": found["modularity"],
-            "exact": found["exact"]}
+            "exact": found["exact"], **extra}
 
 
 def camps_picture(store: Store, method: str = "louvain", opts: Options = Options()) -> dict:

@@ -6,6 +6,10 @@
   camps`` with Louvain over the same statements), the camp most of its placed members are in,
   the members who break ranks (placed in another camp) with their statements as evidence, and
   the members who said nothing.
+* :func:`follows`: how far camps follow memberships and alliances (``kg camps --explain``): the
+  share of same-camp pairs linked by a membership (both in one organisation, or one a member of
+  the other) or an alliance, beside the share among all pairs of the actors that take part, the
+  baseline a random pair would give.
 
 A membership or alliance counts on a day when it began on or before it and had not ended.
 """
@@ -124,3 +128,42 @@ def bloc(store: Store, org: str, opts: Options = Options(), per_member: int = EV
             "camps": {str(c): [ref(index, a) for a in ids] for c, ids in camps.items()},
             "members": rows, "breaks_ranks": [r["id"] for r in rows if r["place"] == "breaks ranks"],
             "silent": [r["id"] for r in rows if r["place"] == "silent"]}
+
+
+def follows(store: Store, ids, camps, on: date | None) -> dict:
+    """How far ``camps`` (lists of actor ids among ``ids``) follow memberships and alliances on ``on``.
+
+    Returns ``{"on", "camps": [{"camp", "pairs", "membership", "alliance"}], "same_camp",
+    "other_camps", "all_pairs"}``, each share a ``{"pairs", "linked", "share"}`` dict: how many
+    pairs, how many linked, and the share (None for no pair).
+    """
+    from itertools import combinations
+
+    ok = (lambda a, b: _valid(a, b, on)) if on else (lambda a, b: True)
+    orgs: dict[str, set[str]] = {}
+    member_of: set[frozenset] = set()
+    for m in store.memberships():
+        if ok(m.start, m.end):
+            orgs.setdefault(m.member, set()).add(m.organization)
+            member_of.add(frozenset((m.member, m.organization)))
+    allied = {frozenset(p) for al in store.alliances() if ok(al.start, al.end)
+              for p in combinations(al.parties, 2)}
+
+    def by_membership(a: str, b: str) -> bool:
+        return bool(orgs.get(a, set()) & orgs.get(b, set())) or frozenset((a, b)) in member_of
+
+    def share(pairs, linked) -> dict:
+        n, k = len(pairs), sum(1 for a, b in pairs if linked(a, b))
+        return {"pairs": n, "linked": k, "share": round(k / n, 3) if n else None}
+
+    def both(pairs) -> dict:
+        return {"membership": share(pairs, by_membership),
+                "alliance": share(pairs, lambda a, b: frozenset((a, b)) in allied)}
+
+    camp_of = {a: k for k, c in enumerate(camps, 1) for a in c}
+    everyone = list(combinations(sorted(ids), 2))
+    same = [(a, b) for a, b in everyone if camp_of.get(a) and camp_of.get(a) == camp_of.get(b)]
+    other = [(a, b) for a, b in everyone if camp_of.get(a) and camp_of.get(b) and camp_of[a] != camp_of[b]]
+    return {"on": on.isoformat() if on else None,
+            "camps": [{"camp": k, **both(list(combinations(sorted(c), 2)))} for k, c in enumerate(camps, 1)],
+            "same_camp": both(same), "other_camps": both(other), "all_pairs": both(everyone)}
