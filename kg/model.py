@@ -30,6 +30,7 @@ from kg.vocab import stances
 ActorKind = Literal["state", "organization", "person", "armed_group", "authority", "ngo"]
 ACTOR_KINDS: tuple[str, ...] = ActorKind.__args__  # type: ignore[attr-defined]
 AllianceKind = Literal["defence_pact", "strategic_partnership", "alliance", "friendship_treaty"]
+Obligation = Literal["defense", "offense", "neutrality", "non_aggression", "consultation"]
 
 
 def stable_id(prefix: str, *parts: object) -> str:
@@ -127,6 +128,8 @@ class Alliance(Record):
     start: Date | None = None
     end: Date | None = None
     source: str | None = None
+    obligations: tuple[Obligation, ...] = ()
+    """What the parties promise each other (ATOP's types), where the source says."""
 
     @classmethod
     def create(cls, **kw) -> Alliance:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import textwrap
 from pathlib import Path
 from typing import Annotated
 
@@ -23,7 +24,8 @@ from kg.cli.tables import fit, say
 from kg.errors import DataError, Problem, UsageError
 
 app = typer.Typer()
-ingest_app = typer.Typer(help="Extract and load in one step.", no_args_is_help=True)
+ingest_app = typer.Typer(help="Read outside material and load it in one step: articles, reference data.",
+                         no_args_is_help=True)
 app.add_typer(ingest_app, name="ingest")
 
 Articles = Annotated[list[Path], typer.Argument(help="Article .txt files, or folders of them.",
@@ -255,3 +257,47 @@ def ingest_article(
         return
     out.print(f"loaded {added.get('statements', 0)} new statements from {len(results)} article(s) "
               f"into the {store} store", markup=False)
+
+
+@command(ingest_app, "reference")
+def ingest_reference(
+    folder: Annotated[Path, typer.Argument(help="A folder laid out like shared/refdata: memberships/, alliances/.")],
+    source: Annotated[list[str] | None, typer.Option(
+        "--source", help="Only these sources (repeat): eu, factbook, atop. Default: all three.")] = None,
+    store: StoreOpt = "embedded",
+    json: JsonOpt = False,
+) -> None:
+    """Load memberships and alliances from reference sources as dated records: EU accession and
+    exit dates, the CIA Factbook's organisation participation, ATOP alliance obligations.
+
+    What cannot be matched to a kg actor is counted and listed, never dropped silently.
+    Loading again changes nothing: every record has a stable id.
+
+    Example: kg ingest reference ../shared/refdata
+    """
+    from kg.ingest.reference import read_reference
+
+    chosen = tuple(source or ("eu", "factbook", "atop"))
+    bad = sorted(set(chosen) - {"eu", "factbook", "atop"})
+    if bad:
+        raise UsageError(f"--source: {', '.join(bad)}: choose from eu, factbook, atop")
+    if err.is_terminal and not json:
+        err.print(f"reading {folder} …", markup=False)
+    dataset, report = read_reference(folder, sources=chosen)
+    with open_from_cli(store) as db:
+        before = db.counts()
+        after = db.load([dataset])
+    added = {k: after[k] - before[k] for k in ("actors", "memberships", "alliances")}
+    if json:
+        print_json({"store": store, "dataset": dataset.name, "added": added, **report.as_dict()})
+        return
+    loaded = ", ".join(f"{k} {n}" for k, n in report.as_dict()["loaded"].items())
+    lines = [f"read {loaded}",
+             f"added {added['memberships']} memberships, {added['alliances']} alliances and "
+             f"{added['actors']} actors to the {store} store (dataset {dataset.name})"]
+    lines += [f"note: {note}" for note in report.notes]
+    for what, counts in sorted(report.unmatched.items()):
+        top = ", ".join(f"{k} ({n})" for k, n in counts.most_common(5))
+        lines.append(f"not loaded, {what}: {sum(counts.values())} times; most often: {top}")
+    for line in lines:
+        out.print(textwrap.fill(line, 80, subsequent_indent="  "), markup=False)

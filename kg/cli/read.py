@@ -256,4 +256,5 @@ def ties(
         say(line, markup=False)
     for key, who in (("only_a", x), ("only_b", y)):
         if r[key]:
-            say(f"only {who}: {', '.join(o['name'] for o in r[key])}", markup=False)
+            names = (o["name"] + (f" ({o['role']})" if o["role"] not in (None, "full") else "") for o in r[key])
+            say(f"only {who}: {', '.join(names)}", markup=False)

@@ -23,6 +23,11 @@ from kg.errors import AnalysisError, UsageError
 from kg.reports.common import EVIDENCE, LOAD_HINT, Options, build, index_for, require_records
 from kg.store import StatementFilter, Store
 
+NOT_MEMBERS = frozenset({"observer", "partner", "candidate", "suspended", "associate", "associate observer",
+                         "dialogue member", "dialogue partner", "cooperating state", "pending member",
+                         "enhanced engagement", "signatory"})
+"""Kinds of membership (``Membership.role``) that :func:`bloc` does not count as members."""
+
 
 def _valid(start: date | None, end: date | None, on: date) -> bool:
     return (start is None or start <= on) and (end is None or end >= on)
@@ -41,7 +46,7 @@ def ties(store: Store, a: str, b: str, on: date | None = None) -> dict:
     Returns ``{"a", "b", "on", "shared", "direct", "alliances", "only_a", "only_b"}``: the
     organisations both belong to (with each one's role and start), the memberships that link
     them directly, the alliances between them (kind, treaty, start), and the organisations only
-    one of them belongs to.
+    one of them belongs to (with its role).
     """
     _require_structure(store)
     index = index_for(store)
@@ -70,15 +75,18 @@ def ties(store: Store, a: str, b: str, on: date | None = None) -> dict:
                  for al in store.alliances() if {x.id, y.id} <= set(al.parties) and _valid(al.start, al.end, on)]
     return {"a": ref(index, x.id), "b": ref(index, y.id), "on": on.isoformat(), "shared": shared,
             "direct": direct, "alliances": sorted(alliances, key=lambda r: (r["start"] or "", r["treaty"])),
-            "only_a": [ref(index, o) for o in sorted(set(mine[x.id]) - set(mine[y.id]) - {y.id})],
-            "only_b": [ref(index, o) for o in sorted(set(mine[y.id]) - set(mine[x.id]) - {x.id})]}
+            "only_a": [{**ref(index, o), "role": mine[x.id][o].role}
+                       for o in sorted(set(mine[x.id]) - set(mine[y.id]) - {y.id})],
+            "only_b": [{**ref(index, o), "role": mine[y.id][o].role}
+                       for o in sorted(set(mine[y.id]) - set(mine[x.id]) - {x.id})]}
 
 
 def bloc(store: Store, org: str, opts: Options = Options(), per_member: int = EVIDENCE) -> dict:
     """How the members of organisation ``org`` split over the statements ``opts`` selects.
 
     Members are those whose membership is valid on the last day of the window (``opts.until``,
-    else the last statement's day). Returns ``{"organization", "on", "camps", "majority",
+    else the last statement's day) and of a kind not in :data:`NOT_MEMBERS` (observers, partners
+    and candidates are not members). Returns ``{"organization", "on", "camps", "majority",
     "members", "breaks_ranks", "silent"}``: each member with its camp (None: in no camp), its
     statements and its place (``with the bloc``, ``breaks ranks``, ``split`` when no camp holds more
     placed members than every other, ``in no camp``, ``silent``); ``majority`` is the camp most
@@ -95,7 +103,7 @@ def bloc(store: Store, org: str, opts: Options = Options(), per_member: int = EV
                          "kg bloc takes an organisation (NATO, EU, CSTO, ...)")
     on = opts.until or graphs.reference
     members = sorted({m.member for m in store.memberships()
-                      if m.organization == target.id and _valid(m.start, m.end, on)})
+                      if m.organization == target.id and _valid(m.start, m.end, on) and m.role not in NOT_MEMBERS})
     if not members:
         raise AnalysisError(f"{target.name} has no members on {on} in the store: load its memberships "
                             "(kg load a dataset with memberships)")
