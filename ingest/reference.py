@@ -116,11 +116,11 @@ def read_eu(folder: Path, report: Report) -> list[Membership]:
     out = []
     for _, row in _rows(folder / EU_FILE, ("iso_alpha_3_code", "accession_date", "exit_date")):
         end = row["exit_date"]
-        out.append(Membership(id=stable_id("mem", row["iso_alpha_3_code"], "EU", "full", row["accession_date"]),
-                              member=row["iso_alpha_3_code"], organization="EU", role="full",
-                              start=date.fromisoformat(row["accession_date"]),
+        start = date.fromisoformat(row["accession_date"])
+        out.append(Membership(id=stable_id("mem", row["iso_alpha_3_code"], "EU", "full", start),
+                              member=row["iso_alpha_3_code"], organization="EU", role="full", start=start,
                               end=None if end in ("", "NA") else date.fromisoformat(end),
-                              source="eums (EU member states, accession and exit dates)"))
+                              source="eums"))
     report.loaded["memberships (EU, eums)"] = len(out)
     return out
 
@@ -151,7 +151,7 @@ def read_factbook(folder: Path, report: Report, skip_orgs: frozenset[str] = froz
         for start, end, kind in spans(sorted(set(seen)), first, last):
             out.append(Membership(id=stable_id("mem", member, org, kind, start), member=member, organization=org,
                                   role=kind, start=start, end=end,
-                                  source=f"CIA World Factbook, organisation participation ({first}-{last} editions)"))
+                                  source=f"CIA World Factbook {first}-{last}"))
     report.loaded["memberships (Factbook)"] = len(out)
     if skip_orgs:
         report.notes.append(f"{', '.join(sorted(skip_orgs))}: from eums, which has exact accession and exit dates; "
@@ -188,21 +188,56 @@ def read_atop(folder: Path, report: Report, index: ActorIndex) -> list[Alliance]
     return out
 
 
-def read_reference(folder: str | Path, index: ActorIndex | None = None,
+SHIPPED = "memberships.csv"
+"""The memberships the package ships (``kg/data/memberships.csv``): eums' EU dates (MIT, (c) 2021
+Joshua C. Fjelstul) and the Factbook's participation (public domain), written by
+``tools/reference_memberships.py``."""
+SHIPPED_COLUMNS = ("member", "organization", "role", "start", "end", "source")
+
+
+def write_memberships(memberships: Iterable[Membership], path: str | Path) -> None:
+    """Write memberships as the shipped CSV (one row each, in id order)."""
+    with Path(path).open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh, lineterminator="\n")
+        w.writerow(SHIPPED_COLUMNS)
+        for m in sorted(memberships, key=lambda m: m.id):
+            w.writerow([m.member, m.organization, m.role or "", m.start or "", m.end or "", m.source or ""])
+
+
+def read_shipped(report: Report) -> list[Membership]:
+    """The memberships the package ships (see :data:`SHIPPED`)."""
+    path = Path(str(resources.files("kg.data").joinpath(SHIPPED)))
+    out = []
+    for _, row in _rows(path, SHIPPED_COLUMNS):
+        start = date.fromisoformat(row["start"]) if row["start"] else None
+        out.append(Membership(id=stable_id("mem", row["member"], row["organization"], row["role"] or None, start),
+                              member=row["member"], organization=row["organization"], role=row["role"] or None,
+                              start=start, end=date.fromisoformat(row["end"]) if row["end"] else None,
+                              source=row["source"] or None))
+    report.loaded["memberships (shipped)"] = len(out)
+    report.notes.append("the shipped memberships: EU dates from eums (MIT, (c) 2021 Joshua C. Fjelstul) and the "
+                        "CIA World Factbook 2015-2023 (public domain); ATOP's alliances need FOLDER (never shipped)")
+    return out
+
+
+def read_reference(folder: str | Path | None = None, index: ActorIndex | None = None,
                    sources: Iterable[str] = ("eu", "factbook", "atop")) -> tuple[Dataset, Report]:
     """The ``reference`` dataset of ``folder`` (memberships and alliances with their actors) and
-    the report of what was set aside."""
-    folder = Path(folder)
-    if not folder.is_dir():
-        raise DataError(Problem("no such folder (give the folder that holds memberships/ and alliances/)",
-                                str(folder)))
+    the report of what was set aside; without ``folder``, the memberships the package ships."""
     index = index or ActorIndex.default()
     report = Report()
     sources = set(sources)
-    memberships = (read_eu(folder, report) if "eu" in sources else []) + (
-        read_factbook(folder, report, frozenset({"EU"}) if "eu" in sources else frozenset())
-        if "factbook" in sources else [])
-    alliances = read_atop(folder, report, index) if "atop" in sources else []
+    if folder is None:
+        memberships, alliances = read_shipped(report), []
+    else:
+        folder = Path(folder)
+        if not folder.is_dir():
+            raise DataError(Problem("no such folder (give the folder that holds memberships/ and alliances/)",
+                                    str(folder)))
+        memberships = (read_eu(folder, report) if "eu" in sources else []) + (
+            read_factbook(folder, report, frozenset({"EU"}) if "eu" in sources else frozenset())
+            if "factbook" in sources else [])
+        alliances = read_atop(folder, report, index) if "atop" in sources else []
     ids = {m.member for m in memberships} | {m.organization for m in memberships} | {
         p for al in alliances for p in al.parties}
     actors: list[Actor] = []

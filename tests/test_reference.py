@@ -91,3 +91,30 @@ def test_bad_input_names_the_file(tmp_path):
     assert r.exit_code == 2 and r.output.startswith("error: ") and "not UTF-8" in r.output
     r = runner.invoke(app, ["ingest", "reference", str(tmp_path), "--source", "cow"])
     assert r.exit_code == 2 and "--source: cow: choose from eu, factbook, atop" in r.output
+
+
+def test_the_package_ships_the_eu_and_factbook_memberships_without_any_source():
+    ds, report = read_reference()  # no folder: kg/data/memberships.csv
+    assert memberships(ds, "GBR", "EU") == [("full", date(1973, 1, 1), date(2020, 1, 31))]
+    assert memberships(ds, "MNE", "NATO") == [("full", date(2021, 1, 1), None)]
+    assert ds.alliances == () and "ATOP's alliances need FOLDER" in report.notes[0]
+
+
+def test_the_shipped_file_is_what_the_sources_give(tmp_path, reference):
+    from importlib import resources
+
+    from kg.ingest.reference import write_memberships
+
+    ds, _ = read_reference(shared_path("refdata"), sources=("eu", "factbook"))
+    write_memberships(ds.memberships, tmp_path / "memberships.csv")
+    shipped = resources.files("kg.data").joinpath("memberships.csv").read_bytes()
+    assert (tmp_path / "memberships.csv").read_bytes() == shipped, "run python tools/reference_memberships.py"
+
+
+def test_shipped_then_sources_adds_only_the_alliances(store, reference):
+    shipped, _ = read_reference()
+    store.load([shipped])
+    full, _ = reference
+    after = store.load([full])
+    assert after["memberships"] == len(shipped.memberships) == len(full.memberships)
+    assert after["alliances"] == len(full.alliances)

@@ -261,7 +261,8 @@ def ingest_article(
 
 @command(ingest_app, "reference")
 def ingest_reference(
-    folder: Annotated[Path, typer.Argument(help="A folder laid out like shared/refdata: memberships/, alliances/.")],
+    folder: Annotated[Path | None, typer.Argument(
+        help="A folder laid out like shared/refdata (memberships/, alliances/); none: shipped memberships.")] = None,
     source: Annotated[list[str] | None, typer.Option(
         "--source", help="Only these sources (repeat): eu, factbook, atop. Default: all three.")] = None,
     store: StoreOpt = "embedded",
@@ -270,10 +271,11 @@ def ingest_reference(
     """Load memberships and alliances from reference sources as dated records: EU accession and
     exit dates, the CIA Factbook's organisation participation, ATOP alliance obligations.
 
+    Without FOLDER, the memberships the package ships (EU and Factbook; ATOP is never shipped).
     What cannot be matched to a kg actor is counted and listed, never dropped silently.
     Loading again changes nothing: every record has a stable id.
 
-    Example: kg ingest reference ../shared/refdata
+    Example: kg ingest reference   (also: kg ingest reference ../shared/refdata --source atop)
     """
     from kg.ingest.reference import read_reference
 
@@ -282,7 +284,7 @@ def ingest_reference(
     if bad:
         raise UsageError(f"--source: {', '.join(bad)}: choose from eu, factbook, atop")
     if err.is_terminal and not json:
-        err.print(f"reading {folder} …", markup=False)
+        err.print(f"reading {folder or 'the shipped memberships'} …", markup=False)
     dataset, report = read_reference(folder, sources=chosen)
     with open_from_cli(store) as db:
         before = db.counts()
