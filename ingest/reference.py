@@ -12,6 +12,9 @@ licence), each source at its path there:
   list it: from before the data (no start) when the 2015 edition has it, else from 1 January of
   the first edition that does; to no end when the 2023 edition has it, else to 31 December of
   the last. The Factbook lags events (Montenegro appears in NATO in 2021, having joined in 2017).
+* **Heads of state and government** (``kg/data/leaders.json``, shipped: the CIA World Factbook's
+  executive-branch texts of 2015-2023, public domain, written by ``tools/factbook_leaders.py``):
+  one role per person, holder and term.
 * **ATOP 5.1 alliance obligations** (``alliances/atop_5.1_dyadyear_via_peacesciencer/
   DERIVED_atop_alliance_directed_dyad_year.csv``, GPL-2: read from the user's copy, never
   shipped): per pair of states and year, which obligations hold. Both directions of a pair are
@@ -32,6 +35,7 @@ Examples
 from __future__ import annotations
 
 import csv
+import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -44,7 +48,7 @@ import yaml
 
 from kg.actors import ActorIndex
 from kg.errors import DataError, Problem
-from kg.model import Actor, Alliance, Dataset, Membership, stable_id
+from kg.model import Actor, Alliance, Dataset, Membership, Role, stable_id
 
 EU_FILE = Path("memberships/eums/member_states_raw.csv")
 FACTBOOK_FILE = Path("memberships/cia_factbook_archive/DERIVED_io_participation_long_2015_2023.csv")
@@ -220,10 +224,25 @@ def read_shipped(report: Report) -> list[Membership]:
     return out
 
 
+def read_heads(report: Report, index: ActorIndex) -> tuple[list[Actor], list[Role]]:
+    """The heads of state and government of 2015-2023 the package ships (``kg/data/leaders.json``,
+    written from the CIA World Factbook by ``tools/factbook_leaders.py``), as people and roles."""
+    people = json.loads(resources.files("kg.data").joinpath("leaders.json").read_text(encoding="utf-8"))["people"]
+    actors, roles = [], []
+    for p in people:
+        actor = index.actors.get(p["id"]) or Actor(id=p["id"], name=p["name"], kind="person",
+                                                   aliases=tuple(p.get("aliases", ())))
+        actors.append(actor)
+        roles += [Role.create(person=p["id"], **r) for r in p["roles"]]
+    report.loaded["roles (heads of state and government, Factbook)"] = len(roles)
+    return actors, roles
+
+
 def read_reference(folder: str | Path | None = None, index: ActorIndex | None = None,
-                   sources: Iterable[str] = ("eu", "factbook", "atop")) -> tuple[Dataset, Report]:
-    """The ``reference`` dataset of ``folder`` (memberships and alliances with their actors) and
-    the report of what was set aside; without ``folder``, the memberships the package ships."""
+                   sources: Iterable[str] = ("eu", "factbook", "atop", "heads")) -> tuple[Dataset, Report]:
+    """The ``reference`` dataset of ``folder`` (memberships, alliances and heads of state and
+    government, with their actors) and the report of what was set aside; without ``folder``, the
+    memberships and heads the package ships."""
     index = index or ActorIndex.default()
     report = Report()
     sources = set(sources)
@@ -247,8 +266,17 @@ def read_reference(folder: str | Path | None = None, index: ActorIndex | None = 
             report.skip("no kg actor for this id", aid)
             continue
         actors.append(actor)
+    people, roles = read_heads(report, index) if "heads" in sources or folder is None else ([], [])
     known = {a.id for a in actors}
+    for role in roles:
+        if role.holder not in known and role.holder in index.actors:
+            known.add(role.holder)
+            actors.append(index.actors[role.holder])
+    actors += [p for p in people if p.id not in known]
+    known |= {p.id for p in people}
     memberships = [m for m in memberships if m.member in known and m.organization in known]
     alliances = [al for al in alliances if set(al.parties) <= known]
-    return Dataset(name=DATASET, title="Reference memberships and alliances", actors=tuple(actors),
-                   memberships=tuple(memberships), alliances=tuple(alliances)), report
+    roles = [r for r in roles if r.person in known and r.holder in known]
+    return Dataset(name=DATASET, title="Reference memberships, alliances and heads of state and government",
+                   actors=tuple(actors), roles=tuple(roles), memberships=tuple(memberships),
+                   alliances=tuple(alliances)), report

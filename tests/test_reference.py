@@ -90,7 +90,7 @@ def test_bad_input_names_the_file(tmp_path):
     r = runner.invoke(app, ["ingest", "reference", str(tmp_path), "--source", "eu"])
     assert r.exit_code == 2 and r.output.startswith("error: ") and "not UTF-8" in r.output
     r = runner.invoke(app, ["ingest", "reference", str(tmp_path), "--source", "cow"])
-    assert r.exit_code == 2 and "--source: cow: choose from eu, factbook, atop" in r.output
+    assert r.exit_code == 2 and "--source: cow: choose from eu, factbook, atop, heads" in r.output
 
 
 def test_the_package_ships_the_eu_and_factbook_memberships_without_any_source():
@@ -98,6 +98,9 @@ def test_the_package_ships_the_eu_and_factbook_memberships_without_any_source():
     assert memberships(ds, "GBR", "EU") == [("full", date(1973, 1, 1), date(2020, 1, 31))]
     assert memberships(ds, "MNE", "NATO") == [("full", date(2021, 1, 1), None)]
     assert ds.alliances == () and "ATOP's alliances need FOLDER" in report.notes[0]
+    # the Factbook's heads: Nikos Anastasiadis, President of Cyprus 2013-02-28 to 2023-02-27
+    assert [(r.holder, r.title, r.start, r.end) for r in ds.roles if r.person == "nikos-anastasiadis"] == [
+        ("CYP", "President", date(2013, 2, 28), date(2023, 2, 27))]
 
 
 def test_the_shipped_file_is_what_the_sources_give(tmp_path, reference):
@@ -117,4 +120,5 @@ def test_shipped_then_sources_adds_only_the_alliances(store, reference):
     full, _ = reference
     after = store.load([full])
     assert after["memberships"] == len(shipped.memberships) == len(full.memberships)
-    assert after["alliances"] == len(full.alliances)
+    assert after["alliances"] == len(full.alliances) and after["roles"] == len(shipped.roles) == len(full.roles)
+    assert [(r.holder, r.title) for r in store.roles() if r.person == "nikos-anastasiadis"] == [("CYP", "President")]

@@ -264,14 +264,15 @@ def ingest_reference(
     folder: Annotated[Path | None, typer.Argument(
         help="A folder laid out like shared/refdata (memberships/, alliances/); none: shipped memberships.")] = None,
     source: Annotated[list[str] | None, typer.Option(
-        "--source", help="Only these sources (repeat): eu, factbook, atop. Default: all three.")] = None,
+        "--source", help="Only these sources (repeat): eu, factbook, atop, heads. Default: all.")] = None,
     store: StoreOpt = "embedded",
     json: JsonOpt = False,
 ) -> None:
-    """Load memberships and alliances from reference sources as dated records: EU accession and
-    exit dates, the CIA Factbook's organisation participation, ATOP alliance obligations.
+    """Load memberships, alliances and heads of state and government from reference sources as
+    dated records: EU accession and exit dates, the CIA Factbook's organisation participation
+    and heads of 2015-2023, ATOP alliance obligations.
 
-    Without FOLDER, the memberships the package ships (EU and Factbook; ATOP is never shipped).
+    Without FOLDER, what the package ships (EU, Factbook; ATOP is never shipped).
     What cannot be matched to a kg actor is counted and listed, never dropped silently.
     Loading again changes nothing: every record has a stable id.
 
@@ -279,24 +280,24 @@ def ingest_reference(
     """
     from kg.ingest.reference import read_reference
 
-    chosen = tuple(source or ("eu", "factbook", "atop"))
-    bad = sorted(set(chosen) - {"eu", "factbook", "atop"})
+    chosen = tuple(source or ("eu", "factbook", "atop", "heads"))
+    bad = sorted(set(chosen) - {"eu", "factbook", "atop", "heads"})
     if bad:
-        raise UsageError(f"--source: {', '.join(bad)}: choose from eu, factbook, atop")
+        raise UsageError(f"--source: {', '.join(bad)}: choose from eu, factbook, atop, heads")
     if err.is_terminal and not json:
         err.print(f"reading {folder or 'the shipped memberships'} …", markup=False)
     dataset, report = read_reference(folder, sources=chosen)
     with open_from_cli(store) as db:
         before = db.counts()
         after = db.load([dataset])
-    added = {k: after[k] - before[k] for k in ("actors", "memberships", "alliances")}
+    added = {k: after[k] - before[k] for k in ("actors", "roles", "memberships", "alliances")}
     if json:
         print_json({"store": store, "dataset": dataset.name, "added": added, **report.as_dict()})
         return
     loaded = ", ".join(f"{k} {n}" for k, n in report.as_dict()["loaded"].items())
     lines = [f"read {loaded}",
-             f"added {added['memberships']} memberships, {added['alliances']} alliances and "
-             f"{added['actors']} actors to the {store} store (dataset {dataset.name})"]
+             f"added {added['memberships']} memberships, {added['alliances']} alliances, {added['roles']} "
+             f"roles and {added['actors']} actors to the {store} store (dataset {dataset.name})"]
     lines += [f"note: {note}" for note in report.notes]
     for what, counts in sorted(report.unmatched.items()):
         top = ", ".join(f"{k} ({n})" for k, n in counts.most_common(5))
