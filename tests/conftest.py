@@ -5,7 +5,15 @@ import os
 
 import pytest
 
-from tests.helpers import NK2020, STORE_KINDS, compose_neo4j, docker_answers, load_neo4jctl
+from tests.helpers import (
+    NK2020,
+    STORE_KINDS,
+    compose_neo4j,
+    docker_answers,
+    gephi_skip_reason,
+    load_gephictl,
+    load_neo4jctl,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -72,3 +80,15 @@ def store(request, tmp_path):
     s.clear()
     yield s
     s.close()
+
+
+@pytest.fixture(scope="session")
+def gephi():
+    """tools/gephi/gephictl.py with Gephi Toolkit fetched and GephiCheck compiled (once), or a skip
+    saying what is missing (Java, a JDK, or the jars and Maven to fetch them)."""
+    ctl = load_gephictl()
+    why = gephi_skip_reason(ctl)
+    if why:
+        pytest.skip(why)
+    ctl.fetch(verbose=False)
+    return ctl

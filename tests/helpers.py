@@ -1,6 +1,7 @@
 """What several test modules share: paths, the shared corpus, the local Neo4j launcher."""
 from __future__ import annotations
 
+import functools
 import importlib.util
 import os
 import shutil
@@ -24,7 +25,9 @@ def shared_path(*parts: str) -> Path:
     return path
 
 
+@functools.cache
 def _load_tool(name: str, folder: str):
+    """tools/<folder>/<name>.py as a module, loaded once, so that every test sees the same classes."""
     spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / folder / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

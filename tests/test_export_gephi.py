@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from kg.export import Selection, export
-from tests.helpers import gephi_skip_reason, load_gephictl
+from tests.helpers import load_gephictl
 
 pytestmark = pytest.mark.gephi
 ctl = load_gephictl()
@@ -20,14 +20,6 @@ ctl = load_gephictl()
 KINDS = ["accuse", "allied_with", "call_for_ceasefire", "concern", "holds_role", "member_of", "oppose", "support",
          "threaten", "warn"]
 
-
-@pytest.fixture(scope="module")
-def gephi():
-    why = gephi_skip_reason(ctl)
-    if why:
-        pytest.skip(why)
-    ctl.fetch(verbose=False)
-    return ctl
 
 
 def test_gephi_opens_the_2020_gexf_cleanly_and_draws_it(gephi, store, nk2020, tmp_path):

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import ROOT, gephi_skip_reason, load_gephictl, shared_path
+from tests.helpers import ROOT, load_gephictl, shared_path
 
 CTL_PATH = ROOT / "tools" / "gephi" / "gephictl.py"
 SVG = "{http://www.w3.org/2000/svg}"
@@ -27,16 +27,6 @@ EXIT = 30.0  # s: an interrupted check stops its JVM (SIGTERM, SIGKILL after 5 s
 
 
 ctl = load_gephictl()
-
-
-@pytest.fixture(scope="module")
-def gephi():
-    """The module, with the jars fetched and GephiCheck compiled in the shared cache (once)."""
-    why = gephi_skip_reason(ctl)
-    if why:
-        pytest.skip(why)
-    ctl.fetch(verbose=False)
-    return ctl
 
 
 @pytest.fixture(scope="module")

@@ -144,6 +144,37 @@ def mvn_failed(res: subprocess.CompletedProcess, error: type[Exception], message
     return error(message.format(code=res.returncode))
 
 
+def fetch_jars(pom: Path, paths: dict, error: type[Exception], what: str, expect: tuple[str, ...],
+               say: Callable[[str], None], detail: str = "") -> str:
+    """Copy the jars ``pom`` asks for into ``paths["lib"]`` with Maven, unless its stamp says they
+    are there and the files ``expect`` names are; returns the stamp (the pom's digest).
+
+    The copy goes to a temporary folder that replaces ``lib`` only when Maven succeeded and every
+    name in ``expect`` (globs) is there; the compiled classes are then removed, to be compiled
+    again against the new jars. ``what`` names the download in messages ("the Neo4j jars")."""
+    lib, stamp = paths["lib"], paths["lib_stamp"]
+    lib_key = digest(pom.read_bytes())
+    if stamp.is_file() and stamp.read_text().strip() == lib_key and all(any(lib.glob(e)) for e in expect):
+        say(f"jars: up to date ({sum(1 for _ in lib.glob('*.jar'))} jars in {lib})")
+        return lib_key
+    if not shutil.which("mvn"):
+        raise error(f"'mvn' (Maven) not found: install Maven to download the {what}")
+    tmp = lib.parent / "lib.tmp"
+    shutil.rmtree(tmp, ignore_errors=True)
+    say(f"jars: mvn dependency:copy-dependencies -> {lib}{detail}")
+    res = mvn_copy_dependencies(pom, tmp, error, f"download the {what}")
+    if res.returncode != 0 or not all(any(tmp.glob(e)) for e in expect):
+        failure = mvn_failed(res, error, f"mvn failed (exit {{code}}) fetching the {what} "
+                                         "(is Maven Central reachable?)")
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise failure
+    shutil.rmtree(lib, ignore_errors=True)
+    tmp.rename(lib)
+    stamp.write_text(lib_key + "\n")
+    shutil.rmtree(paths["classes"], ignore_errors=True)  # recompile against the new jars
+    return lib_key
+
+
 def launcher_key(src: Path, lib_key: str) -> str:
     """Stamp of the compiled launcher: its source and the jar set it was compiled against."""
     return digest(src.read_bytes(), lib_key.encode())

@@ -37,7 +37,6 @@ import argparse
 import os
 import re
 import shlex
-import shutil
 import sys
 import time
 import urllib.error
@@ -143,27 +142,8 @@ def fetch(cache: str | os.PathLike | None = None, verbose: bool = True) -> Path:
     p = _paths(cache)
     say = _say if verbose else (lambda _m: None)
     with javaproc.locked(cache):
-        lib_key = javaproc.digest(POM.read_bytes())
-        if p["lib_stamp"].is_file() and p["lib_stamp"].read_text().strip() == lib_key \
-                and (p["lib"] / MODELS_JAR).is_file():
-            say(f"jars: up to date ({sum(1 for _ in p['lib'].glob('*.jar'))} jars in {p['lib']})")
-        else:
-            missing = "download the CoreNLP jars and models"
-            if not shutil.which("mvn"):
-                raise CoreNLPCtlError(f"'mvn' (Maven) not found: install Maven to {missing}")
-            tmp = cache / "lib.tmp"
-            shutil.rmtree(tmp, ignore_errors=True)
-            say(f"jars: mvn dependency:copy-dependencies -> {p['lib']} (CoreNLP {VERSION} + 474 MB of models)")
-            res = javaproc.mvn_copy_dependencies(POM, tmp, CoreNLPCtlError, missing)
-            if res.returncode != 0 or not (tmp / MODELS_JAR).is_file() or not (tmp / CODE_JAR).is_file():
-                err = javaproc.mvn_failed(res, CoreNLPCtlError, "mvn failed (exit {code}) fetching the CoreNLP jars "
-                                          "and models (is Maven Central reachable?)")
-                shutil.rmtree(tmp, ignore_errors=True)
-                raise err
-            shutil.rmtree(p["lib"], ignore_errors=True)
-            tmp.rename(p["lib"])
-            p["lib_stamp"].write_text(lib_key + "\n")
-            shutil.rmtree(p["classes"], ignore_errors=True)  # recompile against the new jars
+        lib_key = javaproc.fetch_jars(POM, p, CoreNLPCtlError, "CoreNLP jars and models", (MODELS_JAR, CODE_JAR),
+                                      say, detail=f" (CoreNLP {VERSION} + 474 MB of models)")
 
         key = javaproc.launcher_key(LAUNCHER_SRC, lib_key)
         javaproc.compile_launcher(LAUNCHER_SRC, p, key, min_java=MIN_JAVA, error=CoreNLPCtlError, say=say,

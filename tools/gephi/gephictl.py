@@ -157,27 +157,11 @@ def fetch(cache: str | os.PathLike | None = None, verbose: bool = True) -> Path:
     p = _paths(cache)
     say = _say if verbose else (lambda _m: None)
     with javaproc.locked(cache):
-        lib_key = javaproc.digest(POM.read_bytes())
-        if p["lib_stamp"].is_file() and p["lib_stamp"].read_text().strip() == lib_key:
-            say(f"jars: up to date ({sum(1 for _ in p['lib'].glob('*.jar'))} jars in {p['lib']})")
-        else:
-            missing = "download the Gephi Toolkit jars"
-            javaproc.java_bin("javac", MIN_JAVA, GephiCtlSetupError)  # needed next: fail before downloading
-            if not shutil.which("mvn"):
-                raise GephiCtlSetupError(f"'mvn' (Maven) not found: install Maven to {missing}")
-            tmp = cache / "lib.tmp"
-            shutil.rmtree(tmp, ignore_errors=True)
-            say(f"jars: mvn dependency:copy-dependencies -> {p['lib']} (Gephi Toolkit {VERSION}, ~90 MB)")
-            res = javaproc.mvn_copy_dependencies(POM, tmp, GephiCtlSetupError, missing)
-            if res.returncode != 0 or not any(tmp.glob(f"io-importer-plugin-{VERSION}.jar")):
-                err = javaproc.mvn_failed(res, GephiCtlSetupError, "mvn failed (exit {code}) fetching the Gephi "
-                                          "Toolkit jars (is Maven Central reachable?)")
-                shutil.rmtree(tmp, ignore_errors=True)
-                raise err
-            shutil.rmtree(p["lib"], ignore_errors=True)
-            tmp.rename(p["lib"])
-            p["lib_stamp"].write_text(lib_key + "\n")
-            shutil.rmtree(p["classes"], ignore_errors=True)  # recompile against the new jars
+        if not javaproc.cache_current(POM, CHECK_SRC, p):  # javac is needed next: fail before downloading
+            javaproc.java_bin("javac", MIN_JAVA, GephiCtlSetupError)
+        lib_key = javaproc.fetch_jars(POM, p, GephiCtlSetupError, "Gephi Toolkit jars",
+                                      (f"io-importer-plugin-{VERSION}.jar",), say,
+                                      detail=f" (Gephi Toolkit {VERSION}, ~90 MB)")
 
         # compile_launcher checks for classes/Launcher.class: GephiCheck.java also defines a class
         # Launcher (the same entry point), so that javaproc's cache check works unchanged.

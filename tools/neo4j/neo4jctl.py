@@ -144,22 +144,7 @@ def fetch(cache: str | os.PathLike | None = None, verbose: bool = True) -> Path:
     p = _paths(cache)
     say = _say if verbose else (lambda _m: None)
     with javaproc.locked(cache):
-        lib_key = javaproc.digest(POM.read_bytes())
-        if p["lib_stamp"].is_file() and p["lib_stamp"].read_text().strip() == lib_key:
-            say(f"jars: up to date ({sum(1 for _ in p['lib'].glob('*.jar'))} jars in {p['lib']})")
-        else:
-            tmp = cache / "lib.tmp"
-            if not shutil.which("mvn"):
-                raise Neo4jCtlError("'mvn' (Maven) not found: install Maven to download the Neo4j jars")
-            shutil.rmtree(tmp, ignore_errors=True)
-            say(f"jars: mvn dependency:copy-dependencies -> {p['lib']}")
-            res = javaproc.mvn_copy_dependencies(POM, tmp, Neo4jCtlError, "download the Neo4j jars")
-            if res.returncode != 0 or not any(tmp.glob("neo4j-*.jar")):
-                raise javaproc.mvn_failed(res, Neo4jCtlError, "mvn failed (exit {code}) fetching the Neo4j jars")
-            shutil.rmtree(p["lib"], ignore_errors=True)
-            tmp.rename(p["lib"])
-            p["lib_stamp"].write_text(lib_key + "\n")
-            shutil.rmtree(p["classes"], ignore_errors=True)  # recompile against the new jars
+        lib_key = javaproc.fetch_jars(POM, p, Neo4jCtlError, "Neo4j jars", ("neo4j-*.jar",), say)
 
         # APOC is loaded from a plugin directory (like a server's plugins/ folder).
         apoc = sorted(p["lib"].glob("apoc-*.jar"))
