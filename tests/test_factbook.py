@@ -3,6 +3,7 @@
 actor index and the extractor resolve."""
 from __future__ import annotations
 
+import csv
 import doctest
 import importlib.util
 import json
@@ -10,12 +11,14 @@ import subprocess
 import sys
 from datetime import date
 
+import pycountry
 import pytest
+import yaml
 from kg.ingest import factbook
 from kg.ingest.article import extract_article
-from kg.ingest.factbook import read_leaders
+from kg.ingest.factbook import parse_holder, read_leaders
 
-from kg.actors import ActorIndex, shipped_records
+from kg.actors import ActorIndex, normalize, shipped_records
 from kg.errors import DataError
 from tests.helpers import ROOT, shared_path
 
@@ -114,3 +117,46 @@ def test_a_head_of_government_the_curated_data_lacks_speaks_for_the_state():
 
 def test_the_tool_is_a_script_of_the_repository_not_of_the_package():
     assert importlib.util.find_spec("kg.tools") is None
+
+
+# The curated heads against the Factbook's texts: for every edition whose text names a head of
+# state or government "since" a day, the person held that title from that day to at least the
+# start of the edition's year; a curated head role of the same state and title that covers part
+# of that stretch must name the same person. Only the texts are compared, not the spans
+# read_leaders infers across the empty 2018-2020 editions.
+HEAD_TITLES = {"president", "prime minister", "chancellor", "supreme leader", "emir", "king", "queen"}
+# Where the two disagree and people.yaml is right, with the reason it wins.
+KNOWN = {("rouhani", "Ebrahim Raisi"): "the Factbook dates Raisi from his election (18 June 2021); he took office "
+                                        "on 3 August 2021, the day Rouhani's term ended"}
+
+
+def factbook_heads():
+    path = shared_path("refdata", "leaders", "cia_factbook_exec_branch",
+                       "DERIVED_chief_of_state_head_of_government_2015_2023.csv")
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            parsed = parse_holder(row["text"]) if row["entity_type"] == "sovereign" else None
+            country = pycountry.countries.get(alpha_2=row["iso2"])
+            if parsed and country and parsed[0].lower() in HEAD_TITLES:
+                title, name, surname, since = parsed
+                edition = date(int(row["edition_year"]), 1, 1)
+                yield country.alpha_3, title.lower(), name, surname, since, max(since, edition)
+
+
+def test_curated_heads_match_the_factbook_texts():
+    people = yaml.safe_load((ROOT / "kg" / "data" / "people.yaml").read_text(encoding="utf-8"))
+    curated = [(r["holder"], r["title"].lower(), r.get("start") or date.min, r.get("end") or date.max,
+                {w for n in [p["name"], *p.get("aliases", [])] for w in normalize(n).split()}, p["id"])
+               for p in people for r in p.get("roles", []) if r["title"].lower() in HEAD_TITLES]
+    checked, contradictions = 0, []
+    for holder, title, name, surname, since, until in factbook_heads():
+        for c_holder, c_title, start, end, names, pid in curated:
+            # a handover day belongs to both: the stretches must share more than their ends
+            if (c_holder, c_title) != (holder, title) or min(end, until) <= max(start, since):
+                continue
+            checked += 1
+            if not set(normalize(surname).split()) & names and (pid, name) not in KNOWN:
+                contradictions.append(f"{pid} ({c_title} of {holder} {start}..{end}) vs the Factbook's {name} "
+                                      f"since {since}")
+    assert checked >= 50, checked  # the curated heads of state and government the Factbook covers
+    assert contradictions == []
