@@ -59,35 +59,28 @@ def _run(fmt: str, out_path: Path, dataset, since, until, kinds, actors, stateme
     out.print("\n".join(textwrap.wrap(f"edges by kind: {kinds}", 80, subsequent_indent="  ")), markup=False)
 
 
-@command(app, "gexf")
-def gexf(out_path: OutOpt, dataset: DatasetOpt = None, since: SinceOpt = None, until: UntilOpt = None,
-         kinds: KindsOpt = ALL_KINDS, actors: ActorsOpt = None, statements: StatementsOpt = False,
-         rollup: RollupOpt = True, store: StoreOpt = "embedded", as_json: JsonOpt = False) -> None:
-    """GEXF 1.3 for Gephi: a dynamic graph (its timeline replays the crisis), nodes coloured by
+def _command(fmt: str, doc: str) -> None:
+    """Register ``kg export FMT`` (the three formats take the same options)."""
+
+    def run(out_path: OutOpt, dataset: DatasetOpt = None, since: SinceOpt = None, until: UntilOpt = None,
+            kinds: KindsOpt = ALL_KINDS, actors: ActorsOpt = None, statements: StatementsOpt = False,
+            rollup: RollupOpt = True, store: StoreOpt = "embedded", as_json: JsonOpt = False) -> None:
+        _run(fmt, out_path, dataset, since, until, kinds, actors, statements, rollup, store, as_json)
+
+    run.__doc__ = doc
+    command(app, fmt)(run)
+
+
+_command("gexf", """GEXF 1.3 for Gephi: a dynamic graph (its timeline replays the crisis), nodes coloured by
     camp, sized by activity and laid out, edges of one kind per relation.
 
     Example: kg export gexf --out crisis.gexf
-    """
-    _run("gexf", out_path, dataset, since, until, kinds, actors, statements, rollup, store, as_json)
-
-
-@command(app, "graphml")
-def graphml(out_path: OutOpt, dataset: DatasetOpt = None, since: SinceOpt = None, until: UntilOpt = None,
-            kinds: KindsOpt = ALL_KINDS, actors: ActorsOpt = None, statements: StatementsOpt = False,
-            rollup: RollupOpt = True, store: StoreOpt = "embedded", as_json: JsonOpt = False) -> None:
-    """GraphML with typed keys (networkx, Gephi, Cytoscape, yEd).
+    """)
+_command("graphml", """GraphML with typed keys (networkx, Gephi, Cytoscape, yEd).
 
     Example: kg export graphml --out crisis.graphml
-    """
-    _run("graphml", out_path, dataset, since, until, kinds, actors, statements, rollup, store, as_json)
-
-
-@command(app, "csv")
-def csv(out_path: OutOpt, dataset: DatasetOpt = None, since: SinceOpt = None, until: UntilOpt = None,
-        kinds: KindsOpt = ALL_KINDS, actors: ActorsOpt = None, statements: StatementsOpt = False,
-        rollup: RollupOpt = True, store: StoreOpt = "embedded", as_json: JsonOpt = False) -> None:
-    """Node and edge tables (nodes.csv, edges.csv) with Gephi's column names, into a folder.
+    """)
+_command("csv", """Node and edge tables (nodes.csv, edges.csv) with Gephi's column names, into a folder.
 
     Example: kg export csv --out crisis-tables
-    """
-    _run("csv", out_path, dataset, since, until, kinds, actors, statements, rollup, store, as_json)
+    """)
