@@ -37,7 +37,7 @@ ctl = _load_ctl()
 def _why_skip() -> str | None:
     if not shutil.which("java") and not os.environ.get("JAVA_HOME"):
         return "no Java runtime (CoreNLP runs on the JVM)"
-    if ctl.fetched():
+    if ctl.downloaded():  # the jars and models are there; a stale launcher is compiled again on start
         return None
     if os.environ.get("KG_CORENLP") == "1":
         return None

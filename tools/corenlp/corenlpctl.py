@@ -18,6 +18,7 @@ From Python (e.g. a pytest fixture or a benchmark loading this file with importl
     kill(home=None)    # SIGKILL (a server dying mid-batch), state file removed
     status(home=None)  # state dict if running and answering /ready, else None
     fetched()          # True when the jars, the models and the launcher are in the cache
+    downloaded()       # True when the jars and the models are (at most javac is left to run)
 State dict keys: pid, pgid, port, url, timeout, log, home, started_at. Failures raise
 CoreNLPCtlError.
 
@@ -149,6 +150,13 @@ def fetch(cache: str | os.PathLike | None = None, verbose: bool = True) -> Path:
         javaproc.compile_launcher(LAUNCHER_SRC, p, key, min_java=MIN_JAVA, error=CoreNLPCtlError, say=say,
                                   javac_opts=(ADD_EXPORTS,))
     return cache
+
+
+def downloaded(cache: str | os.PathLike | None = None) -> bool:
+    """True when the jars and the models are in the cache: at most a javac run is left to do."""
+    p = _paths(Path(cache).expanduser().resolve() if cache else cache_dir())
+    return ((p["lib"] / MODELS_JAR).is_file() and p["lib_stamp"].is_file()
+            and p["lib_stamp"].read_text().strip() == javaproc.digest(POM.read_bytes()))
 
 
 def fetched(cache: str | os.PathLike | None = None) -> bool:
