@@ -21,7 +21,6 @@ Never part of the tests.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import os
 import signal
 import sys
@@ -32,15 +31,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import local_neo4j  # noqa: E402
+
 from kg.errors import KgError  # noqa: E402
 from kg.synthetic import synthetic_dataset  # noqa: E402
-
-
-def load_ctl():
-    spec = importlib.util.spec_from_file_location("neo4jctl", ROOT / "tools" / "neo4j" / "neo4jctl.py")
-    ctl = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(ctl)
-    return ctl
 
 
 def peak_rss_mb(pid: int) -> float:
@@ -89,7 +83,7 @@ def main() -> None:
     # a SIGTERM (or a closed terminal) unwinds like Ctrl-C, so each server started here is stopped
     for sig in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(sig, signal.default_int_handler)
-    ctl = load_ctl()
+    ctl = local_neo4j.load_ctl()
     ds = synthetic_dataset(args.statements)
     print(f"{args.statements} generated statements; kg load = one transaction per 5,000 rows; "
           f"baseline = one transaction")

@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import importlib.util
-import os
 import sys
 import tempfile
 import time
@@ -24,6 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import local_neo4j  # noqa: E402
 from kg.ingest.curated import read_dataset  # noqa: E402
 from kg.ingest.reference import ATOP_FILE, EU_FILE, FACTBOOK_FILE, read_reference  # noqa: E402
 
@@ -82,12 +81,7 @@ def main() -> None:
     if args.neo4j:
         from kg.store.neo4j import Neo4jStore
 
-        if not os.environ.get("NEO4J_URI"):
-            spec = importlib.util.spec_from_file_location("neo4jctl", ROOT / "tools" / "neo4j" / "neo4jctl.py")
-            ctl = importlib.util.module_from_spec(spec)
-            spec.loader.exec_module(ctl)
-            st = ctl.ensure_running()
-            os.environ.update(NEO4J_URI=st["uri"], NEO4J_USER=st["user"], NEO4J_PASSWORD=st["password"])
+        local_neo4j.connect()
         store = Neo4jStore()
         store.clear()
         _, t_neo = timed(store.load, [ds])

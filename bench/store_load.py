@@ -15,8 +15,6 @@ Never part of the tests.
 from __future__ import annotations
 
 import argparse
-import importlib.util
-import os
 import sqlite3
 import sys
 import tempfile
@@ -25,6 +23,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+import local_neo4j  # noqa: E402
 
 from kg.store.embedded import EmbeddedStore  # noqa: E402
 from kg.synthetic import synthetic_dataset  # noqa: E402
@@ -55,12 +55,7 @@ def embedded(ds, n_baseline: int) -> tuple[float, float]:
 def neo4j(ds, n_baseline: int) -> tuple[float, float]:
     from kg.store.neo4j import Neo4jStore
 
-    if not os.environ.get("NEO4J_URI"):
-        spec = importlib.util.spec_from_file_location("neo4jctl", ROOT / "tools" / "neo4j" / "neo4jctl.py")
-        ctl = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(ctl)
-        state = ctl.ensure_running()
-        os.environ.update(NEO4J_URI=state["uri"], NEO4J_USER=state["user"], NEO4J_PASSWORD=state["password"])
+    local_neo4j.connect()
     store = Neo4jStore()
     store.clear()
     t = time.perf_counter()
