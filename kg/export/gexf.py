@@ -68,8 +68,7 @@ def write(graph: ExportGraph, fh: BinaryIO, description: str = "") -> None:
     _el(meta, "creator").text = "kg"
     if description:
         _el(meta, "description").text = clean(description)
-    g = _el(root, "graph", defaultedgetype="directed", mode="dynamic" if graph.dynamic else "static",
-            timeformat="date" if graph.dynamic else None)
+    g = _el(root, "graph", defaultedgetype="directed", mode="dynamic", timeformat="date")
     for cls, declared in (("node", NODE_ATTRIBUTES), ("edge", EDGE_ATTRIBUTES)):
         box = _el(g, "attributes", **{"class": cls, "mode": "static"})
         for name, kind in declared.items():
@@ -87,7 +86,7 @@ def write(graph: ExportGraph, fh: BinaryIO, description: str = "") -> None:
         x = _el(edges, "edge", id=e.id, source=e.source, target=e.target, kind=e.kind, weight=e.weight,
                 label=e.kind)
         _attvalues(x, e.attributes, EDGE_ATTRIBUTES)
-        if graph.dynamic and e.spells:
+        if e.spells:
             spells = _el(x, "spells")
             for s, t in e.spells:
                 _el(spells, "spell", start=s, end=t)

@@ -47,7 +47,7 @@ from datetime import date
 
 from kg.errors import AnalysisError, UsageError
 from kg.palette import camp_colour, rgb
-from kg.reports.common import Options, check_datasets, index_for, require_records
+from kg.reports.common import Options, build, check_datasets, index_for, require_records
 from kg.store import StatementFilter, Store
 
 KINDS = ("stance", "role", "membership", "alliance")
@@ -103,7 +103,6 @@ class Edge:
 class ExportGraph:
     nodes: dict[str, Node]
     edges: list[Edge]
-    dynamic: bool = True
 
     def bounds(self) -> tuple[str | None, str | None]:
         """The earliest and latest date of any spell."""
@@ -235,21 +234,20 @@ def collect(store: Store, sel: Selection = Selection()) -> ExportGraph:
                 "wikidata": actor.wikidata if actor else None, "statements": len(mine),
                 "net_valence": round(sum(s.valence * s.confidence for s in mine) / weight, 3) if weight else None})
     graph = ExportGraph(nodes, edges)
-    _camps(graph, store, sel, datasets)
+    _camps(graph, store, sel, datasets, index)
     _layout(graph)
     return graph
 
 
-def _camps(graph: ExportGraph, store: Store, sel: Selection, datasets) -> None:
+def _camps(graph: ExportGraph, store: Store, sel: Selection, datasets, index) -> None:
     """Each actor's camp (``kg camps`` with Louvain over the same statements), colour and size."""
     from kg.analysis.camps import find_camps
-    from kg.reports.common import build
 
     camp_of: dict[str, int | None] = {}
     if "stance" in sel.kinds or sel.statements:
         opts = Options(sel.since, sel.until, sel.rollup, datasets=tuple(sorted(datasets or ())))
         try:
-            _, graphs = build(store, opts)
+            _, graphs = build(store, opts, index)
             camp_of = find_camps(graphs, "louvain")["camp_of"]
         except AnalysisError:  # too little to find camps in: every actor in none
             camp_of = {}

@@ -16,6 +16,7 @@ A membership or alliance counts on a day when it began on or before it and had n
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from datetime import date
 
 from kg.analysis.stance import evidence, ref
@@ -109,10 +110,8 @@ def bloc(store: Store, org: str, opts: Options = Options(), per_member: int = EV
                             "(kg load a dataset with memberships)")
     camp_of = find_camps(graphs, "louvain", opts.with_ties, opts.seed)["camp_of"]
     said = {a: 0 for a in members}
-    where = opts.where()
     by_member: dict[str, list] = {a: [] for a in members}
-    for s in store.statements(StatementFilter(by=frozenset(members), since=opts.since, until=opts.until,
-                                              datasets=where.datasets if where else None)):
+    for s in store.statements(replace(opts.where() or StatementFilter(), by=frozenset(members))):
         actor = s.on_behalf_of if s.on_behalf_of in said else s.speaker
         if actor in said:
             said[actor] += 1
