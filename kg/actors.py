@@ -1,7 +1,8 @@
 """Alias resolution: from the names people type to canonical actors.
 
 States come from pycountry (every ISO 3166 country), with the names people use,
-demonyms, capitals and metonyms from ``kg/data/states.yaml``. Organisations,
+demonyms, capitals and metonyms from ``kg/data/states.yaml`` and the Correlates of
+War codes from ``kg/data/cow_states.csv`` (see :func:`cow_states`). Organisations,
 armed groups and authorities come from ``kg/data/organizations.yaml``; office
 holders and their dated roles from ``kg/data/people.yaml``. A dataset may add
 its own actors and roles on top (:meth:`ActorIndex.extend`).
@@ -19,6 +20,7 @@ Examples
 """
 from __future__ import annotations
 
+import csv
 import difflib
 import json
 import re
@@ -47,11 +49,40 @@ def normalize(name: str) -> str:
     return text
 
 
+def person_id(name: str) -> str:
+    """The id of a person kg has no curated id for: their folded name.
+
+    >>> person_id("Nikos Anastasiadis"), person_id("Lars Løkke Rasmussen"), person_id("Beji Caid Essebsi")
+    ('nikos-anastasiadis', 'lars-løkke-rasmussen', 'beji-caid-essebsi')
+    """
+    return normalize(name).replace(" ", "-").replace("'", "")
+
+
 def _read(name: str):
     text = resources.files("kg.data").joinpath(name).read_text(encoding="utf-8")
     if name.endswith(".json"):  # generated data (leaders.json): read fast
         return json.loads(text)["people"]
     return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+@cache
+def cow_states() -> dict[int, tuple[str | None, str]]:
+    """Every Correlates of War state code as ``{code: (kg id or None, COW name)}``.
+
+    From ``kg/data/cow_states.csv``: COW's state codes, abbreviations and names (facts of the
+    COW State System list, plus five codes Archigos uses: Serbia 340, Transvaal 563, Orange Free
+    State 564, Tibet 711, Vietnam (Annam) 815), matched to ISO 3166 by name. ``iso3`` is the
+    country the COW state is; ``continued_by`` the country that continues a state COW codes
+    apart (the German Federal Republic, 260, is Germany); with neither, the state is dissolved
+    and has no kg id (the German Democratic Republic, Czechoslovakia, Kosovo's 347 also: ISO
+    3166 has no code for it).
+
+    >>> cow_states()[260], cow_states()[265]
+    (('DEU', 'German Federal Republic'), (None, 'German Democratic Republic'))
+    """
+    text = resources.files("kg.data").joinpath("cow_states.csv").read_text(encoding="utf-8")
+    return {int(r["ccode"]): (r["iso3"] or r["continued_by"] or None, r["name"])
+            for r in csv.DictReader(text.splitlines())}
 
 
 @cache
@@ -64,6 +95,8 @@ def shipped_records(leaders: bool = True) -> tuple[tuple[Actor, ...], tuple[Role
     """The shipped actors and roles: states, organisations, the curated people.yaml and, with
     ``leaders``, the heads of state and government of leaders.json (from the CIA World Factbook)."""
     extra = _read("states.yaml")
+    text = resources.files("kg.data").joinpath("cow_states.csv").read_text(encoding="utf-8")
+    cow = {r["iso3"]: int(r["ccode"]) for r in csv.DictReader(text.splitlines()) if r["iso3"]}
     actors: list[Actor] = []
     for country in pycountry.countries:
         iso3 = country.alpha_3
@@ -73,7 +106,7 @@ def shipped_records(leaders: bool = True) -> tuple[tuple[Actor, ...], tuple[Role
         name = info.get("name") or getattr(country, "common_name", None) or country.name
         aliases = [n for n in names + list(info.get("aliases", [])) if n and n != name]
         actors.append(Actor(id=iso3, name=name, kind="state", iso3=iso3,
-                             wikidata=info.get("wikidata"), cow=info.get("cow"),
+                             wikidata=info.get("wikidata"), cow=cow.get(iso3),
                              aliases=tuple(dict.fromkeys(aliases))))
     for org in _read("organizations.yaml"):
         actors.append(Actor(**{**org, "aliases": tuple(org.get("aliases", ()))}))

@@ -1,4 +1,5 @@
 from datetime import date
+from importlib import resources
 
 import pytest
 
@@ -80,3 +81,52 @@ def test_roles_are_read_as_of_each_statement(store, nk2020):
     assert (states["VAT"]["statements"], states["VAT"]["by_office_holders"]) == (1, 1)
     # Armenia: its own 2 and Prime Minister Pashinyan's 4
     assert (states["ARM"]["statements"], states["ARM"]["by_office_holders"]) == (6, 4)
+
+
+def test_every_state_has_its_correlates_of_war_code(idx):
+    # COW's codes, written by hand from its state list: 2 USA, 200 UKG, 255 GMY, 305 AUS (Austria),
+    # 900 AUL (Australia), 713 TAW, 860 ETM
+    assert [idx.actors[i].cow for i in ("USA", "GBR", "DEU", "AUT", "AUS", "TWN", "TLS")] == [
+        2, 200, 255, 305, 900, 713, 860]
+    assert sum(1 for a in idx.actors.values() if a.cow is not None) == 193
+
+
+def test_cow_codes_of_states_that_were_continued_or_dissolved():
+    from kg.actors import cow_states
+
+    codes = cow_states()
+    assert codes[260] == ("DEU", "German Federal Republic")  # continued by Germany
+    assert codes[345] == ("SRB", "Yugoslavia")  # COW's Yugoslavia goes on as Serbia
+    assert [codes[c][0] for c in (265, 315, 300, 817, 347)] == [None] * 5  # GDR, Czechoslovakia, ...
+
+
+def test_the_cow_table_covers_every_code_the_sources_use():
+    import csv
+
+    from kg.actors import cow_states
+    from tests.helpers import shared_path
+
+    refdata = shared_path("refdata")
+    used = set()
+    with (refdata / "leaders/archigos_4.1_via_manystates/arch_annual.txt").open(encoding="latin-1") as fh:
+        abbrevs: dict[int, set[str]] = {}
+        for r in csv.DictReader(fh, delimiter="\t"):
+            abbrevs.setdefault(int(r["ccode"]), set()).add(r["idacr"])
+    used |= set(abbrevs)
+    atop = refdata / "alliances/atop_5.1_dyadyear_via_peacesciencer/DERIVED_atop_alliance_directed_dyad_year.csv"
+    with atop.open(encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            used |= {int(r["ccode1"]), int(r["ccode2"])}
+    assert used - set(cow_states()) == set()
+    # Archigos spells COW's abbreviations as the state list does, but for four
+    text = resources.files("kg.data").joinpath("cow_states.csv").read_text(encoding="utf-8")
+    ours = {int(r["ccode"]): r["abbrev"] for r in csv.DictReader(text.splitlines())}
+    assert {c: (ours[c], sorted(a)) for c, a in abbrevs.items() if a != {ours[c]}} == {
+        360: ("ROM", ["RUM"]), 678: ("YAR", ["YEM"]), 815: ("VNM", ["VIE", "VNM"]), 950: ("FIJ", ["FJI"])}
+
+
+def test_organisation_ids_are_unique():
+    import yaml
+
+    ids = [o["id"] for o in yaml.safe_load(resources.files("kg.data").joinpath("organizations.yaml").read_text())]
+    assert len(ids) == len(set(ids))
