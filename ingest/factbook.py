@@ -29,6 +29,10 @@ Examples
 >>> parse_holder("President Recep Tayyip ERDOGAN (chief of state since 28 August 2014; head of government "
 ...              "since 9 July 2019)")[1:]
 ('Recep Tayyip Erdogan', 'Erdogan', datetime.date(2014, 8, 28))
+>>> parse_holder("Sultan and Prime Minister Sir HASSANAL Bolkiah (since 5 October 1967)")[:2]
+('Sultan and Prime Minister', 'Hassanal Bolkiah')
+>>> parse_holder("President Idriss DEBY ITNO, Lt. Gen. (since 4 December 1990)")[1]
+'Idriss Deby Itno'
 >>> parse_holder("") is None
 True
 """
@@ -53,7 +57,11 @@ emir amir sultan grand duke duchess prince princess crown chairman chairwoman ch
 state counsellor counselor federal council presidential chief executive head interim acting transitional
 sovereign co-prince co-princes taoiseach pope holiness emperor his her majesty highness royal the of
 first captain regent regents captains-regent national assembly speaker commander military junta
+and swiss confederation ministers
 """.split())
+# Ranks and honorifics before or after a name ("Col. Mamady DOUMBOUYA", "John MAGUFULI, Dr."):
+# not part of the name.
+HONORIFICS = frozenset("capt col dr gen lt sir brig maj adm gen gen. lt. col. dr. capt.".split())
 _SINCE = re.compile(r"since\s+(\d{1,2}\s+[A-Za-z]+\s+\d{4})")
 _CAPS = re.compile(r"[A-Z][A-Z'’-]*[A-Z]")
 EXPECTED = ("edition_year", "iso2", "entity_type", "country_name", "role", "text")
@@ -107,6 +115,10 @@ def parse_holder(text: str) -> tuple[str, str, str, date] | None:
     while k < len(words) - 1 and words[k].lower().strip(".") in TITLE_WORDS and not _CAPS.fullmatch(words[k]):
         k += 1
     title, name_words = " ".join(words[:k]), words[k:]
+    while len(name_words) > 1 and name_words[0].lower().strip(".") in HONORIFICS:
+        name_words = name_words[1:]
+    while len(name_words) > 1 and name_words[-1].lower().strip(".") in HONORIFICS:
+        name_words = name_words[:-1]
     caps = [w for w in name_words if _CAPS.search(w) and any(len(p) > 1 and p.isupper() for p in w.split("-"))]
     if not title or not caps:
         return None
