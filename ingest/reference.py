@@ -12,41 +12,51 @@ licence), each source at its path there:
   list it: from before the data (no start) when the 2015 edition has it, else from 1 January of
   the first edition that does; to no end when the 2023 edition has it, else to 31 December of
   the last. The Factbook lags events (Montenegro appears in NATO in 2021, having joined in 2017).
+* **COW IGO v3 memberships** (``memberships/cow_igo_v3_igoR/DERIVED_target_igos_long_1816_2014.csv``,
+  GPL-3 package: read from the user's copy, never shipped): per organisation, state and year
+  (1816-2014), full, associate or observer; states by COW label (``cow_igo_states`` in
+  ``kg/data/reference.yaml``), organisations by ``cow_organizations``. Runs of years as for the
+  Factbook. **Where COW and the Factbook meet**, the Factbook wins from 2015 on and COW gives the
+  start: a COW run that reaches 2014 and goes on in the Factbook's 2015 edition with the same
+  kind is one membership, under the Factbook record's id, from COW's first year (so loading the
+  shipped set first and the sources later updates it, never doubles it). A COW run the 2015
+  edition does not go on with ends on 31 December 2014.
 * **Heads of state and government** (``kg/data/leaders.json``, shipped: the CIA World Factbook's
   executive-branch texts of 2015-2023, public domain, written by ``tools/factbook_leaders.py``):
   one role per person, holder and term.
+* **Leaders** from Archigos 4.1 (``leaders/archigos_4.1_via_manystates/arch_annual.txt``, CC BY
+  4.0; the package ships the spells since 1945): the effective leader of each state to 2015,
+  see :mod:`kg.ingest.archigos`. The Factbook's heads and ``people.yaml`` win where they overlap.
 * **ATOP 5.1 alliance obligations** (``alliances/atop_5.1_dyadyear_via_peacesciencer/
   DERIVED_atop_alliance_directed_dyad_year.csv``, GPL-2: read from the user's copy, never
   shipped): per pair of states and year, which obligations hold. Both directions of a pair are
   merged; consecutive years with the same obligations make one alliance, from 1 January of its
   first year to 31 December of its last (no end when it runs to 2018, the data's last year).
-  States are matched by their Correlates of War code through ``kg/data/states.yaml``.
+  States are matched by their Correlates of War code through ``kg/data/cow_states.csv``
+  (:func:`kg.actors.cow_states`): the German Federal Republic's alliances are Germany's.
 
-What cannot be matched (an organisation kg does not know, a territory that is no state, a COW
-code ``states.yaml`` lacks) is counted and reported, never dropped silently. A missing file, a
-file whose columns are not the expected ones or text that is not UTF-8 gives a
-:class:`~kg.errors.DataError` naming the file and line.
-
-Examples
---------
->>> spans([(2015, "full"), (2016, "full"), (2019, "full")], first=2015, last=2023)
-[(None, datetime.date(2016, 12, 31), 'full'), (datetime.date(2019, 1, 1), datetime.date(2019, 12, 31), 'full')]
+What cannot be matched (an organisation kg does not know, a territory that is no state, a
+dissolved state such as the German Democratic Republic) is counted and reported, never dropped
+silently. A missing file, a file whose columns are not the expected ones, a file cut short or
+text not in its encoding gives a :class:`~kg.errors.DataError` naming the file and line
+(:func:`kg.ingest.sources.rows`); nothing is loaded then.
 """
 from __future__ import annotations
 
 import csv
 import json
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections import defaultdict
+from collections.abc import Iterable
 from datetime import date
 from importlib import resources
 from pathlib import Path
 
 import pycountry
 import yaml
+from kg.ingest import archigos
+from kg.ingest.sources import Report, rows, spans
 
-from kg.actors import ActorIndex
+from kg.actors import ActorIndex, cow_states
 from kg.errors import DataError, Problem
 from kg.model import Actor, Alliance, Dataset, Membership, Role, stable_id
 
@@ -54,61 +64,16 @@ EU_FILE = Path("memberships/eums/member_states_raw.csv")
 FACTBOOK_FILE = Path("memberships/cia_factbook_archive/DERIVED_io_participation_long_2015_2023.csv")
 ATOP_FILE = Path("alliances/atop_5.1_dyadyear_via_peacesciencer/DERIVED_atop_alliance_directed_dyad_year.csv")
 ATOP_LAST = 2018
+COW_IGO_FILE = Path("memberships/cow_igo_v3_igoR/DERIVED_target_igos_long_1816_2014.csv")
+COW_IGO_YEARS = (1816, 2014)
 DATASET = "reference"
+SOURCES = ("eu", "factbook", "cow", "atop", "heads", "archigos")
+"""What ``kg ingest reference --source`` chooses from; all by default."""
 
 
 def lookups() -> dict:
     """``kg/data/reference.yaml``: organisation abbreviations, membership kinds, obligations."""
     return yaml.safe_load(resources.files("kg.data").joinpath("reference.yaml").read_text(encoding="utf-8"))
-
-
-@dataclass
-class Report:
-    """What was read, what was set aside and why, per source."""
-
-    loaded: Counter = field(default_factory=Counter)
-    unmatched: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
-    notes: list[str] = field(default_factory=list)
-
-    def skip(self, source: str, what: str) -> None:
-        self.unmatched[source][what] += 1
-
-    def as_dict(self) -> dict:
-        return {"loaded": dict(sorted(self.loaded.items())),
-                "unmatched": {s: {"rows": sum(c.values()), "most_common": c.most_common(10)}
-                              for s, c in sorted(self.unmatched.items())},
-                "notes": self.notes}
-
-
-def _rows(path: Path, columns: Iterable[str]) -> Iterator[tuple[int, dict]]:
-    """The rows of a CSV file with their line numbers; DataError on a missing file, other
-    columns or text that is not UTF-8."""
-    if not path.is_file():
-        raise DataError(Problem("missing: kg ingest reference reads this file of the folder", str(path)))
-    try:
-        with path.open(encoding="utf-8", newline="") as fh:
-            reader = csv.DictReader(fh)
-            missing = [c for c in columns if c not in (reader.fieldnames or [])]
-            if missing:
-                raise DataError(Problem(f"unknown column layout: no column {', '.join(missing)} "
-                                        f"(found {', '.join(reader.fieldnames or []) or 'none'})", str(path), 1))
-            for row in reader:
-                yield reader.line_num, row
-    except UnicodeDecodeError as e:
-        raise DataError(Problem(f"not UTF-8 text ({e.reason} at byte {e.start})", str(path))) from None
-
-
-def spans(years: list[tuple[int, str]], first: int, last: int) -> list[tuple[date | None, date | None, str]]:
-    """Consecutive years with the same value as (start, end, value); open at the data's ends."""
-    out: list[tuple[date | None, date | None, str]] = []
-    run: list[tuple[int, str]] = []
-    for year, value in sorted(years) + [(10**6, "")]:
-        if run and (year != run[-1][0] + 1 or value != run[-1][1]):
-            y0, y1 = run[0][0], run[-1][0]
-            out.append((None if y0 <= first else date(y0, 1, 1), None if y1 >= last else date(y1, 12, 31), run[0][1]))
-            run = []
-        run.append((year, value))
-    return out
 
 
 def _iso3(iso2: str) -> str | None:
@@ -118,7 +83,7 @@ def _iso3(iso2: str) -> str | None:
 
 def read_eu(folder: Path, report: Report) -> list[Membership]:
     out = []
-    for _, row in _rows(folder / EU_FILE, ("iso_alpha_3_code", "accession_date", "exit_date")):
+    for _, row in rows(folder / EU_FILE, ("iso_alpha_3_code", "accession_date", "exit_date")):
         end = row["exit_date"]
         start = date.fromisoformat(row["accession_date"])
         out.append(Membership(id=stable_id("mem", row["iso_alpha_3_code"], "EU", "full", start),
@@ -134,7 +99,7 @@ def read_factbook(folder: Path, report: Report, skip_orgs: frozenset[str] = froz
     orgs, kinds = table["factbook_organizations"], table["factbook_kinds"]
     years: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
     editions: set[int] = set()
-    for _, row in _rows(folder / FACTBOOK_FILE, ("edition_year", "iso2", "country_name", "org_abbrev", "qualifier")):
+    for _, row in rows(folder / FACTBOOK_FILE, ("edition_year", "iso2", "country_name", "org_abbrev", "qualifier")):
         edition = int(row["edition_year"])
         editions.add(edition)
         org = orgs.get(row["org_abbrev"].strip())
@@ -163,21 +128,88 @@ def read_factbook(folder: Path, report: Report, skip_orgs: frozenset[str] = froz
     return out
 
 
-def read_atop(folder: Path, report: Report, index: ActorIndex) -> list[Alliance]:
+def read_cow_igo(folder: Path, report: Report, skip_orgs: frozenset[str] = frozenset({"EU"})) -> list[Membership]:
+    """COW IGO v3's memberships of the organisations ``cow_organizations`` maps (see the module)."""
+    table = lookups()
+    orgs, labels, codes = table["cow_organizations"], table["cow_igo_states"], cow_states()
+    years: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
+    for line, row in rows(folder / COW_IGO_FILE, ("ioname", "year", "cow_state_label", "status")):
+        org = orgs.get(row["ioname"].strip())
+        if org is None:
+            report.skip("cow igo: organisation not in kg/data/reference.yaml, state-years", row["ioname"].strip())
+            continue
+        if org in skip_orgs:
+            continue
+        status = row["status"].strip()
+        if status not in ("full", "associate", "observer"):
+            report.skip("cow igo: status missing, state-years", f"{row['ioname']} {row['year']}")
+            continue
+        label = row["cow_state_label"].strip()
+        member, name = codes.get(labels.get(label, -1), (None, f"{label} (no COW state)"))
+        if member is None:
+            report.skip("cow igo: dissolved state or no state (no kg id), state-years", name)
+            continue
+        years[member, org].append((_int(row["year"], folder / COW_IGO_FILE, line), status))
+    out = []
+    first, last = COW_IGO_YEARS
+    for (member, org), seen in sorted(years.items()):
+        for start, end, kind in spans(sorted(set(seen)), first, last):
+            out.append(Membership(id=stable_id("mem", member, org, kind, start), member=member, organization=org,
+                                  role=kind, start=start, end=end, source=f"COW IGO v3 {first}-{last}"))
+    report.loaded["memberships (COW IGO)"] = len(out)
+    return out
+
+
+def join_cow_factbook(cow: list[Membership], factbook: list[Membership], report: Report) -> list[Membership]:
+    """COW's and the Factbook's memberships as one list: a COW run reaching 2014 that the 2015
+    edition goes on with (same member, organisation and kind) becomes the Factbook record, under
+    its id, from COW's start; one it does not go on with ends on 31 December 2014."""
+    opening = {(m.member, m.organization, m.role): m for m in factbook if m.start is None}
+    out, joined = [], set()
+    for m in cow:
+        if m.end is not None:
+            out.append(m)
+            continue
+        key = (m.member, m.organization, m.role)
+        if key in opening:
+            fb = opening[key]
+            joined.add(fb.id)
+            out.append(fb.model_copy(update={"start": m.start, "source": f"{m.source}; {fb.source}"}))
+        else:
+            out.append(m.model_copy(update={"end": date(COW_IGO_YEARS[1], 12, 31)}))
+    out += [m for m in factbook if m.id not in joined]
+    report.notes.append(f"COW IGO and the Factbook: {len(joined)} memberships run on from COW (to 2014) into the "
+                        "Factbook (from 2015) and are one record each, dated from COW's start")
+    return out
+
+
+def _int(text: str, path: Path, line: int, what: str = "a year") -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise DataError(Problem(f"not {what}: {text!r}", str(path), line)) from None
+
+
+def read_atop(folder: Path, report: Report) -> list[Alliance]:
     names = lookups()["atop_obligations"]
-    by_cow = {a.cow: a.id for a in index.actors.values() if a.kind == "state" and a.cow is not None}
+    codes = cow_states()
     pair_years: dict[tuple[str, str], dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for _, row in _rows(folder / ATOP_FILE, ("ccode1", "ccode2", "year", *names)):
+    path = folder / ATOP_FILE
+    for line, row in rows(path, ("ccode1", "ccode2", "year", *names)):
         held = {name for col, name in names.items() if row[col].strip() == "1"}
         if not held:
             continue
-        a, b = by_cow.get(int(row["ccode1"])), by_cow.get(int(row["ccode2"]))
+        (a, name_a), (b, name_b) = (
+            codes.get(_int(row[c], path, line, "a COW code"), (None, f"unknown COW code {row[c]}"))
+            for c in ("ccode1", "ccode2"))
         if a is None or b is None:
-            for code, found in ((row["ccode1"], a), (row["ccode2"], b)):
+            for found, name in ((a, name_a), (b, name_b)):
                 if found is None:
-                    report.skip("atop: COW code not in kg/data/states.yaml", code)
+                    report.skip("atop: dissolved state (no kg id), state-years", name)
             continue
-        pair_years[tuple(sorted((a, b)))][int(row["year"])] |= held
+        if a == b:  # the German Federal Republic and Germany: one state for kg
+            continue
+        pair_years[tuple(sorted((a, b)))][_int(row["year"], path, line)] |= held
     out = []
     first = 1815
     for pair, years in sorted(pair_years.items()):
@@ -195,7 +227,7 @@ def read_atop(folder: Path, report: Report, index: ActorIndex) -> list[Alliance]
 SHIPPED = "memberships.csv"
 """The memberships the package ships (``kg/data/memberships.csv``): eums' EU dates (MIT, (c) 2021
 Joshua C. Fjelstul) and the Factbook's participation (public domain), written by
-``tools/reference_memberships.py``."""
+``tools/reference_data.py``."""
 SHIPPED_COLUMNS = ("member", "organization", "role", "start", "end", "source")
 
 
@@ -212,7 +244,7 @@ def read_shipped(report: Report) -> list[Membership]:
     """The memberships the package ships (see :data:`SHIPPED`)."""
     path = Path(str(resources.files("kg.data").joinpath(SHIPPED)))
     out = []
-    for _, row in _rows(path, SHIPPED_COLUMNS):
+    for _, row in rows(path, SHIPPED_COLUMNS):
         start = date.fromisoformat(row["start"]) if row["start"] else None
         out.append(Membership(id=stable_id("mem", row["member"], row["organization"], row["role"] or None, start),
                               member=row["member"], organization=row["organization"], role=row["role"] or None,
@@ -239,24 +271,32 @@ def read_heads(report: Report, index: ActorIndex) -> tuple[list[Actor], list[Rol
 
 
 def read_reference(folder: str | Path | None = None, index: ActorIndex | None = None,
-                   sources: Iterable[str] = ("eu", "factbook", "atop", "heads")) -> tuple[Dataset, Report]:
-    """The ``reference`` dataset of ``folder`` (memberships, alliances and heads of state and
-    government, with their actors) and the report of what was set aside; without ``folder``, the
-    memberships and heads the package ships."""
+                   sources: Iterable[str] = SOURCES) -> tuple[Dataset, Report]:
+    """The ``reference`` dataset of ``folder`` (memberships, alliances and leaders, with their
+    actors) and the report of what was set aside; without ``folder``, what the package ships:
+    the EU's and the Factbook's memberships, the Factbook's heads and Archigos' leaders since 1945.
+    """
     index = index or ActorIndex.default()
     report = Report()
     sources = set(sources)
+    unknown = sources - set(SOURCES)
+    if unknown:
+        raise DataError(Problem(f"unknown source {', '.join(sorted(unknown))}: choose from {', '.join(SOURCES)}"))
     if folder is None:
         memberships, alliances = read_shipped(report), []
+        spells = archigos.shipped_spells() if "archigos" in sources else []
     else:
         folder = Path(folder)
         if not folder.is_dir():
-            raise DataError(Problem("no such folder (give the folder that holds memberships/ and alliances/)",
-                                    str(folder)))
+            raise DataError(Problem("no such folder (give the folder that holds memberships/, alliances/ and "
+                                    "leaders/)", str(folder)))
+        skip = frozenset({"EU"}) if "eu" in sources else frozenset()
+        factbook = read_factbook(folder, report, skip) if "factbook" in sources else []
+        cow = read_cow_igo(folder, report, skip) if "cow" in sources else []
         memberships = (read_eu(folder, report) if "eu" in sources else []) + (
-            read_factbook(folder, report, frozenset({"EU"}) if "eu" in sources else frozenset())
-            if "factbook" in sources else [])
-        alliances = read_atop(folder, report, index) if "atop" in sources else []
+            join_cow_factbook(cow, factbook, report) if cow and factbook else cow + factbook)
+        alliances = read_atop(folder, report) if "atop" in sources else []
+        spells = archigos.read_spells(folder / archigos.FILE) if "archigos" in sources else []
     ids = {m.member for m in memberships} | {m.organization for m in memberships} | {
         p for al in alliances for p in al.parties}
     actors: list[Actor] = []
@@ -266,7 +306,10 @@ def read_reference(folder: str | Path | None = None, index: ActorIndex | None = 
             report.skip("no kg actor for this id", aid)
             continue
         actors.append(actor)
-    people, roles = read_heads(report, index) if "heads" in sources or folder is None else ([], [])
+    people, roles = read_heads(report, index) if "heads" in sources else ([], [])
+    if spells:
+        leaders, leader_roles = archigos.leader_records(spells, index, report)
+        people, roles = people + leaders, roles + leader_roles
     known = {a.id for a in actors}
     for role in roles:
         if role.holder not in known and role.holder in index.actors:
@@ -277,6 +320,6 @@ def read_reference(folder: str | Path | None = None, index: ActorIndex | None = 
     memberships = [m for m in memberships if m.member in known and m.organization in known]
     alliances = [al for al in alliances if set(al.parties) <= known]
     roles = [r for r in roles if r.person in known and r.holder in known]
-    return Dataset(name=DATASET, title="Reference memberships, alliances and heads of state and government",
+    return Dataset(name=DATASET, title="Reference memberships, alliances and leaders",
                    actors=tuple(actors), roles=tuple(roles), memberships=tuple(memberships),
                    alliances=tuple(alliances)), report

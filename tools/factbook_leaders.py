@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 
 from kg.ingest.factbook import read_leaders, short_name  # noqa: E402
 
-from kg.actors import ActorIndex, normalize, shipped_records  # noqa: E402
+from kg.actors import ActorIndex, person_id, shipped_records  # noqa: E402
 from kg.errors import KgError  # noqa: E402
 
 DEFAULT = (ROOT.parent / "shared" / "refdata" / "leaders" / "cia_factbook_exec_branch"
@@ -58,7 +58,7 @@ def build(csv_path: Path) -> tuple[list[dict], list[str]]:
                 people.append({"id": known.id, "roles": _roles(extra)})
             skipped.append(f"{lead.name} ({known.id}, {len(extra)} roles added)")
             continue
-        pid = normalize(lead.name).replace(" ", "-").replace("'", "")
+        pid = person_id(lead.name)
         if len(lead.name.split()) > 6 or len(pid) > 64:
             unread.append(f"{lead.name}: not read as a name (an office left in it?)")
             continue

@@ -262,30 +262,32 @@ def ingest_article(
 @command(ingest_app, "reference")
 def ingest_reference(
     folder: Annotated[Path | None, typer.Argument(
-        help="A folder laid out like shared/refdata (memberships/, alliances/); none: shipped memberships.")] = None,
+        help="A folder laid out like shared/refdata (memberships/, alliances/, leaders/); none: what the "
+             "package ships.")] = None,
     source: Annotated[list[str] | None, typer.Option(
-        "--source", help="Only these sources (repeat): eu, factbook, atop, heads. Default: all.")] = None,
+        "--source", help="Only these sources (repeat): eu, factbook, cow, atop, heads, archigos. Default: all.")
+    ] = None,
     store: StoreOpt = "embedded",
     json: JsonOpt = False,
 ) -> None:
-    """Load memberships, alliances and heads of state and government from reference sources as
-    dated records: EU accession and exit dates, the CIA Factbook's organisation participation
-    and heads of 2015-2023, ATOP alliance obligations.
+    """Load memberships, alliances and leaders from reference sources as dated records: EU
+    accession and exit dates, the CIA Factbook's organisation participation and heads of
+    2015-2023, COW IGO memberships to 2014, ATOP alliance obligations, Archigos' leaders to 2015.
 
-    Without FOLDER, what the package ships (EU, Factbook; ATOP is never shipped).
-    What cannot be matched to a kg actor is counted and listed, never dropped silently.
-    Loading again changes nothing: every record has a stable id.
+    Without FOLDER, what the package ships (EU, Factbook, Archigos since 1945; ATOP and COW IGO
+    are never shipped). What cannot be matched to a kg actor is counted and listed, never
+    dropped silently. Loading again changes nothing: every record has a stable id.
 
     Example: kg ingest reference   (also: kg ingest reference ../shared/refdata --source atop)
     """
-    from kg.ingest.reference import read_reference
+    from kg.ingest.reference import SOURCES, read_reference
 
-    chosen = tuple(source or ("eu", "factbook", "atop", "heads"))
-    bad = sorted(set(chosen) - {"eu", "factbook", "atop", "heads"})
+    chosen = tuple(source or SOURCES)
+    bad = sorted(set(chosen) - set(SOURCES))
     if bad:
-        raise UsageError(f"--source: {', '.join(bad)}: choose from eu, factbook, atop, heads")
+        raise UsageError(f"--source: {', '.join(bad)}: choose from {', '.join(SOURCES)}")
     if err.is_terminal and not json:
-        err.print(f"reading {folder or 'the shipped memberships'} …", markup=False)
+        err.print(f"reading {folder or 'the shipped reference data'} …", markup=False)
     dataset, report = read_reference(folder, sources=chosen)
     with open_from_cli(store) as db:
         before = db.counts()
