@@ -4,8 +4,10 @@ Imported by bench scripts run as ``python bench/NAME.py`` (bench/ is then on sys
 """
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -19,9 +21,20 @@ def load_ctl():
     return ctl
 
 
-def connect() -> None:
+@contextlib.contextmanager
+def connect() -> Iterator[None]:
     """Unless NEO4J_URI is set, start (or reuse) the local launcher's server in its default home
-    and set NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD for it."""
-    if not os.environ.get("NEO4J_URI"):
-        st = load_ctl().ensure_running()
-        os.environ.update(NEO4J_URI=st["uri"], NEO4J_USER=st["user"], NEO4J_PASSWORD=st["password"])
+    and set NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD for it; a server started here is stopped on
+    leaving, also on failure or Ctrl-C."""
+    if os.environ.get("NEO4J_URI"):
+        yield
+        return
+    ctl = load_ctl()
+    started = ctl.status() is None
+    st = ctl.ensure_running()
+    os.environ.update(NEO4J_URI=st["uri"], NEO4J_USER=st["user"], NEO4J_PASSWORD=st["password"])
+    try:
+        yield
+    finally:
+        if started:
+            ctl.stop()

@@ -1,8 +1,8 @@
 """Benchmark: the reference layer (memberships and alliances) read, loaded, and what it costs the commands.
 
-- read: ``read_reference(FOLDER)`` (EU dates, Factbook participation, ATOP obligations) beside a
-  baseline in the same run: reading the same three CSV files row by row with ``csv`` and nothing
-  else (the floor any reader pays);
+- read: ``read_reference(FOLDER)`` (EU dates, Factbook and COW IGO participation, ATOP
+  obligations, Archigos leaders) beside a baseline in the same run: reading the same five files
+  row by row with ``csv`` and nothing else (the floor any reader pays);
 - load: the reference dataset into a fresh embedded store (and into Neo4j with ``--neo4j``);
 - commands: ``kg camps``, ``kg bloc NATO``, ``kg ties`` and ``kg stance`` on the 2020 dataset,
   each timed in a store with the reference layer and, as the baseline, in one without it.
@@ -23,8 +23,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import local_neo4j  # noqa: E402
+from kg.ingest import archigos  # noqa: E402
 from kg.ingest.curated import read_dataset  # noqa: E402
-from kg.ingest.reference import ATOP_FILE, EU_FILE, FACTBOOK_FILE, read_reference  # noqa: E402
+from kg.ingest.reference import ATOP_FILE, COW_IGO_FILE, EU_FILE, FACTBOOK_FILE, read_reference  # noqa: E402
 
 from kg.reports.camps import camps  # noqa: E402
 from kg.reports.common import Options  # noqa: E402
@@ -41,9 +42,11 @@ def timed(fn, *args, **kw):
 
 def rows_only(folder: Path) -> int:
     n = 0
-    for rel in (EU_FILE, FACTBOOK_FILE, ATOP_FILE):
-        with (folder / rel).open(encoding="utf-8", newline="") as fh:
-            n += sum(1 for _ in csv.DictReader(fh))
+    for rel, encoding, delimiter in ((EU_FILE, "utf-8", ","), (FACTBOOK_FILE, "utf-8", ","),
+                                     (COW_IGO_FILE, "utf-8", ","), (ATOP_FILE, "utf-8", ","),
+                                     (archigos.FILE, "latin-1", "\t")):
+        with (folder / rel).open(encoding=encoding, newline="") as fh:
+            n += sum(1 for _ in csv.DictReader(fh, delimiter=delimiter))
     return n
 
 
@@ -65,12 +68,14 @@ def main() -> None:
     n, t_rows = timed(rows_only, args.folder)
     (ds, _), t_read = timed(read_reference, args.folder)
     print(f"read   {t_read:6.2f} s  baseline (csv rows only) {t_rows:6.2f} s  ratio {t_read / t_rows:4.1f}x  "
-          f"{n:,} rows -> {len(ds.memberships):,} memberships, {len(ds.alliances):,} alliances")
+          f"{n:,} rows -> {len(ds.memberships):,} memberships, {len(ds.alliances):,} alliances, "
+          f"{len(ds.roles):,} roles")
     nk = read_dataset(ROOT / "ingest" / "datasets" / "nagorno-karabakh-2020.yaml")
     with tempfile.TemporaryDirectory() as tmp:
         with_ref, plain = EmbeddedStore(Path(tmp) / "ref.sqlite"), EmbeddedStore(Path(tmp) / "plain.sqlite")
         _, t_load = timed(with_ref.load, [ds])
-        print(f"load   {t_load:6.2f} s  embedded store, {len(ds.memberships) + len(ds.alliances):,} records")
+        records = len(ds.actors) + len(ds.roles) + len(ds.memberships) + len(ds.alliances)
+        print(f"load   {t_load:6.2f} s  embedded store, {records:,} records")
         with_ref.load([nk])
         plain.load([nk])
         fast, base = commands(with_ref), commands(plain)
@@ -81,13 +86,13 @@ def main() -> None:
     if args.neo4j:
         from kg.store.neo4j import Neo4jStore
 
-        local_neo4j.connect()
-        store = Neo4jStore()
-        store.clear()
-        _, t_neo = timed(store.load, [ds])
-        print(f"load   {t_neo:6.2f} s  Neo4j, the same records")
-        store.clear()
-        store.close()
+        with local_neo4j.connect():
+            store = Neo4jStore()
+            store.clear()
+            _, t_neo = timed(store.load, [ds])
+            print(f"load   {t_neo:6.2f} s  Neo4j, the same records")
+            store.clear()
+            store.close()
 
 
 if __name__ == "__main__":

@@ -55,24 +55,24 @@ def embedded(ds, n_baseline: int) -> tuple[float, float]:
 def neo4j(ds, n_baseline: int) -> tuple[float, float]:
     from kg.store.neo4j import Neo4jStore
 
-    local_neo4j.connect()
-    store = Neo4jStore()
-    store.clear()
-    t = time.perf_counter()
-    store.load([ds])
-    kg_rate = rate(len(ds.statements), time.perf_counter() - t)
-    with store.driver.session(database=store.database) as session:
-        session.run("MATCH (n:NaiveStatement) DETACH DELETE n").consume()
+    with local_neo4j.connect():
+        store = Neo4jStore()
+        store.clear()
         t = time.perf_counter()
-        for s in ds.statements[:n_baseline]:
-            session.run("MATCH (a:Actor {id: $speaker}), (b:Actor {id: $target}) "
-                        "CREATE (a)-[:SAID]->(:NaiveStatement {id: $id, stance: $stance, date: $date})"
-                        "-[:TOWARD]->(b)", speaker=s.speaker, target=s.targets[0], id=s.id,
-                        stance=s.stance, date=s.date).consume()
-        base_rate = rate(n_baseline, time.perf_counter() - t)
-        session.run("MATCH (n:NaiveStatement) DETACH DELETE n").consume()
-    store.clear()
-    store.close()
+        store.load([ds])
+        kg_rate = rate(len(ds.statements), time.perf_counter() - t)
+        with store.driver.session(database=store.database) as session:
+            session.run("MATCH (n:NaiveStatement) DETACH DELETE n").consume()
+            t = time.perf_counter()
+            for s in ds.statements[:n_baseline]:
+                session.run("MATCH (a:Actor {id: $speaker}), (b:Actor {id: $target}) "
+                            "CREATE (a)-[:SAID]->(:NaiveStatement {id: $id, stance: $stance, date: $date})"
+                            "-[:TOWARD]->(b)", speaker=s.speaker, target=s.targets[0], id=s.id,
+                            stance=s.stance, date=s.date).consume()
+            base_rate = rate(n_baseline, time.perf_counter() - t)
+            session.run("MATCH (n:NaiveStatement) DETACH DELETE n").consume()
+        store.clear()
+        store.close()
     return kg_rate, base_rate
 
 
