@@ -125,8 +125,13 @@ def test_the_cow_table_covers_every_code_the_sources_use():
         360: ("ROM", ["RUM"]), 678: ("YAR", ["YEM"]), 815: ("VNM", ["VIE", "VNM"]), 950: ("FIJ", ["FJI"])}
 
 
-def test_organisation_ids_are_unique():
+def test_organisation_ids_are_unique_and_no_state_code():
     import yaml
 
     ids = [o["id"] for o in yaml.safe_load(resources.files("kg.data").joinpath("organizations.yaml").read_text())]
     assert len(ids) == len(set(ids))
+    # an organisation must not take a state's code: NAM is Namibia, not the Non-Aligned Movement
+    import pycountry
+
+    assert {c.alpha_3 for c in pycountry.countries} & set(ids) == set()
+    assert ActorIndex.default().actors["NAM"].name == "Namibia"
