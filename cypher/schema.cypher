@@ -7,6 +7,7 @@ CREATE INDEX statement_date IF NOT EXISTS FOR (s:Statement) ON (s.date);
 CREATE INDEX statement_stance IF NOT EXISTS FOR (s:Statement) ON (s.stance);
 CREATE INDEX statement_speaker IF NOT EXISTS FOR (s:Statement) ON (s.speaker);
 CREATE INDEX statement_on_behalf_of IF NOT EXISTS FOR (s:Statement) ON (s.on_behalf_of);
+CREATE INDEX statement_dataset IF NOT EXISTS FOR (s:Statement) ON (s.dataset);
 // s.actor = the actor spoken for, or the speaker: what the STANCE edges are grouped by.
 CREATE INDEX statement_actor IF NOT EXISTS FOR (s:Statement) ON (s.actor);
 CREATE INDEX actor_name IF NOT EXISTS FOR (a:Actor) ON (a.name);

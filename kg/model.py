@@ -159,6 +159,10 @@ class Statement(Record):
     span: tuple[int, int] | None = Field(default=None, description="character offsets of the evidence")
     sentence: int | None = Field(default=None, ge=0, description="index of the evidence sentence")
     dataset: str | None = None
+    num_mentions: int | None = Field(default=None, ge=0, description="event data: GDELT's NumMentions")
+    num_sources: int | None = Field(default=None, ge=0, description="event data: GDELT's NumSources")
+    num_articles: int | None = Field(default=None, ge=0, description="event data: GDELT's NumArticles")
+    avg_tone: float | None = Field(default=None, description="event data: GDELT's AvgTone (-100 .. +100)")
 
     @field_validator("stance")
     @classmethod

@@ -102,3 +102,14 @@ def test_a_value_too_large_for_an_index_is_refused_the_same_way_for_both_stores(
     [p] = [p for p in e.value.problems if "at most" in p.message]
     assert (p.line, p.field) == ((3, "actors[0].name") if field == "name" else (5, "sources.s.url"))
     assert p.message == f"String should have at most {500 if field == 'name' else 2000} characters"
+
+
+def test_dropping_a_dataset_removes_its_statements_and_their_stance_edges(store, nk2020):
+    store.load([nk2020])
+    before = store.counts()
+    assert store.drop_dataset("no-such-dataset") == 0
+    assert store.drop_dataset(nk2020.name) == before["statements"] == len(nk2020.statements)
+    after = store.counts()
+    assert after["statements"] == 0 and store.datasets() == [] and store.stance_edges() == []
+    assert {k: after[k] for k in ("actors", "roles", "alliances")} == {
+        k: before[k] for k in ("actors", "roles", "alliances")}  # only the statements go

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 import kg
-from kg.cli import analyse, data, export, extract, query, read, review
+from kg.cli import analyse, data, events, export, extract, query, read, review  # noqa: F401 - events adds to ingest
 from kg.cli.common import NEO4J_OPTIONS, KgGroup, debug, err
 from kg.errors import exit_codes
 

@@ -5,6 +5,7 @@ import functools
 import json
 import os
 import sys
+import textwrap
 from collections.abc import Callable
 from datetime import date
 from importlib import import_module, resources
@@ -85,6 +86,18 @@ def parse_date(value: str | None, option: str) -> date | None:
 
 def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def print_report(report, added: str) -> None:
+    """What a reader read (a :class:`kg.ingest.sources.Report`), what ``added`` says was
+    added, its notes and what it set aside, wrapped at 80 columns."""
+    loaded = ", ".join(f"{k} {n}" for k, n in report.as_dict()["loaded"].items())
+    lines = [f"read {loaded}", added, *(f"note: {note}" for note in report.notes)]
+    for what, counts in sorted(report.unmatched.items()):
+        top = ", ".join(f"{k} ({n})" for k, n in counts.most_common(5))
+        lines.append(f"not loaded, {what}: {sum(counts.values())} times; most often: {top}")
+    for line in lines:
+        out.print(textwrap.fill(line, 80, subsequent_indent="  "), markup=False)
 
 
 def clean_errors(fn: Callable) -> Callable:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import tempfile
-import textwrap
 from pathlib import Path
 from typing import Annotated
 
@@ -19,7 +18,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from kg.cli.common import JsonOpt, StoreOpt, command, err, open_from_cli, out, parse_date, print_json
+from kg.cli.common import JsonOpt, StoreOpt, command, err, open_from_cli, out, parse_date, print_json, print_report
 from kg.cli.tables import fit, say
 from kg.errors import DataError, Problem, UsageError
 
@@ -296,13 +295,6 @@ def ingest_reference(
     if json:
         print_json({"store": store, "dataset": dataset.name, "added": added, **report.as_dict()})
         return
-    loaded = ", ".join(f"{k} {n}" for k, n in report.as_dict()["loaded"].items())
-    lines = [f"read {loaded}",
-             f"added {added['memberships']} memberships, {added['alliances']} alliances, {added['roles']} "
-             f"roles and {added['actors']} actors to the {store} store (dataset {dataset.name})"]
-    lines += [f"note: {note}" for note in report.notes]
-    for what, counts in sorted(report.unmatched.items()):
-        top = ", ".join(f"{k} ({n})" for k, n in counts.most_common(5))
-        lines.append(f"not loaded, {what}: {sum(counts.values())} times; most often: {top}")
-    for line in lines:
-        out.print(textwrap.fill(line, 80, subsequent_indent="  "), markup=False)
+    print_report(report, f"added {added['memberships']} memberships, {added['alliances']} alliances, "
+                         f"{added['roles']} roles and {added['actors']} actors to the {store} store "
+                         f"(dataset {dataset.name})")

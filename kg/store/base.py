@@ -132,6 +132,11 @@ class Store(ABC):
         """Every dataset the statements were loaded from, by name (statements without one: ``None``, last)."""
 
     @abstractmethod
+    def drop_dataset(self, name: str) -> int:
+        """Remove the statements of dataset ``name`` (actors, sources and reference records stay);
+        returns how many there were."""
+
+    @abstractmethod
     def clear(self) -> None:
         """Remove every record."""
 

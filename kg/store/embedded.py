@@ -150,6 +150,23 @@ class EmbeddedStore(Store):
             if progress:
                 progress(len(batch))
 
+    def drop_dataset(self, name: str) -> int:
+        db = self.db
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            db.execute("CREATE TEMP TABLE IF NOT EXISTS dropped (id TEXT PRIMARY KEY)")
+            db.execute("DELETE FROM dropped")
+            db.execute(f"INSERT INTO dropped SELECT id FROM statements s WHERE {DATASET} = ?", (name,))  # noqa: S608
+            (n,) = db.execute("SELECT count(*) FROM dropped").fetchone()
+            db.execute("DELETE FROM statement_targets WHERE statement IN (SELECT id FROM dropped)")
+            db.execute("DELETE FROM statements WHERE id IN (SELECT id FROM dropped)")
+            db.execute("DELETE FROM dropped")
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        return n
+
     def clear(self) -> None:
         self.db.execute("BEGIN IMMEDIATE")
         for table in (*KINDS, "statement_targets"):
