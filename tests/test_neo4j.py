@@ -256,3 +256,19 @@ def test_the_local_server_reads_csv_files_from_its_import_folder_only(neo4j_serv
         for url in ("file:///etc/passwd", "file:///../state.json", "file:///../../state.json"):
             with pytest.raises(neo4j.exceptions.ClientError, match="Couldn't load the external resource"):
                 driver.execute_query(f"LOAD CSV FROM '{url}' AS row RETURN row")
+
+
+def test_the_routing_scheme_loads_and_reads_through_the_local_server(neo4j_env, nk2020):
+    """neo4j:// (what a cluster or Aura needs: writes to the leader, reads to readers) against the
+    single local server, which answers for every role."""
+    uri = neo4j_env["uri"].replace("bolt://", "neo4j://")
+    routed = open_store("neo4j", uri=uri)
+    try:
+        routed.clear()
+        assert routed.load([nk2020])["statements"] == len(nk2020.statements) == 30
+        assert {d.name for d in routed.datasets()} == {"nagorno-karabakh-2020"}
+        assert routed.drop_dataset("nagorno-karabakh-2020") == 30
+        assert routed.counts()["statements"] == 0
+    finally:
+        routed.clear()
+        routed.close()
