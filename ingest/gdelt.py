@@ -16,10 +16,11 @@ by the first line's width. Each event that passes the filters becomes one
   ``SQLDATE``; **source**: ``SOURCEURL``; ``NumMentions``, ``NumSources``, ``NumArticles`` and
   ``AvgTone`` are kept. The id is a hash of ``GLOBALEVENTID``: loading a file again adds nothing.
 
-A row that cannot be read (another number of columns, a Goldstein value that is no number, a
-date that is no date or lies outside 1979 .. next year) is counted and reported by line, never
-dropped silently; with ``strict`` the first one raises :class:`~kg.errors.DataError`. Lines are
-read one at a time, so memory stays bounded whatever the file's size.
+A row that cannot be read (another number of columns, a quad class that is not 1 to 4, a
+Goldstein value that is no number, a date that is no date or lies outside 1979 .. next year) is
+counted and reported by line, never dropped silently; with ``strict`` the first one raises
+:class:`~kg.errors.DataError`. Every row's width is checked, its values where the filters keep
+it. Lines are read one at a time, so memory stays bounded whatever the file's size.
 
 Examples
 --------
@@ -67,6 +68,7 @@ def lookups() -> dict:
     return yaml.safe_load(resources.files("kg.data").joinpath("events.yaml").read_text(encoding="utf-8"))
 
 
+@cache
 def stance_of(code: str) -> str | None:
     """The stance of a CAMEO event code (its longest listed prefix), or None."""
     table = lookups()["cameo_stances"]
@@ -132,62 +134,83 @@ def _day(text: str, last_year: int) -> date:
 def read_events(path: str | Path, dataset: str, report: Report, index: ActorIndex | None = None,
                 filters: Filters | None = None, strict: bool = False) -> Iterator[Statement]:
     """The statements of GDELT events file ``path`` (see the module's text), one at a time;
-    what is set aside goes to ``report`` (bad rows with their line numbers)."""
+    what is set aside goes to ``report`` (bad rows with their line numbers).
+
+    Every row's width is checked; its values (Goldstein, date, counts, tone) on the rows the
+    filters keep, which are the rows that become statements."""
     path = Path(path)
     index = index or ActorIndex.default()
     filters = filters or Filters()
     states = {a.id for a in index.actors.values() if a.kind == "state"}
+    quads = {str(q) for q in filters.quad_classes}
     last_year = date.today().year + 1
-    layout = None
-    for number, line in lines(path):
-        cells = line.rstrip("\r\n").split("\t")
-        if layout is None:
-            if len(cells) not in LAYOUTS:
-                raise DataError(Problem(f"unknown column layout: {len(cells)} columns, expected 61 (GDELT 2.0) "
-                                        "or 58 (GDELT 1.0) tab-separated", str(path), number))
-            layout = version, names = LAYOUTS[len(cells)]
-            col = {n: k for k, n in enumerate(names)}
-            report.notes.append(f"{path.name}: {version} events ({len(names)} columns)")
-        try:
-            if len(cells) != len(names):
-                raise ValueError(f"{len(cells)} columns, expected {len(names)} ({version})")
-            goldstein = _number(cells[col["GoldsteinScale"]], "GoldsteinScale")
-            day = _day(cells[col["SQLDATE"]], last_year)
-            counts = [int(_number(cells[col[c]] or "0", c)) for c in ("NumMentions", "NumSources", "NumArticles")]
-            tone = _number(cells[col["AvgTone"]] or "0", "AvgTone")
-            quad = int(_number(cells[col["QuadClass"]], "QuadClass"))
-        except ValueError as e:
-            if strict:
-                raise DataError(Problem(f"unreadable event: {e}", str(path), number)) from None
-            report.skip("gdelt: unreadable rows (line: why)", f"{path.name}:{number}: {e}")
-            continue
-        speaker, target = cells[col["Actor1CountryCode"]], cells[col["Actor2CountryCode"]]
-        if not speaker or not target or speaker == target:
-            report.loaded["gdelt: events not between two states"] += 1
-            continue
-        if speaker not in states or target not in states:
-            for code in (speaker, target):
-                if code not in states:
-                    report.skip("gdelt: country code of no state kg knows (a region?)", code)
-            continue
-        if cells[col["Actor1Type1Code"]] not in filters.state_types:
-            report.skip("gdelt: the speaker does not speak for its state (actor type)", cells[col["Actor1Type1Code"]])
-            continue
-        if quad not in filters.quad_classes:
-            report.loaded["gdelt: events of other quad classes"] += 1
-            continue
-        code = cells[col["EventCode"]]
-        stance = stance_of(code)
-        if stance is None:
-            report.skip("gdelt: CAMEO code without a stance", code)
-            continue
-        event_id = cells[col["GLOBALEVENTID"]]
-        url = cells[col["SOURCEURL"]].strip() or f"gdelt:{event_id}"
-        quote = (f"GDELT event {event_id}: {cells[col['Actor1Name']] or speaker} -> "
-                 f"{cells[col['Actor2Name']] or target}, CAMEO {code}")
-        report.loaded["statements (GDELT)"] += 1
-        yield Statement.create(id=stable_id("st", "gdelt", event_id), speaker=speaker, date=day, stance=stance,
-                               targets=(target,), quote=quote[:400], source=url[:MAX_URL], cameo=code,
-                               valence=max(-1.0, min(1.0, goldstein / 10)), dataset=dataset,
-                               num_mentions=counts[0], num_sources=counts[1], num_articles=counts[2],
-                               avg_tone=tone)
+    width = 0
+
+    def bad(number: int, why: str) -> None:
+        if strict:
+            raise DataError(Problem(f"unreadable event: {why}", str(path), number))
+        report.skip("gdelt: unreadable rows (line: why)", f"{path.name}:{number}: {why}")
+
+    not_between = 0  # most rows: counted here, added to the report at the end
+    try:
+        for number, line in lines(path):
+            line = line.rstrip("\r\n")
+            if not width:
+                columns = line.count("\t") + 1
+                if columns not in LAYOUTS:
+                    raise DataError(Problem(f"unknown column layout: {columns} columns, expected 61 (GDELT 2.0) "
+                                            "or 58 (GDELT 1.0) tab-separated", str(path), number))
+                version, names = LAYOUTS[columns]
+                width = len(names)
+                c = {n: k for k, n in enumerate(names)}
+                a1, a2 = c["Actor1CountryCode"], c["Actor2CountryCode"]
+                report.notes.append(f"{path.name}: {version} events ({width} columns)")
+            if line.count("\t") != width - 1:
+                bad(number, f"{line.count(chr(9)) + 1} columns, expected {width} ({version})")
+                continue
+            head = line.split("\t", a2 + 1)  # the actors first: most rows stop there
+            speaker, target = head[a1], head[a2]
+            if not speaker or not target or speaker == target:
+                not_between += 1
+                continue
+            cells = line.split("\t")
+            if speaker not in states or target not in states:
+                for code in (speaker, target):
+                    if code not in states:
+                        report.skip("gdelt: country code of no state kg knows (a region?)", code)
+                continue
+            if cells[c["Actor1Type1Code"]] not in filters.state_types:
+                report.skip("gdelt: the speaker does not speak for its state (actor type)", cells[c["Actor1Type1Code"]])
+                continue
+            quad = cells[c["QuadClass"]]
+            if quad not in quads:
+                if quad not in ("1", "2", "3", "4"):
+                    bad(number, f"QuadClass is not 1 to 4: {quad!r}")
+                else:
+                    report.loaded["gdelt: events of other quad classes"] += 1
+                continue
+            code = cells[c["EventCode"]]
+            stance = stance_of(code)
+            if stance is None:
+                report.skip("gdelt: CAMEO code without a stance", code)
+                continue
+            try:
+                goldstein = _number(cells[c["GoldsteinScale"]], "GoldsteinScale")
+                day = _day(cells[c["SQLDATE"]], last_year)
+                counts = [int(_number(cells[c[n]] or "0", n)) for n in ("NumMentions", "NumSources", "NumArticles")]
+                tone = _number(cells[c["AvgTone"]] or "0", "AvgTone")
+            except ValueError as e:
+                bad(number, str(e))
+                continue
+            event_id = cells[c["GLOBALEVENTID"]]
+            url = cells[c["SOURCEURL"]].strip() or f"gdelt:{event_id}"
+            quote = (f"GDELT event {event_id}: {cells[c['Actor1Name']] or speaker} -> "
+                     f"{cells[c['Actor2Name']] or target}, CAMEO {code}")
+            report.loaded["statements (GDELT)"] += 1
+            yield Statement.create(id=stable_id("st", "gdelt", event_id), speaker=speaker, date=day, stance=stance,
+                                   targets=(target,), quote=quote[:400], source=url[:MAX_URL], cameo=code,
+                                   valence=max(-1.0, min(1.0, goldstein / 10)), dataset=dataset,
+                                   num_mentions=counts[0], num_sources=counts[1], num_articles=counts[2],
+                                   avg_tone=tone)
+    finally:
+        report.loaded["gdelt: events not between two states"] += not_between

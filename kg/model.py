@@ -182,7 +182,8 @@ class Statement(Record):
                negated: bool = False, **kw) -> Statement:
         """Build a statement, filling id, codes and valence from the stance vocabulary."""
         targets = tuple(dict.fromkeys(targets))
-        kw.setdefault("id", cls.key(speaker, date, stance, targets, quote, source))
+        if "id" not in kw:
+            kw["id"] = cls.key(speaker, date, stance, targets, quote, source)
         st = stances().get(stance)  # an unknown stance is reported by validation below
         if st is not None:
             kw.setdefault("cameo", st.cameo)

@@ -79,25 +79,27 @@ def test_gdelt_1_zipped_and_material_classes(sample, tmp_path):
 
 
 def test_bad_rows_are_reported_by_line_or_stop_a_strict_read(sample, tmp_path):
-    lines = sample.read_text(encoding="utf-8").splitlines(True)[:20]
-    cells = lines[3].split("\t")
+    # lines 243, 244 and 248 of the sample are Afghanistan toward China (CAMEO 050, twice) and
+    # toward Pakistan (030): state to state, verbal cooperation, so their values are read
+    lines = sample.read_text(encoding="utf-8").splitlines(True)[:250]
     bad = list(lines)
-    bad[3] = "\t".join(cells[:57]) + "\n"  # 57 columns
+    bad[3] = "\t".join(lines[3].split("\t")[:57]) + "\n"  # 57 columns
     bad[5] = lines[5].rstrip("\n") + "\textra\n"  # 62 columns
-    c = lines[7].split("\t")
-    c[EVENTS2.index("GoldsteinScale")] = "high"
-    bad[7] = "\t".join(c)
-    c = lines[9].split("\t")
-    c[EVENTS2.index("SQLDATE")] = "19500101"
-    bad[9] = "\t".join(c)
+    for k, column, value in ((242, "GoldsteinScale", "high"), (243, "SQLDATE", "19500101"),
+                             (247, "QuadClass", "x")):
+        c = lines[k].split("\t")
+        c[EVENTS2.index(column)] = value
+        bad[k] = "\t".join(c)
     path = tmp_path / "bad.tsv"
     path.write_text("".join(bad), encoding="utf-8")
-    _, report = read(path)
+    got, report = read(path)
     assert sorted(report.unmatched["gdelt: unreadable rows (line: why)"]) == [
-        "bad.tsv:10: SQLDATE out of range (1979 .. %d): 19500101" % (date.today().year + 1),
+        "bad.tsv:243: GoldsteinScale is not a number: 'high'",
+        "bad.tsv:244: SQLDATE out of range (1979 .. %d): 19500101" % (date.today().year + 1),
+        "bad.tsv:248: QuadClass is not 1 to 4: 'x'",
         "bad.tsv:4: 57 columns, expected 61 (GDELT 2.0)",
-        "bad.tsv:6: 62 columns, expected 61 (GDELT 2.0)",
-        "bad.tsv:8: GoldsteinScale is not a number: 'high'"]
+        "bad.tsv:6: 62 columns, expected 61 (GDELT 2.0)"]
+    assert "669666598" in got and "669666592" not in got  # line 249 is read, 243 is not
     with pytest.raises(DataError, match=r"bad.tsv:4: unreadable event: 57 columns, expected 61"):
         read(path, strict=True)
     r = runner.invoke(app, ["ingest", "gdelt", str(path), "--strict"])

@@ -69,12 +69,14 @@ def shown_uri(uri: str) -> str:
 class Step:
     """One part of a load: a parameterised ``UNWIND $rows`` query, run on each batch of ``rows``.
 
-    ``counts``: whether its rows are records the caller's progress bar counts.
+    ``counts``: whether its rows are records the caller's progress bar counts. ``new_query``:
+    a faster query for the rows whose ``id`` the store does not hold yet (found per batch).
     """
 
     query: str
     rows: list
     counts: bool = True
+    new_query: str | None = None
 
 
 @cache
@@ -237,11 +239,11 @@ class Neo4jStore(Store):
             with self._session() as session:
                 if total <= self.max_tx_rows:
                     with session.begin_transaction() as tx:
-                        self._write(plan, lambda query, params: tx.run(query, params).consume(), progress)
+                        self._write(plan, lambda query, params: list(tx.run(query, params)), progress)
                         tx.commit()
                 else:
                     def run(query, params):
-                        session.execute_write(lambda tx: tx.run(query, params).consume())
+                        return session.execute_write(lambda tx: list(tx.run(query, params)))
                     self._write(plan, run, progress)
         except Exception as e:  # noqa: BLE001
             raise self._translate(e) from None
@@ -273,7 +275,8 @@ class Neo4jStore(Store):
         # a batch of statements loses its old links and gets its new ones in the same query:
         # a load killed between batches leaves no statement without links
         steps.append(Step(cypher("merge_statements"), [
-            {**props(s), "actor": s.on_behalf_of or s.speaker} for s in ds.statements]))
+            {**props(s), "actor": s.on_behalf_of or s.speaker} for s in ds.statements],
+            new_query=cypher("create_statements")))
         sources = sorted({s.on_behalf_of or s.speaker for s in ds.statements})
         steps.append(Step(cypher("refresh_stance_edges"), [{"id": a} for a in sources], counts=False))
         return steps
@@ -281,7 +284,14 @@ class Neo4jStore(Store):
     def _write(self, plan: list[Step], run, progress: Progress | None) -> None:
         for step in plan:
             for batch in batched(step.rows, self.batch_size):
-                run(step.query, {"rows": batch})
+                if step.new_query:
+                    held = {r["id"] for r in run(cypher("existing_statements"), {"ids": [r["id"] for r in batch]})}
+                    for query, rows in ((step.new_query, [r for r in batch if r["id"] not in held]),
+                                        (step.query, [r for r in batch if r["id"] in held])):
+                        if rows:
+                            run(query, {"rows": rows})
+                else:
+                    run(step.query, {"rows": batch})
                 if progress and step.counts:
                     progress(len(batch))
 
