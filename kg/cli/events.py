@@ -104,3 +104,31 @@ def ingest_gdelt(
         return read_events(path, name, report, index, filters, strict)
 
     _ingest("gdelt", read, files, dataset, store, json)
+
+
+@command(ingest_app, "plover")
+def ingest_plover(
+    files: Annotated[list[Path], typer.Argument(
+        help="PLOVER files: a JSON array of records, or JSON lines (one record a line).", show_default=False)],
+    dataset: DatasetOpt = None,
+    strict: Annotated[bool, typer.Option(
+        "--strict", help="Stop at the first record that cannot be read (exit 2).")] = False,
+    store: StoreOpt = "embedded",
+    json: JsonOpt = False,
+) -> None:
+    """Load PLOVER event records (a JSON array or JSON lines) as statements between states.
+
+    Event types and modes become stances (plover_stances in kg/data/events.yaml); each source
+    that speaks for a state kg knows (the country itself, its government, military, legislature or
+    judiciary) gives one statement toward the target states; each file is a dataset. What is set
+    aside (DOCUMENT records, organisations, other sectors, types without a stance, records that
+    cannot be read, by record or line) is counted and listed. Loading again adds nothing.
+
+    Example: kg ingest plover PLOVER_GSR_CAMEO.txt
+    """
+    from kg.ingest.plover import read_events
+
+    def read(path, name, report, index):
+        return read_events(path, name, report, index, strict=strict)
+
+    _ingest("plover", read, files, dataset, store, json)
