@@ -129,24 +129,29 @@ def stability(graphs: ActorGraphs, camps: Sequence[Sequence[str]], with_ties: bo
     """
     rng = np.random.default_rng(seed)
     pos = {a: i for i, a in enumerate(graphs.ids)}
-    groups = [[pos[a] for a in camp] for camp in camps]
-    kept = {a: 0 for camp in camps for a in camp if len(camp) > 1}
+    placed = [(pos[a], g) for g, camp in enumerate(camps) if len(camp) > 1 for a in camp]
+    rows = np.array([i for i, _ in placed], dtype=int)
+    own_camp = np.array([g for _, g in placed], dtype=int)
+    member = np.zeros((len(graphs.ids), len(camps)))  # actor x camp: 1 for its members
+    for g, camp in enumerate(camps):
+        member[[pos[a] for a in camp], g] = 1.0
+    hits = np.zeros(len(placed), dtype=int)
+    at = np.arange(len(placed))
     arrays = _Edges(graphs, with_ties, half_life, positions)
     for _ in range(runs):
         counts = rng.poisson(arrays.n) if len(arrays.n) else arrays.n
         A, present = arrays.affinity(np.divide(counts, arrays.n, out=np.zeros(len(counts)), where=arrays.n > 0))
-        for g, camp in enumerate(camps):
-            if len(camp) < 2:
-                continue
-            for a in camp:
-                i = pos[a]
-                mine = [j for j in groups[g] if j != i and present[j]]
-                if not present[i] or not mine:
-                    continue
-                own = float(A[i, mine].mean())
-                rivals = [float(A[i, [j for j in other if present[j]]].mean())
-                          for h, other in enumerate(groups) if h != g and any(present[j] for j in other)]
-                kept[a] += int(own > 0 and all(own >= x for x in rivals))
+        if placed:
+            there = member * present[:, None]  # the present members of each camp
+            sums = (A @ there)[rows]  # each placed actor's summed affinity to each camp
+            others = np.tile(there.sum(axis=0), (len(placed), 1))
+            others[at, own_camp] -= present[rows]  # its own camp, less itself
+            mean = np.divide(sums, others, out=np.full(sums.shape, np.nan), where=others > 0)
+            own = mean[at, own_camp]
+            rivals = np.where(others > 0, mean, -np.inf)
+            rivals[at, own_camp] = -np.inf
+            hits += present[rows] & (others[at, own_camp] > 0) & (own > 0) & (own >= rivals.max(axis=1))
         if progress is not None:
             progress(1)
+    kept = {graphs.ids[i]: int(h) for (i, _), h in zip(placed, hits, strict=True)}
     return {a: (round(float(kept[a]) / runs, 3) if a in kept else None) for camp in camps for a in camp}
