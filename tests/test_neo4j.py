@@ -79,6 +79,36 @@ def test_materialised_stance_edges_match_the_statements(neo, nk2020):
     assert neo.query("MATCH ()-[r:STANCE]->() RETURN count(r) AS n")[0]["n"] == len(edges)
 
 
+def test_stance_edges_kept_up_to_date_as_batches_arrive_and_statements_change(neo4j_env, nk2020):
+    """New statements add to the STANCE edges as they are loaded; a changed one recomputes its
+    actors' edges. Either way the edges are what the statements add up to."""
+    from kg.model import Dataset
+
+    s = open_store("neo4j")
+    s.clear()
+    first, rest = nk2020.statements[:15], nk2020.statements[15:]
+    s.load([nk2020.model_copy(update={"statements": first})])
+    s.load([nk2020.model_copy(update={"statements": rest})])
+
+    def materialised():
+        return [(r["a"], r["b"], r["stance"], r["n"]) for r in s.query(
+            "MATCH (a)-[r:STANCE]->(b) RETURN a.id AS a, b.id AS b, r.stance AS stance, r.n AS n "
+            "ORDER BY a, b, stance")]
+
+    assert materialised() == [(e.source, e.target, e.stance, e.n) for e in s.stance_edges()]
+    tur = [row for row in materialised() if row[:3] == ("TUR", "AZE", "support")]
+    assert tur == [("TUR", "AZE", "support", 2)]  # Turkey's two statements of support, one per batch or not
+    # one of them now says something else: Turkey's support of Azerbaijan drops to one
+    one = next(x for x in nk2020.statements if (x.on_behalf_of or x.speaker) == "TUR" and x.stance == "support")
+    s.load([Dataset(name=nk2020.name, actors=nk2020.actors, sources=nk2020.sources,
+                    statements=(one.model_copy(update={"stance": "concern", "valence": -0.2}),))])
+    assert [row for row in materialised() if row[:2] == ("TUR", "AZE")] == [
+        ("TUR", "AZE", "concern", 1), ("TUR", "AZE", "support", 1)]
+    assert materialised() == [(e.source, e.target, e.stance, e.n) for e in s.stance_edges()]
+    s.clear()
+    s.close()
+
+
 def test_query_is_read_only_and_takes_parameters(neo):
     rows = neo.query("MATCH (a:Actor {id: $id})-[s:STANCE]->(t) RETURN t.id AS t, s.stance AS st ORDER BY t",
                      {"id": "TUR"})

@@ -1,4 +1,4 @@
-// The ids among $ids of statements the store already holds.
+// The statements among $ids the store already holds, with the actor each was stored under.
 UNWIND $ids AS id
 MATCH (s:Statement {id: id})
-RETURN s.id AS id
+RETURN s.id AS id, s.actor AS actor

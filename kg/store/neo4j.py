@@ -69,14 +69,14 @@ def shown_uri(uri: str) -> str:
 class Step:
     """One part of a load: a parameterised ``UNWIND $rows`` query, run on each batch of ``rows``.
 
-    ``counts``: whether its rows are records the caller's progress bar counts. ``new_query``:
-    a faster query for the rows whose ``id`` the store does not hold yet (found per batch).
+    ``counts``: whether its rows are records the caller's progress bar counts. ``statements``:
+    the rows are statements, written by :meth:`Neo4jStore._write_statements`.
     """
 
     query: str
     rows: list
     counts: bool = True
-    new_query: str | None = None
+    statements: bool = False
 
 
 @cache
@@ -274,26 +274,41 @@ class Neo4jStore(Store):
             for a in ds.alliances]))
         # a batch of statements loses its old links and gets its new ones in the same query:
         # a load killed between batches leaves no statement without links
-        steps.append(Step(cypher("merge_statements"), [
-            {**props(s), "actor": s.on_behalf_of or s.speaker} for s in ds.statements],
-            new_query=cypher("create_statements")))
-        sources = sorted({s.on_behalf_of or s.speaker for s in ds.statements})
-        steps.append(Step(cypher("refresh_stance_edges"), [{"id": a} for a in sources], counts=False))
+        rows = {s.id: {**props(s), "actor": s.on_behalf_of or s.speaker} for s in ds.statements}  # one per id
+        steps.append(Step(cypher("merge_statements"), list(rows.values()), statements=True))
         return steps
 
     def _write(self, plan: list[Step], run, progress: Progress | None) -> None:
+        stale: set[str] = set()
         for step in plan:
             for batch in batched(step.rows, self.batch_size):
-                if step.new_query:
-                    held = {r["id"] for r in run(cypher("existing_statements"), {"ids": [r["id"] for r in batch]})}
-                    for query, rows in ((step.new_query, [r for r in batch if r["id"] not in held]),
-                                        (step.query, [r for r in batch if r["id"] in held])):
-                        if rows:
-                            run(query, {"rows": rows})
+                if step.statements:
+                    stale |= self._write_statements(batch, run)
                 else:
                     run(step.query, {"rows": batch})
                 if progress and step.counts:
                     progress(len(batch))
+        for batch in batched([{"id": a} for a in sorted(stale)], self.batch_size):
+            run(cypher("refresh_stance_edges"), {"rows": batch})
+
+    @staticmethod
+    def _write_statements(batch: list[dict], run) -> set[str]:
+        """Write a batch of statements; returns the actors whose STANCE edges must be recomputed.
+
+        Statements the store does not hold yet are created with plain CREATEs and added to the
+        STANCE edges (``create_statements``, ``add_stance_edges``); the others are upserted, their
+        old links replaced (``merge_statements``), and their actors' edges are recomputed whole
+        after the load (``refresh_stance_edges``), as a changed statement may have left one.
+        """
+        held = {r["id"]: r["actor"] for r in run(cypher("existing_statements"), {"ids": [r["id"] for r in batch]})}
+        new = [r for r in batch if r["id"] not in held]
+        old = [r for r in batch if r["id"] in held]
+        if new:
+            run(cypher("create_statements"), {"rows": new})
+            run(cypher("add_stance_edges"), {"rows": new})
+        if old:
+            run(cypher("merge_statements"), {"rows": old})
+        return {r["actor"] for r in old} | {a for a in held.values() if a}  # before and after
 
     def drop_dataset(self, name: str) -> int:
         try:
