@@ -125,6 +125,28 @@ def _native(props: dict) -> dict:
     return {k: (v.to_native() if hasattr(v, "to_native") else v) for k, v in props.items()}
 
 
+def _edge_sums(rows: list[dict]) -> list[dict]:
+    """Statement rows added up by (actor, target, stance), as add_stance_edges.cypher takes them.
+
+    >>> from datetime import date
+    >>> r = dict(actor="TUR", stance="support", valence=1.0, confidence=0.5, date=date(2020, 9, 27))
+    >>> [(e["target"], e["n"], e["valence"]) for e in _edge_sums([{**r, "targets": ["AZE"]},
+    ...                                                          {**r, "targets": ["AZE", "ARM"]}])]
+    [('AZE', 2, 1.0), ('ARM', 1, 0.5)]
+    """
+    sums: dict[tuple, dict] = {}
+    for r in rows:
+        for target in r["targets"]:
+            e = sums.setdefault((r["actor"], target, r["stance"]), {
+                "actor": r["actor"], "target": target, "stance": r["stance"], "n": 0, "valence": 0.0,
+                "weight": 0.0, "first": r["date"], "last": r["date"]})
+            e["n"] += 1
+            e["valence"] += r["valence"] * r["confidence"]
+            e["weight"] += r["confidence"]
+            e["first"], e["last"] = min(e["first"], r["date"]), max(e["last"], r["date"])
+    return list(sums.values())
+
+
 MAX_TX_ROWS = 10_000
 """Rows a load writes in one transaction at most: 30,000 statements in one transaction went past
 the transaction memory of the default server (512 MB heap); larger loads go batch by batch."""
@@ -239,11 +261,11 @@ class Neo4jStore(Store):
             with self._session() as session:
                 if total <= self.max_tx_rows:
                     with session.begin_transaction() as tx:
-                        self._write(plan, lambda query, params: list(tx.run(query, params)), progress)
+                        self._write(plan, lambda *steps: [list(tx.run(q, p)) for q, p in steps][-1], progress)
                         tx.commit()
                 else:
-                    def run(query, params):
-                        return session.execute_write(lambda tx: list(tx.run(query, params)))
+                    def run(*steps):  # (query, params) pairs, in one transaction; the last one's rows
+                        return session.execute_write(lambda tx: [list(tx.run(q, p)) for q, p in steps][-1])
                     self._write(plan, run, progress)
         except Exception as e:  # noqa: BLE001
             raise self._translate(e) from None
@@ -285,11 +307,11 @@ class Neo4jStore(Store):
                 if step.statements:
                     stale |= self._write_statements(batch, run)
                 else:
-                    run(step.query, {"rows": batch})
+                    run((step.query, {"rows": batch}))
                 if progress and step.counts:
                     progress(len(batch))
         for batch in batched([{"id": a} for a in sorted(stale)], self.batch_size):
-            run(cypher("refresh_stance_edges"), {"rows": batch})
+            run((cypher("refresh_stance_edges"), {"rows": batch}))
 
     @staticmethod
     def _write_statements(batch: list[dict], run) -> set[str]:
@@ -300,14 +322,15 @@ class Neo4jStore(Store):
         old links replaced (``merge_statements``), and their actors' edges are recomputed whole
         after the load (``refresh_stance_edges``), as a changed statement may have left one.
         """
-        held = {r["id"]: r["actor"] for r in run(cypher("existing_statements"), {"ids": [r["id"] for r in batch]})}
+        found = run((cypher("existing_statements"), {"ids": [r["id"] for r in batch]}))
+        held = {r["id"]: r["actor"] for r in found}
         new = [r for r in batch if r["id"] not in held]
         old = [r for r in batch if r["id"] in held]
-        if new:
-            run(cypher("create_statements"), {"rows": new})
-            run(cypher("add_stance_edges"), {"rows": new})
+        if new:  # the statements and what they add to the edges: one transaction
+            run((cypher("create_statements"), {"rows": new}),
+                (cypher("add_stance_edges"), {"rows": _edge_sums(new)}))
         if old:
-            run(cypher("merge_statements"), {"rows": old})
+            run((cypher("merge_statements"), {"rows": old}))
         return {r["actor"] for r in old} | {a for a in held.values() if a}  # before and after
 
     def drop_dataset(self, name: str) -> int:
