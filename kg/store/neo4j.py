@@ -410,8 +410,11 @@ class Neo4jStore(Store):
             raise self._translate(e) from None
 
     def stance_edges(self, where: StatementFilter | None = None, rollup: bool = True) -> list[StanceEdge]:
-        clause, params = where_clause(where)
-        rows = self._run_read(cypher("stance_edges").replace("{where}", clause), rollup=rollup, **params)
+        if rollup and (where is None or where == StatementFilter()):  # what the STANCE edges hold
+            rows = self._run_read(cypher("stance_edges_materialised"))
+        else:
+            clause, params = where_clause(where)
+            rows = self._run_read(cypher("stance_edges").replace("{where}", clause), rollup=rollup, **params)
         return [StanceEdge(r["source"], r["target"], r["stance"], r["n"], round(r["valence"], 9),
                            round(r["weight"], 9), r["first"].to_native(), r["last"].to_native())
                 for r in rows]
