@@ -398,7 +398,8 @@ class Neo4jStore(Store):
 
     def statements(self, where: StatementFilter | None = None) -> Iterator[Statement]:
         clause, params = where_clause(where)
-        query = cypher("statements").replace("{where}", clause)
+        name = "statements_toward" if where is not None and where.toward is not None else "statements"
+        query = cypher(name).replace("{where}", clause)
         try:
             with self._session(read=True) as s:
                 result = s.run(query, params)
