@@ -206,3 +206,17 @@ def test_shipped_then_sources_adds_without_doubling(store, reference):
     thatcher = [(r.holder, r.start) for r in store.roles() if r.person == "margaret-thatcher"]
     assert thatcher == [("GBR", date(1979, 5, 4))]
     assert [(r.holder, r.title) for r in store.roles() if r.person == "nikos-anastasiadis"] == [("CYP", "President")]
+
+
+def test_a_reference_load_that_fails_part_way_leaves_the_store_as_it_was(store, reference):
+    ds, _ = reference  # 15,701 records: one transaction on Neo4j too
+    calls = []
+
+    def fail_midway(n):
+        calls.append(n)
+        if sum(calls) > 8000:
+            raise RuntimeError("disk on fire")
+
+    with pytest.raises(RuntimeError):
+        store.load([ds], progress=fail_midway)
+    assert set(store.counts().values()) == {0}

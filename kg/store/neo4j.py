@@ -150,6 +150,10 @@ def _edge_sums(rows: list[dict]) -> list[dict]:
 MAX_TX_ROWS = 10_000
 """Rows a load writes in one transaction at most: 30,000 statements in one transaction went past
 the transaction memory of the default server (512 MB heap); larger loads go batch by batch."""
+OTHER_ROWS_PER_ROW = 4
+"""Actors, sources, roles, memberships and alliances count a quarter of a statement each toward
+:data:`MAX_TX_ROWS`: each is one small node or relationship, and the whole reference layer
+(15,701 of them) loads in one transaction on the default server."""
 BATCH_ROWS = 5_000
 """Rows per ``UNWIND $rows`` query, and per transaction in a batched load (bench/neo4j_heap.py
 measures the heap this needs)."""
@@ -247,7 +251,8 @@ class Neo4jStore(Store):
     def load(self, datasets: Sequence[Dataset], progress: Progress | None = None) -> dict[str, int]:
         """Write ``datasets``: one transaction when it fits ``max_tx_rows``, else batch by batch.
 
-        Up to :data:`MAX_TX_ROWS` rows a load is all or nothing. A larger one is written in
+        Up to :data:`MAX_TX_ROWS` rows (statements; other records count a quarter, see
+        :data:`OTHER_ROWS_PER_ROW`) a load is all or nothing. A larger one is written in
         batches of ``batch_size`` rows, each its own transaction of bounded memory, so that it
         succeeds at any size on the server's default memory settings; one that stops half-way
         leaves whole batches only (a statement is unlinked and linked again in the same batch),
@@ -256,7 +261,7 @@ class Neo4jStore(Store):
         """
         self.apply_schema()
         plan = [step for ds in datasets for step in self._plan(ds)]
-        total = sum(len(step.rows) for step in plan)
+        total = sum(len(step.rows) if step.statements else len(step.rows) // OTHER_ROWS_PER_ROW for step in plan)
         try:
             with self._session() as session:
                 if total <= self.max_tx_rows:
