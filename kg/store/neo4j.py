@@ -403,8 +403,7 @@ class Neo4jStore(Store):
 
     def statements(self, where: StatementFilter | None = None) -> Iterator[Statement]:
         clause, params = where_clause(where)
-        name = "statements_toward" if where is not None and where.toward is not None else "statements"
-        query = cypher(name).replace("{where}", clause)
+        query = cypher("statements").replace("{where}", clause)
         try:
             with self._session(read=True) as s:
                 result = s.run(query, params)
@@ -416,11 +415,8 @@ class Neo4jStore(Store):
             raise self._translate(e) from None
 
     def stance_edges(self, where: StatementFilter | None = None, rollup: bool = True) -> list[StanceEdge]:
-        if rollup and (where is None or where == StatementFilter()):  # what the STANCE edges hold
-            rows = self._run_read(cypher("stance_edges_materialised"))
-        else:
-            clause, params = where_clause(where)
-            rows = self._run_read(cypher("stance_edges").replace("{where}", clause), rollup=rollup, **params)
+        clause, params = where_clause(where)
+        rows = self._run_read(cypher("stance_edges").replace("{where}", clause), rollup=rollup, **params)
         return [StanceEdge(r["source"], r["target"], r["stance"], r["n"], round(r["valence"], 9),
                            round(r["weight"], 9), r["first"].to_native(), r["last"].to_native())
                 for r in rows]
