@@ -48,6 +48,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -71,6 +72,7 @@ SOURCES = ("eu", "factbook", "cow", "atop", "heads", "archigos")
 """What ``kg ingest reference --source`` chooses from; all by default."""
 
 
+@cache
 def lookups() -> dict:
     """``kg/data/reference.yaml``: organisation abbreviations, membership kinds, obligations."""
     return yaml.safe_load(resources.files("kg.data").joinpath("reference.yaml").read_text(encoding="utf-8"))

@@ -80,9 +80,14 @@ def cow_states() -> dict[int, tuple[str | None, str]]:
     >>> cow_states()[260], cow_states()[265]
     (('DEU', 'German Federal Republic'), (None, 'German Democratic Republic'))
     """
+    return {int(r["ccode"]): (r["iso3"] or r["continued_by"] or None, r["name"]) for r in _cow_rows()}
+
+
+@cache
+def _cow_rows() -> tuple[dict, ...]:
+    """The rows of ``kg/data/cow_states.csv``, read once for :func:`cow_states` and the index."""
     text = resources.files("kg.data").joinpath("cow_states.csv").read_text(encoding="utf-8")
-    return {int(r["ccode"]): (r["iso3"] or r["continued_by"] or None, r["name"])
-            for r in csv.DictReader(text.splitlines())}
+    return tuple(csv.DictReader(text.splitlines()))
 
 
 @cache
@@ -95,8 +100,7 @@ def shipped_records(leaders: bool = True) -> tuple[tuple[Actor, ...], tuple[Role
     """The shipped actors and roles: states, organisations, the curated people.yaml and, with
     ``leaders``, the heads of state and government of leaders.json (from the CIA World Factbook)."""
     extra = _read("states.yaml")
-    text = resources.files("kg.data").joinpath("cow_states.csv").read_text(encoding="utf-8")
-    cow = {r["iso3"]: int(r["ccode"]) for r in csv.DictReader(text.splitlines()) if r["iso3"]}
+    cow = {r["iso3"]: int(r["ccode"]) for r in _cow_rows() if r["iso3"]}
     actors: list[Actor] = []
     for country in pycountry.countries:
         iso3 = country.alpha_3
