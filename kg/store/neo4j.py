@@ -340,16 +340,16 @@ class Neo4jStore(Store):
 
     def drop_dataset(self, name: str) -> int:
         try:
-            actors = [r["a"] for r in self._run_read(
-                "MATCH (s:Statement {dataset: $name}) RETURN DISTINCT s.actor AS a, count(*) AS n", name=name)]
-            (row,) = self._run_read("MATCH (s:Statement {dataset: $name}) RETURN count(s) AS n", name=name)
+            per_actor = self._run_read("MATCH (s:Statement {dataset: $name}) RETURN s.actor AS a, count(*) AS n",
+                                       name=name)
+            actors = [r["a"] for r in per_actor]
             with self._session() as s:
                 s.run(cypher("drop_dataset"), name=name).consume()
                 for batch in batched([{"id": a} for a in actors], self.batch_size):
                     s.execute_write(lambda tx, b=batch: tx.run(cypher("refresh_stance_edges"), rows=b).consume())
         except Exception as e:  # noqa: BLE001
             raise self._translate(e) from None
-        return row["n"]
+        return sum(r["n"] for r in per_actor)
 
     def clear(self) -> None:
         try:
