@@ -37,8 +37,10 @@ from kg.errors import UnknownActorError
 from kg.model import Actor, Role
 
 
+@cache
 def normalize(name: str) -> str:
-    """Fold case, accents, apostrophes and a leading "the" so that names compare equal."""
+    """Fold case, accents, apostrophes and a leading "the" so that names compare equal (remembered:
+    a store's actors mostly bear the shipped names)."""
     text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.replace("’", "'").replace("‘", "'").casefold()
@@ -128,6 +130,11 @@ def shipped_records(leaders: bool = True) -> tuple[tuple[Actor, ...], tuple[Role
     return tuple(actors), tuple(roles)
 
 
+@cache
+def _default_index() -> ActorIndex:
+    return ActorIndex(*_base())
+
+
 class ActorIndex:
     """Every actor by id and by each of its names, and every person's dated roles."""
 
@@ -139,9 +146,8 @@ class ActorIndex:
 
     @classmethod
     def default(cls) -> ActorIndex:
-        """The index of the shipped alias data alone."""
-        actors, roles = _base()
-        return cls(actors, roles)
+        """The index of the shipped alias data alone (a copy of one built once per process)."""
+        return _default_index().extend()
 
     def extend(self, actors: Iterable[Actor] = (), roles: Iterable[Role] = ()) -> ActorIndex:
         """A new index with ``actors`` and ``roles`` added (later records win)."""

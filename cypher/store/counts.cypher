@@ -1,4 +1,4 @@
-CALL () { MATCH (a:Actor) RETURN count(a) AS actors }
+CALL () { MATCH (a:Actor) WHERE a.kind IS NOT NULL RETURN count(a) AS actors }
 CALL () { MATCH (s:Source) RETURN count(s) AS sources }
 CALL () { MATCH ()-[r:HOLDS_ROLE]->() RETURN count(r) AS roles }
 CALL () { MATCH ()-[r:MEMBER_OF]->() RETURN count(r) AS memberships }

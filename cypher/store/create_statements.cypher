@@ -6,11 +6,12 @@ UNWIND $rows AS row
 CREATE (s:Statement)
 SET s = row
 WITH s, row
+// Every actor named has its node (placeholder_actors.cypher); a source may be missing.
 MATCH (speaker:Actor {id: row.speaker})
-MATCH (src:Source {url: row.source})
+OPTIONAL MATCH (src:Source {url: row.source})
 OPTIONAL MATCH (b:Actor {id: row.on_behalf_of})
 CREATE (speaker)-[:SAID]->(s)
-CREATE (s)-[:REPORTED_IN]->(src)
+FOREACH (x IN CASE WHEN src IS NULL THEN [] ELSE [src] END | CREATE (s)-[:REPORTED_IN]->(x))
 FOREACH (x IN CASE WHEN b IS NULL THEN [] ELSE [b] END | CREATE (s)-[:ON_BEHALF_OF]->(x))
 WITH s, row
 UNWIND row.targets AS tid

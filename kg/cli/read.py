@@ -54,6 +54,7 @@ def _evidence(rows: list[dict]) -> str:
 def stance(
     actor: Annotated[str, typer.Argument(help="An actor: name, alias, code, capital or leader.")],
     as_of: Annotated[str | None, typer.Option("--as-of", help="Only statements up to this day (YYYY-MM-DD).")] = None,
+    limit: Annotated[int, typer.Option(min=0, help="Rows of each table, the strongest first (0: all).")] = 25,
     dataset: DatasetOpt = None,
     store: StoreOpt = "embedded",
     json: JsonOpt = False,
@@ -61,12 +62,14 @@ def stance(
     """An actor's stance toward each target with its strongest evidence, then the reactions toward it.
 
     net is the mean valence of the statements (-1 hostile .. +1 friendly), each weighted by
-    its confidence; n counts the statements.
+    its confidence; n counts the statements. Rows are ordered by the strength of net, then n;
+    --limit keeps the first (the JSON's "total" counts them all).
 
     Example: kg stance Turkey   (also: kg stance Ankara, kg stance Erdogan --as-of 2020-10-01)
     """
     with open_from_cli(store) as db:
-        report = stance_report.stance(db, actor, parse_date(as_of, "--as-of"), tuple(dataset or ()))
+        report = stance_report.stance(db, actor, parse_date(as_of, "--as-of"), tuple(dataset or ()),
+                                      limit or None)
     if json:
         print_json(report)
         return
@@ -91,6 +94,8 @@ def stance(
             table.add_row(escape(r[who]["name"]), _valence(r["net_valence"]), str(r["n"]),
                           _stances(r["stances"]), _evidence(r["evidence"]))
         out.print(fit(table))
+        if report["total"][key] > len(rows):
+            say(f"{report['total'][key] - len(rows)} more rows: {title} (see --limit)", markup=False)
 
 
 @command(app)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from kg.model import Actor, Alliance, Dataset, Membership, Role, Source, Statement
@@ -33,9 +33,12 @@ class StatementFilter:
     until: date | None = None
     datasets: frozenset[str] | None = None
     """The datasets the statements were loaded from (``Statement.dataset``)."""
+    ids: frozenset[str] | None = None
+    """Only these statements."""
 
     def matches(self, s: Statement) -> bool:
-        return ((self.by is None or s.speaker in self.by or s.on_behalf_of in self.by)
+        return ((self.ids is None or s.id in self.ids)
+                and (self.by is None or s.speaker in self.by or s.on_behalf_of in self.by)
                 and (self.toward is None or not self.toward.isdisjoint(s.targets))
                 and (self.stances is None or s.stance in self.stances)
                 and (self.since is None or s.date >= self.since)
@@ -59,6 +62,71 @@ class StanceEdge:
     weight: float
     first: date
     last: date
+
+
+EVIDENCE = 3
+"""How many of the strongest statements a :class:`StanceGroup` names."""
+
+
+def strength(s: Statement) -> tuple:
+    """Sort key of statements, strongest first: valence times confidence, then confidence, then
+    the words of a named person (the speaker is not the actor spoken for), then the most recent.
+
+    The stores sort alike: ``ORDER BY abs(valence) * confidence DESC, confidence DESC,
+    person DESC, date DESC, id``.
+    """
+    person = 1 if s.speaker != s.on_behalf_of else 0
+    return (-abs(s.valence) * s.confidence, -s.confidence, -person, -s.date.toordinal(), s.id)
+
+
+@dataclass(frozen=True)
+class StanceGroup:
+    """The statements of one group (one target, or one actor that spoke), added up by stance.
+
+    ``valence`` is the sum of valence × confidence and ``weight`` the sum of confidence, as in
+    :class:`StanceEdge`; ``strongest`` the ids of statements among which are its :data:`EVIDENCE`
+    strongest (:func:`strength`): those alone, strongest first, or (from Neo4j's STANCE edges)
+    the strongest of each stance.
+    """
+
+    key: str
+    stances: tuple[tuple[str, int], ...]
+    n: int
+    valence: float
+    weight: float
+    first: date
+    last: date
+    strongest: tuple[str, ...]
+
+
+def group_statements(statements: Iterable[Statement], keys: Callable[[Statement], Iterable[str]]
+                     ) -> list[StanceGroup]:
+    """Statements added up in one group per key that ``keys`` gives them, ordered by key.
+
+    >>> from datetime import date
+    >>> said = [Statement.create(speaker="TUR", date=date(2020, 9, d), stance=st, targets=["AZE"],
+    ...                          quote="q", source="https://example.org/a") for d, st in
+    ...         ((27, "support"), (28, "praise"), (29, "support"))]
+    >>> (g,) = group_statements(said, lambda s: s.targets)
+    >>> g.key, g.stances, g.n, g.first.day, g.last.day
+    ('AZE', (('praise', 1), ('support', 2)), 3, 27, 29)
+    >>> g.strongest == (said[2].id, said[0].id, said[1].id)  # support (valence 1), recent first; praise
+    True
+    """
+    groups: dict[str, list[Statement]] = {}
+    for s in statements:
+        for k in dict.fromkeys(keys(s)):
+            groups.setdefault(k, []).append(s)
+    out = []
+    for k, items in sorted(groups.items()):
+        counts: dict[str, int] = {}
+        for s in items:
+            counts[s.stance] = counts.get(s.stance, 0) + 1
+        out.append(StanceGroup(k, tuple(sorted(counts.items())), len(items),
+                               sum(s.valence * s.confidence for s in items), sum(s.confidence for s in items),
+                               min(s.date for s in items), max(s.date for s in items),
+                               tuple(s.id for s in sorted(items, key=strength)[:EVIDENCE])))
+    return out
 
 
 @dataclass(frozen=True)
@@ -118,6 +186,19 @@ class Store(ABC):
         With ``rollup`` a person's statements count for the state or organisation they
         spoke for (when known); without it, for the person.
         """
+
+    def said_by(self, actor: str, where: StatementFilter | None = None) -> list[StanceGroup]:
+        """The statements of ``actor`` (its speaker, or the actor spoken for) that match ``where``,
+        one group per target, ordered by target."""
+        where = replace(where or StatementFilter(), by=frozenset({actor}))
+        return group_statements(self.statements(where), lambda s: s.targets)
+
+    def said_toward(self, actor: str, where: StatementFilter | None = None) -> list[StanceGroup]:
+        """The statements that name ``actor`` as a target, match ``where`` and are not its own
+        (see :meth:`said_by`), one group per actor spoken for (or speaker), ordered by it."""
+        where = replace(where or StatementFilter(), toward=frozenset({actor}))
+        return group_statements((s for s in self.statements(where) if actor not in (s.speaker, s.on_behalf_of)),
+                                lambda s: [s.on_behalf_of or s.speaker])
 
     @abstractmethod
     def involvement(self, where: StatementFilter | None = None, rollup: bool = True) -> dict[str, int]:

@@ -9,12 +9,23 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 from kg.errors import StoreError
 from kg.model import Actor, Alliance, Dataset, Membership, Role, Source, Statement
-from kg.store.base import KINDS, DatasetInfo, Progress, StanceEdge, StatementFilter, Store, batched
+from kg.store.base import (
+    EVIDENCE,
+    KINDS,
+    DatasetInfo,
+    Progress,
+    StanceEdge,
+    StanceGroup,
+    StatementFilter,
+    Store,
+    batched,
+)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS actors (id TEXT PRIMARY KEY, kind TEXT NOT NULL, body TEXT NOT NULL);
@@ -222,6 +233,8 @@ class EmbeddedStore(Store):
             params.append(where.until.isoformat())
         if where.datasets is not None:
             sql.append(f"AND {among(DATASET, where.datasets)}")
+        if where.ids is not None:
+            sql.append(f"AND {among('s.id', where.ids)}")
         return " ".join(sql), params
 
     def involvement(self, where: StatementFilter | None = None, rollup: bool = True) -> dict[str, int]:
@@ -247,6 +260,43 @@ class EmbeddedStore(Store):
         rows = self.db.execute(f"SELECT body FROM statements s {clause} ORDER BY s.date, s.id", params)
         for (b,) in rows:
             yield Statement.model_validate_json(b)
+
+    def said_by(self, actor: str, where: StatementFilter | None = None) -> list[StanceGroup]:
+        clause, params = self._where(replace(where or StatementFilter(), by=frozenset({actor})))
+        return self._groups("statements s JOIN statement_targets t ON t.statement = s.id", "t.target",
+                            clause, params)
+
+    def said_toward(self, actor: str, where: StatementFilter | None = None) -> list[StanceGroup]:
+        clause, params = self._where(replace(where or StatementFilter(), toward=frozenset({actor})))
+        clause += " AND s.speaker != ? AND coalesce(s.on_behalf_of, '') != ?"
+        return self._groups("statements s", "coalesce(s.on_behalf_of, s.speaker)", clause,
+                            [*params, actor, actor])
+
+    def _groups(self, rows: str, key: str, clause: str, params: list) -> list[StanceGroup]:
+        """The rows ``rows`` that match ``clause``, added up by ``key`` (see :class:`StanceGroup`)."""
+        found: dict[str, dict] = {}
+        for k, stance, n, v, w, first, last in self.db.execute(f"""
+                SELECT {key} AS k, s.stance, count(*), sum(s.valence * s.confidence), sum(s.confidence),
+                       min(s.date), max(s.date)
+                FROM {rows} {clause} GROUP BY k, s.stance ORDER BY k, s.stance""", params):  # noqa: S608
+            g = found.setdefault(k, {"stances": [], "n": 0, "valence": 0.0, "weight": 0.0, "first": first,
+                                     "last": last, "strongest": []})
+            g["stances"].append((stance, n))
+            g["n"] += n
+            g["valence"] += v
+            g["weight"] += w
+            g["first"], g["last"] = min(g["first"], first), max(g["last"], last)
+        for k, sid in self.db.execute(f"""
+                SELECT k, id FROM (
+                    SELECT {key} AS k, s.id, row_number() OVER (PARTITION BY {key} ORDER BY
+                        abs(s.valence) * s.confidence DESC, s.confidence DESC,
+                        s.speaker IS NOT s.on_behalf_of DESC, s.date DESC, s.id) AS rank
+                    FROM {rows} {clause})
+                WHERE rank <= {EVIDENCE} ORDER BY k, rank""", params):  # noqa: S608
+            found[k]["strongest"].append(sid)
+        return [StanceGroup(k, tuple(g["stances"]), g["n"], g["valence"], g["weight"],
+                            date.fromisoformat(g["first"]), date.fromisoformat(g["last"]),
+                            tuple(g["strongest"])) for k, g in found.items()]
 
     def stance_edges(self, where: StatementFilter | None = None, rollup: bool = True) -> list[StanceEdge]:
         clause, params = self._where(where)

@@ -22,9 +22,11 @@ import logging
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from importlib import resources
 from itertools import combinations
+from types import SimpleNamespace
 
 from kg.errors import (
     DatabaseNotFound,
@@ -36,7 +38,18 @@ from kg.errors import (
     UsageError,
 )
 from kg.model import Actor, Alliance, Dataset, Membership, Role, Source, Statement
-from kg.store.base import KINDS, DatasetInfo, Progress, StanceEdge, StatementFilter, Store, batched
+from kg.store.base import (
+    EVIDENCE,
+    KINDS,
+    DatasetInfo,
+    Progress,
+    StanceEdge,
+    StanceGroup,
+    StatementFilter,
+    Store,
+    batched,
+    strength,
+)
 
 LABELS = {"state": "State", "organization": "Organization", "person": "Person",
           "armed_group": "ArmedGroup", "authority": "Authority", "ngo": "NGO"}
@@ -118,6 +131,9 @@ def where_clause(where: StatementFilter | None) -> tuple[str, dict]:
     if where.datasets is not None:
         parts.append("s.dataset IN $datasets")
         params["datasets"] = sorted(where.datasets)
+    if where.ids is not None:
+        parts.append("s.id IN $ids")
+        params["ids"] = sorted(where.ids)
     return " AND ".join(parts), params
 
 
@@ -129,22 +145,40 @@ def _edge_sums(rows: list[dict]) -> list[dict]:
     """Statement rows added up by (actor, target, stance), as add_stance_edges.cypher takes them.
 
     >>> from datetime import date
-    >>> r = dict(actor="TUR", stance="support", valence=1.0, confidence=0.5, date=date(2020, 9, 27))
-    >>> [(e["target"], e["n"], e["valence"]) for e in _edge_sums([{**r, "targets": ["AZE"]},
-    ...                                                          {**r, "targets": ["AZE", "ARM"]}])]
-    [('AZE', 2, 1.0), ('ARM', 1, 0.5)]
+    >>> r = dict(actor="TUR", speaker="TUR", stance="support", valence=1.0, confidence=0.5, date=date(2020, 9, 27))
+    >>> [(e["target"], e["n"], e["valence"], e["strongest"])
+    ...  for e in _edge_sums([{**r, "id": "a", "targets": ["AZE"]}, {**r, "id": "b", "targets": ["AZE", "ARM"]}])]
+    [('AZE', 2, 1.0, ['a', 'b']), ('ARM', 1, 0.5, ['b'])]
     """
     sums: dict[tuple, dict] = {}
     for r in rows:
         for target in r["targets"]:
             e = sums.setdefault((r["actor"], target, r["stance"]), {
                 "actor": r["actor"], "target": target, "stance": r["stance"], "n": 0, "valence": 0.0,
-                "weight": 0.0, "first": r["date"], "last": r["date"]})
+                "weight": 0.0, "first": r["date"], "last": r["date"], "strongest": []})
             e["n"] += 1
             e["valence"] += r["valence"] * r["confidence"]
             e["weight"] += r["confidence"]
             e["first"], e["last"] = min(e["first"], r["date"]), max(e["last"], r["date"])
+            e["strongest"].append(r)
+    for e in sums.values():
+        best = sorted(e["strongest"], key=lambda r: strength(SimpleNamespace(**{"on_behalf_of": None, **r})))
+        e["strongest"] = [r["id"] for r in best[:EVIDENCE]]
     return list(sums.values())
+
+
+def _groups(rows: list) -> list[StanceGroup]:
+    """Rows of (key, stance, n, valence, weight, first, last, strongest ids) as groups, by key."""
+    keys: dict[str, list] = {}
+    for row in sorted(rows, key=lambda r: (r[0], r[1])):
+        keys.setdefault(row[0], []).append(row)
+    out = []
+    for key, rs in keys.items():
+        firsts, lasts = [r[5] for r in rs], [r[6] for r in rs]  # ISO days: text order is date order
+        out.append(StanceGroup(key, tuple((r[1], r[2]) for r in rs), sum(r[2] for r in rs), sum(r[3] for r in rs),
+                               sum(r[4] for r in rs), date.fromisoformat(min(firsts)), date.fromisoformat(max(lasts)),
+                               tuple(i for r in rs for i in r[7])))
+    return out
 
 
 MAX_TX_ROWS = 10_000
@@ -157,6 +191,8 @@ OTHER_ROWS_PER_ROW = 4
 BATCH_ROWS = 5_000
 """Rows per ``UNWIND $rows`` query, and per transaction in a batched load (bench/neo4j_heap.py
 measures the heap this needs)."""
+STATEMENT_CHUNK = 2_000
+"""Statements per record that :meth:`Neo4jStore.statements` reads."""
 QUERY_TIMEOUT = 60.0
 """Seconds a ``kg query`` may run before the server stops it."""
 
@@ -227,9 +263,9 @@ class Neo4jStore(Store):
     def close(self) -> None:
         self.driver.close()
 
-    def _session(self, read: bool = False):
+    def _session(self, read: bool = False, **options):
         mode = self._neo4j.READ_ACCESS if read else self._neo4j.WRITE_ACCESS
-        return self.driver.session(database=self.database, default_access_mode=mode)
+        return self.driver.session(database=self.database, default_access_mode=mode, **options)
 
     def _run_read(self, query: str, **params) -> list:
         try:
@@ -322,7 +358,8 @@ class Neo4jStore(Store):
     def _write_statements(batch: list[dict], run) -> set[str]:
         """Write a batch of statements; returns the actors whose STANCE edges must be recomputed.
 
-        Statements the store does not hold yet are created with plain CREATEs and added to the
+        Every actor they name gets a node first (``placeholder_actors``), so that each statement
+        gets all its links. Statements the store does not hold yet are created with plain CREATEs and added to the
         STANCE edges (``create_statements``, ``add_stance_edges``); the others are upserted, their
         old links replaced (``merge_statements``), and their actors' edges are recomputed whole
         after the load (``refresh_stance_edges``), as a changed statement may have left one.
@@ -331,11 +368,14 @@ class Neo4jStore(Store):
         held = {r["id"]: r["actor"] for r in found}
         new = [r for r in batch if r["id"] not in held]
         old = [r for r in batch if r["id"] in held]
+        crossed = {r["speaker"] for r in batch if r.get("on_behalf_of") not in (None, r["speaker"])}
+        ids = {a for r in batch for a in (r["speaker"], r.get("on_behalf_of"), *r["targets"]) if a}
+        named = {"rows": [{"id": a, "crossed": a in crossed} for a in sorted(ids)]}
         if new:  # the statements and what they add to the edges: one transaction
-            run((cypher("create_statements"), {"rows": new}),
+            run((cypher("placeholder_actors"), named), (cypher("create_statements"), {"rows": new}),
                 (cypher("add_stance_edges"), {"rows": _edge_sums(new)}))
         if old:
-            run((cypher("merge_statements"), {"rows": old}))
+            run((cypher("placeholder_actors"), named), (cypher("merge_statements"), {"rows": old}))
         return {r["actor"] for r in old} | {a for a in held.values() if a}  # before and after
 
     def drop_dataset(self, name: str) -> int:
@@ -366,10 +406,14 @@ class Neo4jStore(Store):
         (row,) = self._run_read(cypher("counts"))
         return {k: row[k] for k in KINDS}
 
+    def _rows(self, query: str, **params) -> list:
+        """The list a query returns as its one value ``rows`` (one record reads far faster than many)."""
+        (record,) = self._run_read(query, **params)
+        return record["rows"]
+
     def involvement(self, where: StatementFilter | None = None, rollup: bool = True) -> dict[str, int]:
         clause, params = where_clause(where)
-        rows = self._run_read(cypher("involvement").replace("{where}", clause), rollup=rollup, **params)
-        return {r["actor"]: r["statements"] for r in rows}
+        return dict(self._rows(cypher("involvement").replace("{where}", clause), rollup=rollup, **params))
 
     def datasets(self) -> list[DatasetInfo]:
         rows = self._run_read(cypher("datasets"))
@@ -377,18 +421,19 @@ class Neo4jStore(Store):
                             _native({"d": r["last"]})["d"]) for r in rows]
 
     def actors(self) -> list[Actor]:
-        rows = self._run_read("MATCH (a:Actor) RETURN a ORDER BY a.id")
-        return [Actor.model_validate(_native(dict(r["a"]))) for r in rows]
+        rows = self._rows("MATCH (a:Actor) WHERE a.kind IS NOT NULL WITH a ORDER BY a.id "
+                          "RETURN collect(properties(a)) AS rows")
+        return [Actor.model_validate(_native({k: v for k, v in a.items() if k != "speaks_for_others"}))
+                for a in rows]
 
     def sources(self) -> list[Source]:
         rows = self._run_read("MATCH (s:Source) RETURN s ORDER BY s.url")
         return [Source.model_validate(_native(dict(r["s"]))) for r in rows]
 
     def roles(self) -> list[Role]:
-        rows = self._run_read("MATCH (p)-[r:HOLDS_ROLE]->(h) RETURN p.id AS person, h.id AS holder, "
-                              "properties(r) AS r ORDER BY r.id")
-        return [Role.model_validate({**_native(x["r"]), "person": x["person"], "holder": x["holder"]})
-                for x in rows]
+        rows = self._rows("MATCH (p)-[r:HOLDS_ROLE]->(h) WITH p, r, h ORDER BY r.id "
+                          "RETURN collect([p.id, h.id, properties(r)]) AS rows")
+        return [Role.model_validate({**_native(r), "person": p, "holder": h}) for p, h, r in rows]
 
     def memberships(self) -> list[Membership]:
         rows = self._run_read("MATCH (m)-[r:MEMBER_OF]->(o) RETURN m.id AS member, "
@@ -403,23 +448,48 @@ class Neo4jStore(Store):
 
     def statements(self, where: StatementFilter | None = None) -> Iterator[Statement]:
         clause, params = where_clause(where)
-        query = cypher("statements").replace("{where}", clause)
+        start = "MATCH (s:Statement)"
+        if where is not None and where.toward is not None:  # every target has its node and link
+            start = "MATCH (t:Actor) WHERE t.id IN $toward\nMATCH (t)<-[:TOWARD]-(s:Statement)\nWITH DISTINCT s"
+        elif where is not None and where.ids is not None:
+            start = "MATCH (s:Statement) WHERE s.id IN $ids\nWITH s"
+        query = cypher("statements").replace("{start}", start).replace("{where}", clause)
         try:
-            with self._session(read=True) as s:
-                result = s.run(query, params)
-                for record in result:
-                    d = _native(dict(record["s"]))
-                    d.pop("actor", None)
-                    yield Statement.model_validate(d)
+            with self._session(read=True, fetch_size=2) as s:  # two lists at a time: bounded memory
+                for record in s.run(query, params, chunk=STATEMENT_CHUNK):
+                    for d in record["rows"]:
+                        d.pop("actor", None)
+                        yield Statement.model_validate(_native(d))
         except Exception as e:  # noqa: BLE001
             raise self._translate(e) from None
 
     def stance_edges(self, where: StatementFilter | None = None, rollup: bool = True) -> list[StanceEdge]:
-        clause, params = where_clause(where)
-        rows = self._run_read(cypher("stance_edges").replace("{where}", clause), rollup=rollup, **params)
-        return [StanceEdge(r["source"], r["target"], r["stance"], r["n"], round(r["valence"], 9),
-                           round(r["weight"], 9), r["first"].to_native(), r["last"].to_native())
-                for r in rows]
+        """From the STANCE edges kept up to date at load time when nothing is filtered and
+        statements are rolled up; else added up from the statements."""
+        if rollup and (where is None or where == StatementFilter()):
+            rows = self._rows(cypher("all_stance_edges"))
+        else:
+            clause, params = where_clause(where)
+            rows = self._rows(cypher("stance_edges").replace("{where}", clause), rollup=rollup, **params)
+        return [StanceEdge(src, tgt, st, n, round(v, 9), round(w, 9), date.fromisoformat(first),
+                           date.fromisoformat(last))
+                for src, tgt, st, n, v, w, first, last in rows]
+
+    def said_by(self, actor: str, where: StatementFilter | None = None) -> list[StanceGroup]:
+        """From the actor's STANCE edges when nothing is filtered and the actor never spoke for
+        another one (a person speaking for a state did); else from its statements."""
+        return self._from_edges("said_by", actor, where) or super().said_by(actor, where)
+
+    def said_toward(self, actor: str, where: StatementFilter | None = None) -> list[StanceGroup]:
+        """From the STANCE edges into the actor, as :meth:`said_by`."""
+        return self._from_edges("said_toward", actor, where) or super().said_toward(actor, where)
+
+    def _from_edges(self, query: str, actor: str, where: StatementFilter | None) -> list[StanceGroup] | None:
+        """The groups ``query`` reads from the STANCE edges, or None where the edges do not answer."""
+        if where is not None and where != StatementFilter():
+            return None
+        (record,) = self._run_read(cypher(query), actor=actor)
+        return None if record["crossed"] else _groups(record["rows"])
 
     # -- user queries ----------------------------------------------------------------------
     def query(self, text: str, params: dict | None = None, limit: int = 10_000,
