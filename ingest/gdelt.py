@@ -154,6 +154,7 @@ def read_events(path: str | Path, dataset: str, report: Report, index: ActorInde
     not_between = 0  # most rows: counted here, added to the report at the end
     try:
         for number, line in lines(path):
+            report.rows = number
             line = line.rstrip("\r\n")
             if not width:
                 columns = line.count("\t") + 1

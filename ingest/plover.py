@@ -389,6 +389,7 @@ def read_events(path: str | Path, dataset: str, report: Report, index: ActorInde
         report.skip("plover: unreadable records (record: why)", str(Problem(why, *short)))
 
     for number, line, record in records(path):
+        report.rows += 1
         try:
             types = event_types(record)
             if "DOCUMENT" in types:

@@ -34,6 +34,8 @@ class Report:
     """What was read, what was set aside and why, per source."""
 
     loaded: Counter = field(default_factory=Counter)
+    rows: int = 0
+    """Rows (or records) read so far, for a progress line."""
     unmatched: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
     notes: list[str] = field(default_factory=list)
 

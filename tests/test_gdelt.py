@@ -149,3 +149,17 @@ def test_a_load_that_fails_part_way_leaves_the_store_as_it_was(store, sample):
     with pytest.raises(KeyboardInterrupt):
         load_statements(store, failing(), "gdelt-x", chunk=100)  # one chunk of 100 was loaded
     assert store.counts()["statements"] == 0 and store.datasets() == []
+
+
+def test_the_progress_line_counts_rows_read_and_statements_loaded(sample, monkeypatch):
+    from rich.console import Console
+
+    import kg.cli.events
+
+    screen = io.StringIO()
+    monkeypatch.setattr(kg.cli.events, "err", Console(file=screen, force_terminal=True, width=120))
+    r = runner.invoke(app, ["ingest", "gdelt", str(sample)])
+    assert r.exit_code == 0, r.output
+    # every one of the sample's 6,090 lines read; as many statements loaded as the summary says
+    shown = screen.getvalue()
+    assert f"6,090 rows read, {r.output.split('loaded ')[1].split()[0]} statements loaded" in shown

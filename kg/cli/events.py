@@ -2,7 +2,7 @@
 
 Thin commands over :mod:`kg.ingest.gdelt`, :mod:`kg.ingest.plover` and
 :func:`kg.ingest.events.load_statements`: each file is read one line at a time and loaded as its
-own dataset, chunk by chunk, with a progress line of statements per second.
+own dataset, chunk by chunk, with a progress line of rows read per second.
 """
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ StrictOpt = Annotated[bool, typer.Option("--strict", help="Stop at the first row
 class _Rate(ProgressColumn):
     def render(self, task) -> Text:
         speed = task.finished_speed or task.speed
-        return Text(f"{speed:,.0f} statements/s" if speed else "")
+        return Text(f"{speed:,.0f} rows/s" if speed else "")
 
 
 def dataset_name(source: str, path: Path) -> str:
@@ -53,12 +53,18 @@ def _ingest(source: str, read, files: list[Path], dataset: str | None, store: st
         for path in files:
             name = dataset or dataset_name(source, path)
             report = Report()
-            with Progress(SpinnerColumn(), TextColumn(f"{path.name}: {{task.completed:,}} statements"), _Rate(),
+            with Progress(SpinnerColumn(), TextColumn(f"{path.name}: {{task.completed:,}} rows read, "
+                                                      "{task.fields[statements]:,} statements loaded"), _Rate(),
                           TimeElapsedColumn(), console=err, transient=True,
                           disable=json or not err.is_terminal) as bar:
-                task = bar.add_task("load", total=None)
-                n = load_statements(db, read(path, name, report, index), name, index,
-                                    progress=lambda k, task=task: bar.advance(task, k))
+                task = bar.add_task("load", total=None, statements=0)
+                loaded = [0]
+
+                def advance(k, bar=bar, task=task, report=report, loaded=loaded):
+                    loaded[0] += k
+                    bar.update(task, completed=report.rows, statements=loaded[0])
+
+                n = load_statements(db, read(path, name, report, index), name, index, progress=advance)
             done.append((name, n, report))
         added = db.counts()["statements"] - before
     if json:
