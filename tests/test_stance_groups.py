@@ -105,6 +105,10 @@ def test_kg_stance_limit_on_the_command_line():
     assert "Azerbaijan" in r.output and "Armenia" not in r.output.split("reactions toward")[0]
     r = CliRunner().invoke(app, ["stance", "Turkey", "--limit", "-1"])
     assert r.exit_code == 2
+    # the default (the CLI cannot import the report at start-up) is the report's
+    from kg.reports.stance import ROWS
+
+    assert f"[default: {ROWS};" in CliRunner().invoke(app, ["stance", "--help"], env={"COLUMNS": "200"}).output
 
 
 def test_neo4j_edges_keep_the_three_strongest_across_batches(neo4j_env):

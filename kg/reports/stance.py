@@ -8,6 +8,9 @@ from kg.reports.common import check_datasets, index_for, people_of, require_reco
 from kg.store import StatementFilter, Store
 from kg.store.base import group_statements
 
+ROWS = 25
+"""Rows of each table ``kg stance`` shows unless told otherwise."""
+
 
 def stance(store: Store, name: str, as_of: date | None = None, datasets: tuple[str, ...] = (),
            limit: int | None = None) -> dict:
