@@ -3,8 +3,7 @@
 An events file can be far larger than memory, and a store's load is one unit of bounded size.
 :func:`load_statements` therefore takes statements one at a time, as the readers
 (:mod:`kg.ingest.gdelt`, :mod:`kg.ingest.plover`) yield them, and loads them ``chunk`` at a
-time, each chunk with the actors and sources its statements name; the next chunk is read while
-one loads (a thread: the store mostly waits on its disk or server). Every statement has a stable
+time, each chunk with the actors and sources its statements name. Every statement has a stable
 id, so loading a file again adds nothing. A load that fails or is interrupted (Ctrl-C) part-way
 through a dataset the store did not hold before removes what it wrote of it
 (:meth:`~kg.store.base.Store.drop_dataset`): the store is as it was. A dataset that was already
@@ -13,7 +12,6 @@ there keeps its statements, which a load of the same file only writes again.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
 
 from kg.actors import ActorIndex
 from kg.model import Dataset, Source, Statement
@@ -30,19 +28,15 @@ def load_statements(store: Store, statements: Iterable[Statement], name: str, in
     new = name not in {d.name for d in store.datasets()}
     loaded = 0
     try:
-        with ThreadPoolExecutor(1) as reader:
-            chunks = batched(statements, chunk)
-            ahead = reader.submit(next, chunks, None)
-            while (batch := ahead.result()) is not None:
-                ahead = reader.submit(next, chunks, None)  # read the next chunk while this one loads
-                ids = {s.speaker for s in batch} | {t for s in batch for t in s.targets} | {
-                    s.on_behalf_of for s in batch if s.on_behalf_of}
-                actors = tuple(index.actors[i] for i in sorted(ids) if i in index.actors)
-                sources = tuple(Source(url=u) for u in sorted({s.source for s in batch}))
-                store.load([Dataset(name=name, actors=actors, sources=sources, statements=tuple(batch))])
-                loaded += len(batch)
-                if progress:
-                    progress(len(batch))
+        for batch in batched(statements, chunk):
+            ids = {s.speaker for s in batch} | {t for s in batch for t in s.targets} | {
+                s.on_behalf_of for s in batch if s.on_behalf_of}
+            actors = tuple(index.actors[i] for i in sorted(ids) if i in index.actors)
+            sources = tuple(Source(url=u) for u in sorted({s.source for s in batch}))
+            store.load([Dataset(name=name, actors=actors, sources=sources, statements=tuple(batch))])
+            loaded += len(batch)
+            if progress:
+                progress(len(batch))
     except BaseException:
         if new:
             store.drop_dataset(name)
