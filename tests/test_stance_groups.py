@@ -150,3 +150,44 @@ def test_neo4j_placeholders_are_no_actors_but_carry_the_links(neo4j_env):
         assert [a.name for a in db.actors() if a.id == "XYZ"] == ["Xyzland"]
         assert db._from_edges("said_by", "TUR", None) is None
         db.clear()
+
+
+def edges(store, **kw):
+    return {(e.source, e.target, e.stance): (e.n, round(e.valence, 6), round(e.weight, 6), e.first.day, e.last.day)
+            for e in store.stance_edges(**kw)}
+
+
+def test_the_stance_edges_are_kept_up_to_date_at_load_time(store):
+    everything = {"where": StatementFilter(since=date(1900, 1, 1))}  # added up from the statements
+    store.load([crisis(S1, S2, S3, S4, S5, S6)])
+    by_hand = {("TUR", "AZE", "support"): (1, 1.0, 1.0, 27, 27), ("TUR", "AZE", "praise"): (1, 0.4, 0.5, 28, 28),
+               ("TUR", "ARM", "condemn"): (1, -0.9, 1.0, 29, 29), ("TUR", "XYZ", "condemn"): (1, -0.9, 1.0, 29, 29),
+               ("ARM", "TUR", "accuse"): (1, -0.7, 1.0, 30, 30), ("AZE", "erdogan", "praise"): (1, 0.8, 1.0, 1, 1),
+               ("XYZ", "TUR", "oppose"): (1, -0.8, 1.0, 2, 2)}
+    assert edges(store) == by_hand == edges(store, **everything)
+    # a second dataset: a new statement adds to an edge, a changed one replaces its share
+    store.load([Dataset(name="more", sources=(Source(url=URL),), statements=(
+        said("TUR", ["AZE"], "support", 20).model_copy(update={"dataset": "more"}),
+        S1.model_copy(update={"confidence": 0.5})))])
+    by_hand[("TUR", "AZE", "support")] = (2, 1.5, 1.5, 20, 27)
+    assert edges(store) == by_hand == edges(store, **everything)
+    # dropping the dataset takes its statement away; the changed one was rewritten, not added
+    assert store.drop_dataset("more") == 1
+    by_hand[("TUR", "AZE", "support")] = (1, 0.5, 0.5, 27, 27)
+    assert edges(store) == by_hand == edges(store, **everything)
+
+
+def test_an_embedded_store_of_version_1_gets_its_stance_edges_on_opening(tmp_path):
+    import sqlite3
+
+    from kg.store.embedded import SCHEMA_VERSION, EmbeddedStore
+
+    with EmbeddedStore(tmp_path / "kg.sqlite") as db:
+        db.load([crisis(S1, S2, S3, S4, S5, S6)])
+        expected = edges(db)
+    old = sqlite3.connect(tmp_path / "kg.sqlite")
+    old.executescript("DROP TABLE stance_edges; PRAGMA user_version = 1;")
+    old.close()
+    with EmbeddedStore(tmp_path / "kg.sqlite") as db:
+        assert edges(db) == expected and len(expected) == 7
+        assert db.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2

@@ -6,6 +6,7 @@ by their stable ids, so loading the same data twice changes nothing.
 """
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 from collections.abc import Iterator, Sequence
@@ -43,14 +44,44 @@ CREATE INDEX IF NOT EXISTS statements_speaker ON statements (speaker);
 CREATE INDEX IF NOT EXISTS statements_behalf ON statements (on_behalf_of);
 CREATE INDEX IF NOT EXISTS statements_stance ON statements (stance);
 CREATE INDEX IF NOT EXISTS targets_target ON statement_targets (target);
+CREATE TABLE IF NOT EXISTS stance_edges (
+    actor TEXT NOT NULL, target TEXT NOT NULL, stance TEXT NOT NULL, n INTEGER NOT NULL,
+    valence REAL NOT NULL, weight REAL NOT NULL, first TEXT NOT NULL, last TEXT NOT NULL,
+    PRIMARY KEY (actor, target, stance)) WITHOUT ROWID;
 """
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+"""1: no stance_edges table (a store of version 1 gets it, filled from its statements, on opening)."""
+ACTOR = "coalesce(s.on_behalf_of, s.speaker)"
+"""The actor a statement counts for: the one spoken for, else the speaker."""
 DATASET = "json_extract(s.body, '$.dataset')"
 """A statement's dataset, read from its record (no column of its own: the schema stays as it is)."""
 
 RECORDS = {"actors": Actor, "sources": Source, "roles": Role, "memberships": Membership,
            "alliances": Alliance, "statements": Statement}
+
+
+def _edge_sums(statements) -> list[tuple]:
+    """Statements added up by (actor spoken for or speaker, target, stance), as stance_edges rows.
+
+    >>> from kg.model import Statement
+    >>> said = [Statement.create(speaker="TUR", date=date(2020, 9, d), stance="support", targets=t, quote="q",
+    ...                          source="https://example.org/a") for d, t in ((27, ["AZE"]), (28, ["AZE", "ARM"]))]
+    >>> for row in _edge_sums(said):
+    ...     print(row)
+    ('TUR', 'AZE', 'support', 2, 2.0, 2.0, '2020-09-27', '2020-09-28')
+    ('TUR', 'ARM', 'support', 1, 1.0, 1.0, '2020-09-28', '2020-09-28')
+    """
+    sums: dict[tuple, list] = {}
+    for s in statements:
+        day = s.date.isoformat()
+        for target in s.targets:
+            e = sums.setdefault((s.on_behalf_of or s.speaker, target, s.stance), [0, 0.0, 0.0, day, day])
+            e[0] += 1
+            e[1] += s.valence * s.confidence
+            e[2] += s.confidence
+            e[3], e[4] = min(e[3], day), max(e[4], day)
+    return [(*k, *v) for k, v in sums.items()]
 
 
 def default_home() -> Path:
@@ -94,11 +125,16 @@ class EmbeddedStore(Store):
             self.db = sqlite3.connect(self.path, isolation_level=None)
             self.db.execute("PRAGMA journal_mode=WAL")
             version = self.db.execute("PRAGMA user_version").fetchone()[0]
-            if version not in (0, SCHEMA_VERSION):
+            if version not in (0, 1, SCHEMA_VERSION):
                 raise StoreError(f"the embedded store at {self.path} has schema version {version}, this "
                                  f"kg needs {SCHEMA_VERSION}: move the file away and load again")
-            self.db.executescript(SCHEMA)
-            self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            if version != SCHEMA_VERSION:  # a new store, or one of version 1: all or nothing
+                self.db.execute("BEGIN IMMEDIATE")
+                for statement in filter(str.strip, SCHEMA.split(";")):
+                    self.db.execute(statement)
+                self._refresh_edges(None)
+                self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                self.db.execute("COMMIT")
         except StoreError:
             raise
         except (OSError, sqlite3.Error) as e:
@@ -145,8 +181,14 @@ class EmbeddedStore(Store):
         self.write_statements(ds.statements, progress)
 
     def write_statements(self, statements, progress: Progress | None = None) -> None:
-        """Upsert statements in batches (inside the caller's transaction)."""
+        """Upsert statements in batches (inside the caller's transaction), keeping the stance_edges
+        table up to date: new statements are added to it, the actors of changed ones recomputed."""
+        stale: set[str] = set()
         for batch in batched(statements, self.batch_size):
+            batch = list({s.id: s for s in batch}.values())
+            held = dict(self.db.execute(
+                f"SELECT s.id, {ACTOR} FROM statements s WHERE s.id IN (SELECT value FROM json_each(?))",  # noqa: S608
+                (json.dumps([s.id for s in batch]),)))
             self.db.executemany(
                 "INSERT INTO statements VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
                 "speaker=excluded.speaker, on_behalf_of=excluded.on_behalf_of, date=excluded.date, "
@@ -155,11 +197,36 @@ class EmbeddedStore(Store):
                 [(s.id, s.speaker, s.on_behalf_of, s.date.isoformat(), s.stance, s.valence,
                   s.confidence, s.model_dump_json(exclude_none=True)) for s in batch])
             self.db.executemany("DELETE FROM statement_targets WHERE statement = ?",
-                                [(s.id,) for s in batch])
+                                [(s.id,) for s in batch if s.id in held])
             self.db.executemany("INSERT INTO statement_targets VALUES (?,?)",
                                 [(s.id, t) for s in batch for t in s.targets])
+            self.db.executemany(
+                "INSERT INTO stance_edges VALUES (?,?,?,?,?,?,?,?) ON CONFLICT DO UPDATE SET n = n + excluded.n, "
+                "valence = valence + excluded.valence, weight = weight + excluded.weight, "
+                "first = min(first, excluded.first), last = max(last, excluded.last)",
+                _edge_sums(s for s in batch if s.id not in held))
+            stale |= set(held.values()) | {s.on_behalf_of or s.speaker for s in batch if s.id in held}
             if progress:
                 progress(len(batch))
+        self._refresh_edges(stale)
+
+    def _refresh_edges(self, actors: set[str] | None) -> None:
+        """Recompute the stance_edges rows of ``actors`` (None: all) from the statements."""
+        if actors is None:
+            self.db.execute("DELETE FROM stance_edges")
+            where, params = "", []
+        elif not actors:
+            return
+        else:
+            params = [json.dumps(sorted(actors))]
+            self.db.execute("DELETE FROM stance_edges WHERE actor IN (SELECT value FROM json_each(?))", params)
+            where = f"WHERE {ACTOR} IN (SELECT value FROM json_each(?))"
+        self.db.execute(f"""
+            INSERT INTO stance_edges
+            SELECT {ACTOR} AS a, t.target, s.stance, count(*), sum(s.valence * s.confidence), sum(s.confidence),
+                   min(s.date), max(s.date)
+            FROM statements s JOIN statement_targets t ON t.statement = s.id {where}
+            GROUP BY a, t.target, s.stance""", params)  # noqa: S608
 
     def drop_dataset(self, name: str) -> int:
         db = self.db
@@ -169,8 +236,11 @@ class EmbeddedStore(Store):
             db.execute("DELETE FROM dropped")
             db.execute(f"INSERT INTO dropped SELECT id FROM statements s WHERE {DATASET} = ?", (name,))  # noqa: S608
             (n,) = db.execute("SELECT count(*) FROM dropped").fetchone()
+            actors = {a for (a,) in db.execute(f"SELECT DISTINCT {ACTOR} FROM statements s "  # noqa: S608
+                                               "WHERE s.id IN (SELECT id FROM dropped)")}
             db.execute("DELETE FROM statement_targets WHERE statement IN (SELECT id FROM dropped)")
             db.execute("DELETE FROM statements WHERE id IN (SELECT id FROM dropped)")
+            self._refresh_edges(actors)
             db.execute("DELETE FROM dropped")
             db.execute("COMMIT")
         except BaseException:
@@ -180,7 +250,7 @@ class EmbeddedStore(Store):
 
     def clear(self) -> None:
         self.db.execute("BEGIN IMMEDIATE")
-        for table in (*KINDS, "statement_targets"):
+        for table in (*KINDS, "statement_targets", "stance_edges"):
             self.db.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
         self.db.execute("COMMIT")
 
@@ -299,8 +369,15 @@ class EmbeddedStore(Store):
                             tuple(g["strongest"])) for k, g in found.items()]
 
     def stance_edges(self, where: StatementFilter | None = None, rollup: bool = True) -> list[StanceEdge]:
+        """From the stance_edges table kept up to date at load time when nothing is filtered and
+        statements are rolled up; else added up from the statements."""
+        if rollup and (where is None or where == StatementFilter()):
+            return [StanceEdge(a, t, st, n, round(v, 9), round(w, 9), date.fromisoformat(first),
+                               date.fromisoformat(last))
+                    for a, t, st, n, v, w, first, last in self.db.execute(
+                        "SELECT * FROM stance_edges ORDER BY actor, target, stance")]
         clause, params = self._where(where)
-        who = "coalesce(s.on_behalf_of, s.speaker)" if rollup else "s.speaker"
+        who = ACTOR if rollup else "s.speaker"
         sql = f"""
             SELECT {who} AS src, t.target, s.stance, count(*),
                    sum(s.valence * s.confidence), sum(s.confidence), min(s.date), max(s.date)
