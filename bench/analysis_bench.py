@@ -32,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from kg.analysis import alignment, balance, brokers, camps, doubt  # noqa: E402
 from kg.analysis.graph import build_graphs  # noqa: E402
-from kg.store.base import StanceEdge  # noqa: E402
+from kg.store.base import StanceEdge, StatementFilter  # noqa: E402
 from kg.vocab import stances  # noqa: E402
 
 STANCES = list(stances())
@@ -282,9 +282,18 @@ def main() -> None:
             db.db.execute("COMMIT")
             t_load = time.perf_counter() - t
             store_edges, t_se = timed(db.stance_edges)
+            summed, t_sum = timed(db.stance_edges, StatementFilter(since=date(1900, 1, 1)))
+            assert summed == store_edges, "the kept edges differ from the statements' sums"
+            from kg.reports.camps import camps as camps_report
+            from kg.reports.common import Options
+
+            report, t_camps = timed(camps_report, db, opts=Options(all_actors=True), runs=args.bootstrap)
             db.close()
         row(f"embedded store: load {n:,}", t_load)
-        row("embedded store: stance_edges", t_se, None, f"{len(store_edges):,} edges")
+        row("embedded store: stance_edges", t_se, t_sum, f"{len(store_edges):,} edges; kept at load time, "
+            "baseline: added up from the statements")
+        row(f"kg camps on the store ({args.bootstrap} resamples)", t_camps, None,
+            f"{len(report['camps'])} camps, evidence read from the store")
 
 
 if __name__ == "__main__":

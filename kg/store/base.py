@@ -79,6 +79,31 @@ def strength(s: Statement) -> tuple:
     return (-abs(s.valence) * s.confidence, -s.confidence, -person, -s.date.toordinal(), s.id)
 
 
+def edge_sums(statements: Iterable) -> dict[tuple[str, str, str], list]:
+    """Statements added up by (actor spoken for or speaker, target, stance), as the stores keep
+    their stance edges at load time: ``[n, valence, weight, first, last, strongest ids]`` each
+    (valence: the sum of valence × confidence; the :data:`EVIDENCE` strongest, strongest first).
+
+    Anything with a statement's fields will do (the Neo4j store passes its rows).
+
+    >>> from datetime import date
+    >>> said = [Statement.create(speaker="TUR", date=date(2020, 9, d), stance="support", targets=t, quote="q",
+    ...                          source="https://example.org/a", confidence=c)
+    ...         for d, t, c in ((27, ["AZE"], 0.5), (28, ["AZE", "ARM"], 1.0))]
+    >>> sums = edge_sums(said)
+    >>> sums["TUR", "AZE", "support"][:3], sums["TUR", "AZE", "support"][5] == [said[1].id, said[0].id]
+    ([2, 1.5, 1.5], True)
+    """
+    groups: dict[tuple[str, str, str], list] = {}
+    for s in statements:
+        for target in s.targets:
+            groups.setdefault((s.on_behalf_of or s.speaker, target, s.stance), []).append(s)
+    return {key: [len(items), sum(s.valence * s.confidence for s in items), sum(s.confidence for s in items),
+                  min(s.date for s in items), max(s.date for s in items),
+                  [s.id for s in sorted(items, key=strength)[:EVIDENCE]]]
+            for key, items in groups.items()}
+
+
 @dataclass(frozen=True)
 class StanceGroup:
     """The statements of one group (one target, or one actor that spoke), added up by stance.

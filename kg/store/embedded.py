@@ -26,6 +26,7 @@ from kg.store.base import (
     StatementFilter,
     Store,
     batched,
+    edge_sums,
 )
 
 SCHEMA = """
@@ -59,29 +60,6 @@ DATASET = "json_extract(s.body, '$.dataset')"
 
 RECORDS = {"actors": Actor, "sources": Source, "roles": Role, "memberships": Membership,
            "alliances": Alliance, "statements": Statement}
-
-
-def _edge_sums(statements) -> list[tuple]:
-    """Statements added up by (actor spoken for or speaker, target, stance), as stance_edges rows.
-
-    >>> from kg.model import Statement
-    >>> said = [Statement.create(speaker="TUR", date=date(2020, 9, d), stance="support", targets=t, quote="q",
-    ...                          source="https://example.org/a") for d, t in ((27, ["AZE"]), (28, ["AZE", "ARM"]))]
-    >>> for row in _edge_sums(said):
-    ...     print(row)
-    ('TUR', 'AZE', 'support', 2, 2.0, 2.0, '2020-09-27', '2020-09-28')
-    ('TUR', 'ARM', 'support', 1, 1.0, 1.0, '2020-09-28', '2020-09-28')
-    """
-    sums: dict[tuple, list] = {}
-    for s in statements:
-        day = s.date.isoformat()
-        for target in s.targets:
-            e = sums.setdefault((s.on_behalf_of or s.speaker, target, s.stance), [0, 0.0, 0.0, day, day])
-            e[0] += 1
-            e[1] += s.valence * s.confidence
-            e[2] += s.confidence
-            e[3], e[4] = min(e[3], day), max(e[4], day)
-    return [(*k, *v) for k, v in sums.items()]
 
 
 def default_home() -> Path:
@@ -204,7 +182,8 @@ class EmbeddedStore(Store):
                 "INSERT INTO stance_edges VALUES (?,?,?,?,?,?,?,?) ON CONFLICT DO UPDATE SET n = n + excluded.n, "
                 "valence = valence + excluded.valence, weight = weight + excluded.weight, "
                 "first = min(first, excluded.first), last = max(last, excluded.last)",
-                _edge_sums(s for s in batch if s.id not in held))
+                [(*key, n, v, w, first.isoformat(), last.isoformat()) for key, (n, v, w, first, last, _)
+                 in edge_sums(s for s in batch if s.id not in held).items()])
             stale |= set(held.values()) | {s.on_behalf_of or s.speaker for s in batch if s.id in held}
             if progress:
                 progress(len(batch))

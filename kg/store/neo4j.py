@@ -39,7 +39,6 @@ from kg.errors import (
 )
 from kg.model import Actor, Alliance, Dataset, Membership, Role, Source, Statement
 from kg.store.base import (
-    EVIDENCE,
     KINDS,
     DatasetInfo,
     Progress,
@@ -48,7 +47,7 @@ from kg.store.base import (
     StatementFilter,
     Store,
     batched,
-    strength,
+    edge_sums,
 )
 
 LABELS = {"state": "State", "organization": "Organization", "person": "Person",
@@ -142,29 +141,17 @@ def _native(props: dict) -> dict:
 
 
 def _edge_sums(rows: list[dict]) -> list[dict]:
-    """Statement rows added up by (actor, target, stance), as add_stance_edges.cypher takes them.
+    """Statement rows added up (:func:`~kg.store.base.edge_sums`), as add_stance_edges.cypher takes them.
 
     >>> from datetime import date
-    >>> r = dict(actor="TUR", speaker="TUR", stance="support", valence=1.0, confidence=0.5, date=date(2020, 9, 27))
+    >>> r = dict(speaker="TUR", stance="support", valence=1.0, confidence=0.5, date=date(2020, 9, 27))
     >>> [(e["target"], e["n"], e["valence"], e["strongest"])
     ...  for e in _edge_sums([{**r, "id": "a", "targets": ["AZE"]}, {**r, "id": "b", "targets": ["AZE", "ARM"]}])]
     [('AZE', 2, 1.0, ['a', 'b']), ('ARM', 1, 0.5, ['b'])]
     """
-    sums: dict[tuple, dict] = {}
-    for r in rows:
-        for target in r["targets"]:
-            e = sums.setdefault((r["actor"], target, r["stance"]), {
-                "actor": r["actor"], "target": target, "stance": r["stance"], "n": 0, "valence": 0.0,
-                "weight": 0.0, "first": r["date"], "last": r["date"], "strongest": []})
-            e["n"] += 1
-            e["valence"] += r["valence"] * r["confidence"]
-            e["weight"] += r["confidence"]
-            e["first"], e["last"] = min(e["first"], r["date"]), max(e["last"], r["date"])
-            e["strongest"].append(r)
-    for e in sums.values():
-        best = sorted(e["strongest"], key=lambda r: strength(SimpleNamespace(**{"on_behalf_of": None, **r})))
-        e["strongest"] = [r["id"] for r in best[:EVIDENCE]]
-    return list(sums.values())
+    sums = edge_sums(SimpleNamespace(**{"on_behalf_of": None, **r}) for r in rows)
+    return [{"actor": a, "target": t, "stance": st, "n": n, "valence": v, "weight": w, "first": first,
+             "last": last, "strongest": strongest} for (a, t, st), (n, v, w, first, last, strongest) in sums.items()]
 
 
 def _groups(rows: list) -> list[StanceGroup]:
