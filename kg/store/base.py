@@ -79,10 +79,11 @@ def strength(s: Statement) -> tuple:
     return (-abs(s.valence) * s.confidence, -s.confidence, -person, -s.date.toordinal(), s.id)
 
 
-def edge_sums(statements: Iterable) -> dict[tuple[str, str, str], list]:
+def edge_sums(statements: Iterable, strongest: bool = True) -> dict[tuple[str, str, str], list]:
     """Statements added up by (actor spoken for or speaker, target, stance), as the stores keep
     their stance edges at load time: ``[n, valence, weight, first, last, strongest ids]`` each
-    (valence: the sum of valence × confidence; the :data:`EVIDENCE` strongest, strongest first).
+    (valence: the sum of valence × confidence; the :data:`EVIDENCE` strongest, strongest first,
+    or none without ``strongest``).
 
     Anything with a statement's fields will do (the Neo4j store passes its rows).
 
@@ -100,7 +101,7 @@ def edge_sums(statements: Iterable) -> dict[tuple[str, str, str], list]:
             groups.setdefault((s.on_behalf_of or s.speaker, target, s.stance), []).append(s)
     return {key: [len(items), sum(s.valence * s.confidence for s in items), sum(s.confidence for s in items),
                   min(s.date for s in items), max(s.date for s in items),
-                  [s.id for s in sorted(items, key=strength)[:EVIDENCE]]]
+                  [s.id for s in sorted(items, key=strength)[:EVIDENCE]] if strongest else []]
             for key, items in groups.items()}
 
 

@@ -183,7 +183,7 @@ class EmbeddedStore(Store):
                 "valence = valence + excluded.valence, weight = weight + excluded.weight, "
                 "first = min(first, excluded.first), last = max(last, excluded.last)",
                 [(*key, n, v, w, first.isoformat(), last.isoformat()) for key, (n, v, w, first, last, _)
-                 in edge_sums(s for s in batch if s.id not in held).items()])
+                 in edge_sums((s for s in batch if s.id not in held), strongest=False).items()])
             stale |= set(held.values()) | {s.on_behalf_of or s.speaker for s in batch if s.id in held}
             if progress:
                 progress(len(batch))
