@@ -273,7 +273,9 @@ class EmbeddedStore(Store):
             sql.append("AND s.id IN (SELECT statement FROM statement_targets WHERE "
                        f"{among('target', where.toward)})")
         if where.stances is not None:
-            sql.append(f"AND {among('s.stance', where.stances)}")
+            # beside a speaker or a target, the stance index (a tenth of the statements a stance)
+            # is the planner's trap: "+" keeps it to the others (1.8 s -> 0.03 s at 1M statements)
+            sql.append(f"AND {among('+s.stance' if where.by or where.toward else 's.stance', where.stances)}")
         if where.since is not None:
             sql.append("AND s.date >= ?")
             params.append(where.since.isoformat())
