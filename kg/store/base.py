@@ -7,7 +7,7 @@ through this interface.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -79,32 +79,6 @@ def strength(s: Statement) -> tuple:
     return (-abs(s.valence) * s.confidence, -s.confidence, -person, -s.date.toordinal(), s.id)
 
 
-def edge_sums(statements: Iterable, strongest: bool = True) -> dict[tuple[str, str, str], list]:
-    """Statements added up by (actor spoken for or speaker, target, stance), as the stores keep
-    their stance edges at load time: ``[n, valence, weight, first, last, strongest ids]`` each
-    (valence: the sum of valence × confidence; the :data:`EVIDENCE` strongest, strongest first,
-    or none without ``strongest``).
-
-    Anything with a statement's fields will do (the Neo4j store passes its rows).
-
-    >>> from datetime import date
-    >>> said = [Statement.create(speaker="TUR", date=date(2020, 9, d), stance="support", targets=t, quote="q",
-    ...                          source="https://example.org/a", confidence=c)
-    ...         for d, t, c in ((27, ["AZE"], 0.5), (28, ["AZE", "ARM"], 1.0))]
-    >>> sums = edge_sums(said)
-    >>> sums["TUR", "AZE", "support"][:3], sums["TUR", "AZE", "support"][5] == [said[1].id, said[0].id]
-    ([2, 1.5, 1.5], True)
-    """
-    groups: dict[tuple[str, str, str], list] = {}
-    for s in statements:
-        for target in s.targets:
-            groups.setdefault((s.on_behalf_of or s.speaker, target, s.stance), []).append(s)
-    return {key: [len(items), sum(s.valence * s.confidence for s in items), sum(s.confidence for s in items),
-                  min(s.date for s in items), max(s.date for s in items),
-                  [s.id for s in sorted(items, key=strength)[:EVIDENCE]] if strongest else []]
-            for key, items in groups.items()}
-
-
 @dataclass(frozen=True)
 class StanceGroup:
     """The statements of one group (one target, or one actor that spoke), added up by stance.
@@ -115,7 +89,8 @@ class StanceGroup:
     the strongest of each stance.
     """
 
-    key: str
+    key: Hashable
+    """A target or an actor id; for :func:`edge_sums`, (actor, target, stance)."""
     stances: tuple[tuple[str, int], ...]
     n: int
     valence: float
@@ -125,9 +100,10 @@ class StanceGroup:
     strongest: tuple[str, ...]
 
 
-def group_statements(statements: Iterable[Statement], keys: Callable[[Statement], Iterable[str]]
-                     ) -> list[StanceGroup]:
-    """Statements added up in one group per key that ``keys`` gives them, ordered by key.
+def group_statements(statements: Iterable, keys: Callable[[Statement], Iterable[Hashable]],
+                     strongest: bool = True) -> list[StanceGroup]:
+    """Statements added up in one group per key that ``keys`` gives them, ordered by key; without
+    ``strongest`` the groups name no statements. Anything with a statement's fields will do.
 
     >>> from datetime import date
     >>> said = [Statement.create(speaker="TUR", date=date(2020, 9, d), stance=st, targets=["AZE"],
@@ -151,8 +127,24 @@ def group_statements(statements: Iterable[Statement], keys: Callable[[Statement]
         out.append(StanceGroup(k, tuple(sorted(counts.items())), len(items),
                                sum(s.valence * s.confidence for s in items), sum(s.confidence for s in items),
                                min(s.date for s in items), max(s.date for s in items),
-                               tuple(s.id for s in sorted(items, key=strength)[:EVIDENCE])))
+                               tuple(s.id for s in sorted(items, key=strength)[:EVIDENCE]) if strongest else ()))
     return out
+
+
+def edge_sums(statements: Iterable, strongest: bool = True) -> list[StanceGroup]:
+    """Statements added up by (actor spoken for or speaker, target, stance), as the stores keep
+    their stance edges at load time (see :func:`group_statements`).
+
+    >>> from datetime import date
+    >>> said = [Statement.create(speaker="TUR", date=date(2020, 9, d), stance="support", targets=t, quote="q",
+    ...                          source="https://example.org/a", confidence=c)
+    ...         for d, t, c in ((27, ["AZE"], 0.5), (28, ["AZE", "ARM"], 1.0))]
+    >>> arm, aze = edge_sums(said)
+    >>> aze.key, aze.n, aze.valence, aze.weight, aze.strongest == (said[1].id, said[0].id)
+    (('TUR', 'AZE', 'support'), 2, 1.5, 1.5, True)
+    """
+    return group_statements(statements, lambda s: [(s.on_behalf_of or s.speaker, t, s.stance) for t in s.targets],
+                            strongest)
 
 
 @dataclass(frozen=True)

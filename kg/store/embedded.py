@@ -182,8 +182,8 @@ class EmbeddedStore(Store):
                 "INSERT INTO stance_edges VALUES (?,?,?,?,?,?,?,?) ON CONFLICT DO UPDATE SET n = n + excluded.n, "
                 "valence = valence + excluded.valence, weight = weight + excluded.weight, "
                 "first = min(first, excluded.first), last = max(last, excluded.last)",
-                [(*key, n, v, w, first.isoformat(), last.isoformat()) for key, (n, v, w, first, last, _)
-                 in edge_sums((s for s in batch if s.id not in held), strongest=False).items()])
+                [(*g.key, g.n, g.valence, g.weight, g.first.isoformat(), g.last.isoformat())
+                 for g in edge_sums((s for s in batch if s.id not in held), strongest=False)])
             stale |= set(held.values()) | {s.on_behalf_of or s.speaker for s in batch if s.id in held}
             if progress:
                 progress(len(batch))

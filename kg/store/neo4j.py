@@ -141,17 +141,17 @@ def _native(props: dict) -> dict:
 
 
 def _edge_sums(rows: list[dict]) -> list[dict]:
-    """Statement rows added up (:func:`~kg.store.base.edge_sums`), as add_stance_edges.cypher takes them.
+    """Statement rows added up (:func:`~kg.store.base.edge_sums`, by key), as add_stance_edges.cypher takes them.
 
     >>> from datetime import date
     >>> r = dict(speaker="TUR", stance="support", valence=1.0, confidence=0.5, date=date(2020, 9, 27))
     >>> [(e["target"], e["n"], e["valence"], e["strongest"])
     ...  for e in _edge_sums([{**r, "id": "a", "targets": ["AZE"]}, {**r, "id": "b", "targets": ["AZE", "ARM"]}])]
-    [('AZE', 2, 1.0, ['a', 'b']), ('ARM', 1, 0.5, ['b'])]
+    [('ARM', 1, 0.5, ['b']), ('AZE', 2, 1.0, ['a', 'b'])]
     """
-    sums = edge_sums(SimpleNamespace(**{"on_behalf_of": None, **r}) for r in rows)
-    return [{"actor": a, "target": t, "stance": st, "n": n, "valence": v, "weight": w, "first": first,
-             "last": last, "strongest": strongest} for (a, t, st), (n, v, w, first, last, strongest) in sums.items()]
+    return [{"actor": g.key[0], "target": g.key[1], "stance": g.key[2], "n": g.n, "valence": g.valence,
+             "weight": g.weight, "first": g.first, "last": g.last, "strongest": list(g.strongest)}
+            for g in edge_sums(SimpleNamespace(**{"on_behalf_of": None, **r}) for r in rows)]
 
 
 def _groups(rows: list) -> list[StanceGroup]:
