@@ -191,3 +191,17 @@ def test_an_embedded_store_of_version_1_gets_its_stance_edges_on_opening(tmp_pat
     with EmbeddedStore(tmp_path / "kg.sqlite") as db:
         assert edges(db) == expected and len(expected) == 7
         assert db.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+
+
+def test_involvement_counts_each_statement_once_per_actor_it_names(store):
+    # S8 names Turkey as its source and a target: once. By hand, rolled up (S2 counts for Turkey,
+    # S7 for the OIC), by speaker (S2 for Erdogan, S7 for Turkey), and from 29 September on.
+    s8 = said("TUR", ["TUR", "ARM"], "concern", 34)
+    store.load([crisis(S1, S2, S3, S4, S5, S6, S7, s8)])
+    assert store.involvement() == {"TUR": 6, "AZE": 3, "ARM": 4, "XYZ": 2, "erdogan": 1, "OIC": 1}
+    assert store.involvement(rollup=False) == {"TUR": 6, "AZE": 3, "ARM": 4, "XYZ": 2, "erdogan": 2}
+    assert store.involvement(StatementFilter(since=date(2020, 9, 29))) == {
+        "TUR": 4, "AZE": 1, "ARM": 4, "XYZ": 2, "erdogan": 1, "OIC": 1}
+    # the unfiltered count takes a shortcut through the kept edges; a filter that keeps every
+    # statement takes the general one
+    assert store.involvement(StatementFilter(since=date(2000, 1, 1))) == store.involvement()

@@ -39,7 +39,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from kg.model import Statement
-from kg.store.base import StanceEdge
+from kg.store.base import StanceEdge, StatementRow
 from kg.vocab import stances
 
 __all__ = ["CALL", "READ_AS", "directed", "parties", "reread"]
@@ -50,12 +50,12 @@ READ_AS = "oppose"
 """The stance a directed call is read as."""
 
 
-def parties(calls: Iterable[Statement]) -> frozenset[str]:
+def parties(calls: Iterable[Statement | StatementRow]) -> frozenset[str]:
     """The crisis' parties: every actor a call addresses together with another one."""
     return frozenset(t for s in calls if s.stance == CALL and len(set(s.targets)) > 1 for t in s.targets)
 
 
-def directed(calls: Iterable[Statement], sides: frozenset[str]) -> list[Statement]:
+def directed(calls: Iterable[Statement | StatementRow], sides: frozenset[str]) -> list[Statement | StatementRow]:
     """The calls that address some of ``sides`` but not all of them."""
     out = []
     for s in calls:
@@ -65,7 +65,7 @@ def directed(calls: Iterable[Statement], sides: frozenset[str]) -> list[Statemen
     return out
 
 
-def reread(edges: Sequence[StanceEdge], calls: Iterable[Statement], rollup: bool = True,
+def reread(edges: Sequence[StanceEdge], calls: Iterable[Statement | StatementRow], rollup: bool = True,
            sides: frozenset[str] | None = None) -> tuple[list[StanceEdge], int]:
     """``edges`` with every directed call moved to an ``oppose`` edge toward each party it addresses,
     and the number of directed calls. ``calls`` are the ``call_for_ceasefire`` statements behind

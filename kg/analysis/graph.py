@@ -336,7 +336,7 @@ def from_store(store: Store, where: StatementFilter | None = None, *, rollup: bo
     edges = store.stance_edges(where, rollup)
     sides, n_directed = frozenset(), 0
     if where is None or where.stances is None or CALL in where.stances:
-        calls = list(store.statements(dataclasses.replace(where or StatementFilter(), stances=frozenset({CALL}))))
+        calls = list(store.statement_rows(dataclasses.replace(where or StatementFilter(), stances=frozenset({CALL}))))
         sides = parties(calls)
         edges, n_directed = reread(edges, calls, rollup, sides)
     until = where.until if where else None

@@ -166,17 +166,17 @@ def pick_evidence(store: Store, index: ActorIndex, opts: Options, by: list[str],
                             stances=names, since=opts.since, until=opts.until,
                             datasets=frozenset(opts.datasets) if opts.datasets else None)
     rank = {s: i for i, s in enumerate(prefer or [])}
-    found = [s for s in store.statements(where)
+    found = [s for s in store.statement_rows(where)
              if cls is None or cls >= 0 or s.stance != CALL or directed([s], sides)]
     found.sort(key=lambda s: (rank.get(s.stance, len(rank)), strength(s)))
-    picked, seen = [], set()
+    first, rest, seen = [], [], set()
     for s in found:  # one per actor spoken for first, then the rest
         who = s.on_behalf_of or s.speaker
-        if who not in seen:
-            seen.add(who)
-            picked.append(s)
-    picked += [s for s in found if s not in picked]
-    return [evidence(index, s) for s in picked[:k]]
+        (rest if who in seen else first).append(s.id)
+        seen.add(who)
+    ids = (first + rest)[:k]
+    whole = {s.id: s for s in store.statements(StatementFilter(ids=frozenset(ids)))} if ids else {}
+    return [evidence(index, whole[i]) for i in ids]
 
 
 def rounded(x) -> float | None:

@@ -64,11 +64,29 @@ class StanceEdge:
     last: date
 
 
+@dataclass(frozen=True, slots=True)
+class StatementRow:
+    """A statement without its words or codes: what the analyses count and rank by.
+
+    Cheaper to read than a whole :class:`~kg.model.Statement` (see :meth:`Store.statement_rows`);
+    ``targets`` are sorted.
+    """
+
+    id: str
+    speaker: str
+    on_behalf_of: str | None
+    date: date
+    stance: str
+    valence: float
+    confidence: float
+    targets: tuple[str, ...]
+
+
 EVIDENCE = 3
 """How many of the strongest statements a :class:`StanceGroup` names."""
 
 
-def strength(s: Statement) -> tuple:
+def strength(s: Statement | StatementRow) -> tuple:
     """Sort key of statements, strongest first: valence times confidence, then confidence, then
     the words of a named person (the speaker is not the actor spoken for), then the most recent.
 
@@ -196,6 +214,12 @@ class Store(ABC):
     @abstractmethod
     def statements(self, where: StatementFilter | None = None) -> Iterator[Statement]:
         """The statements that match ``where``, by date then id, streamed."""
+
+    def statement_rows(self, where: StatementFilter | None = None) -> Iterator[StatementRow]:
+        """The statements that match ``where`` as :class:`StatementRow`, by date then id."""
+        for s in self.statements(where):
+            yield StatementRow(s.id, s.speaker, s.on_behalf_of, s.date, s.stance, s.valence, s.confidence,
+                               tuple(sorted(s.targets)))
 
     @abstractmethod
     def stance_edges(self, where: StatementFilter | None = None, rollup: bool = True) -> list[StanceEdge]:

@@ -24,6 +24,7 @@ from kg.store.base import (
     StanceEdge,
     StanceGroup,
     StatementFilter,
+    StatementRow,
     Store,
     batched,
     edge_sums,
@@ -289,8 +290,19 @@ class EmbeddedStore(Store):
         return " ".join(sql), params
 
     def involvement(self, where: StatementFilter | None = None, rollup: bool = True) -> dict[str, int]:
+        """Unfiltered and rolled up: each actor's statements, plus the statements that target it
+        less those that target their own actor (the kept stance edges from an actor to itself),
+        without joining a million targets to their statements; else counted from the rows."""
+        if rollup and (where is None or where == StatementFilter()):
+            found: dict[str, int] = {}
+            for sql in (f"SELECT {ACTOR} AS a, count(*) FROM statements s GROUP BY a",
+                        "SELECT target, count(*) FROM statement_targets GROUP BY target",
+                        "SELECT actor, -sum(n) FROM stance_edges WHERE actor = target GROUP BY actor"):
+                for a, n in self.db.execute(sql):
+                    found[a] = found.get(a, 0) + n
+            return found
         clause, params = self._where(where)
-        who = "coalesce(s.on_behalf_of, s.speaker)" if rollup else "s.speaker"
+        who = ACTOR if rollup else "s.speaker"
         sql = f"""
             SELECT who, count(DISTINCT id) FROM (
                 SELECT {who} AS who, s.id AS id FROM statements s {clause}
@@ -311,6 +323,16 @@ class EmbeddedStore(Store):
         rows = self.db.execute(f"SELECT body FROM statements s {clause} ORDER BY s.date, s.id", params)
         for (b,) in rows:
             yield Statement.model_validate_json(b)
+
+    def statement_rows(self, where: StatementFilter | None = None) -> Iterator[StatementRow]:
+        clause, params = self._where(where)
+        rows = self.db.execute(f"""
+            SELECT s.id, s.speaker, s.on_behalf_of, s.date, s.stance, s.valence, s.confidence,
+                   (SELECT group_concat(target, char(31)) FROM statement_targets WHERE statement = s.id)
+            FROM statements s {clause} ORDER BY s.date, s.id""", params)  # noqa: S608
+        for sid, speaker, behalf, day, stance, valence, confidence, targets in rows:
+            yield StatementRow(sid, speaker, behalf, date.fromisoformat(day), stance, valence, confidence,
+                               tuple(sorted(targets.split("\x1f"))) if targets else ())
 
     def said_by(self, actor: str, where: StatementFilter | None = None) -> list[StanceGroup]:
         clause, params = self._where(replace(where or StatementFilter(), by=frozenset({actor})))
