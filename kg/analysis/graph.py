@@ -51,6 +51,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
 import networkx as nx
 
@@ -240,7 +241,7 @@ def build_graphs(edges: Iterable[StanceEdge], kinds: Mapping[str, str | None],
         Display names.
     """
     who = participant_rule(kinds, speaks_for, rollup, all_actors)
-    mapped: dict[tuple[str, str, str], list] = {}
+    mapped: dict[tuple[str, str, str], StanceEdge | list] = {}  # a list where edges were merged
     for e in edges:
         src, tgt = who(e.source, e.last), who(e.target, e.last)
         if src is None or tgt is None or src == tgt:
@@ -248,32 +249,35 @@ def build_graphs(edges: Iterable[StanceEdge], kinds: Mapping[str, str | None],
         key = (src, tgt, e.stance)
         m = mapped.get(key)
         if m is None:
-            mapped[key] = [e.n, e.valence, e.weight, e.first, e.last]
+            mapped[key] = e if (src, tgt) == (e.source, e.target) else [e.n, e.valence, e.weight, e.first, e.last]
         else:
+            if isinstance(m, StanceEdge):
+                m = mapped[key] = [m.n, m.valence, m.weight, m.first, m.last]
             m[0] += e.n
             m[1] += e.valence
             m[2] += e.weight
             m[3] = min(m[3], e.first)
             m[4] = max(m[4], e.last)
-    out_edges = [StanceEdge(s, t, st, n, round(v, 9), round(w, 9), first, last)
-                 for (s, t, st), (n, v, w, first, last) in sorted(mapped.items())]
+    out_edges = [m if isinstance(m, StanceEdge) else StanceEdge(*k, m[0], round(m[1], 9), round(m[2], 9), m[3], m[4])
+                 for k, m in sorted(mapped.items())]
     reference = as_of or max((e.last for e in out_edges), default=None)
 
+    @cache
     def recency(last: date) -> float:
         if not half_life or reference is None:
             return 1.0
         return 0.5 ** (max((reference - last).days, 0) / half_life)
 
     classes = {name: stance_class(name) for name in stances()}
-    ties = nx.DiGraph()
+    tie: dict[tuple[str, str], dict] = {}
     acc: dict[str, dict[str, list]] = defaultdict(dict)
     for e in out_edges:
         r = recency(e.last)
         cls = classes[e.stance]
-        if not ties.has_edge(e.source, e.target):
-            ties.add_edge(e.source, e.target, positive=0.0, negative=0.0, neutral=0.0, n=0,
-                          stances={})
-        d = ties[e.source][e.target]
+        d = tie.get((e.source, e.target))
+        if d is None:
+            d = tie[e.source, e.target] = {"positive": 0.0, "negative": 0.0, "neutral": 0.0, "n": 0,
+                                           "stances": {}}
         if cls > 0:
             d["positive"] += abs(e.valence) * r
         elif cls < 0:
@@ -287,6 +291,8 @@ def build_graphs(edges: Iterable[StanceEdge], kinds: Mapping[str, str | None],
         cell[1] += e.weight * r
         cell[2] += e.n
         cell[3][e.stance] = cell[3].get(e.stance, 0) + e.n
+    ties = nx.DiGraph()
+    ties.add_edges_from((a, b, d) for (a, b), d in tie.items())
     for _, _, d in ties.edges(data=True):
         d["positive"], d["negative"], d["neutral"] = (round(d["positive"], 9),
                                                       round(d["negative"], 9), round(d["neutral"], 9))
