@@ -6,6 +6,7 @@ import kg.analysis.demands as demands
 from kg.analysis.graph import from_store
 from kg.model import Dataset, Statement
 from kg.reports.camps import camps
+from kg.store import StatementFilter
 
 DAY = date(2020, 10, 1)
 URL = "https://example.org/crisis"
@@ -65,3 +66,24 @@ def test_camps_say_the_parties_and_show_the_demands_as_evidence(store):
                    if d["target"]["id"] == "AZE" and d["class"] == "hostile")
     assert [h["id"] for h in against["holders"]] == ["ARM", "FRA"]
     assert {e["quote"] for e in against["evidence"]} >= {"Baku must halt its offensive"}
+
+
+def test_named_together_is_every_target_a_statement_names_beside_another(store):
+    store.load([Dataset(name="crisis", statements=(*CRISIS, said("TUR", "condemn", "ARM", "GRC")))])
+    assert store.named_together() == {"ARM", "AZE", "GRC"}
+    assert store.named_together(StatementFilter(stances=frozenset({demands.CALL}))) == {"ARM", "AZE"}
+    assert store.named_together(StatementFilter(by=frozenset({"FRA"}))) == frozenset()
+    assert store.named_together(StatementFilter(until=date(2020, 9, 30))) == frozenset()
+
+
+def test_a_call_on_both_sides_stays_beside_the_directed_ones_of_the_same_speaker(store):
+    # France's call on both sides shares the France -> Azerbaijan edge with its two directed calls:
+    # the edge is counted again from the calls that name a party, and keeps it
+    both = said("FRA", "call_for_ceasefire", "ARM", "AZE", quote="both must stop", day=date(2020, 10, 2))
+    store.load([Dataset(name="crisis", statements=(*CRISIS, both))])
+    g = from_store(store, half_life=None)
+    assert g.directed == 2
+    assert g.ties["FRA"]["AZE"]["stances"] == {"call_for_ceasefire": 1, "oppose": 2}
+    assert g.ties["FRA"]["ARM"]["stances"] == {"call_for_ceasefire": 1}
+    assert [(e.stance, e.n, e.first.day, e.last.day) for e in g.edges if (e.source, e.target) == ("FRA", "AZE")] == [
+        ("call_for_ceasefire", 1, 2, 2), ("oppose", 2, 1, 3)]

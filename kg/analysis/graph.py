@@ -55,7 +55,7 @@ from functools import cache
 
 import networkx as nx
 
-from kg.analysis.demands import CALL, parties, reread
+from kg.analysis.demands import CALL, reread
 from kg.store.base import StanceEdge, StatementFilter, Store
 from kg.vocab import stances
 
@@ -342,9 +342,11 @@ def from_store(store: Store, where: StatementFilter | None = None, *, rollup: bo
     edges = store.stance_edges(where, rollup)
     sides, n_directed = frozenset(), 0
     if where is None or where.stances is None or CALL in where.stances:
-        calls = list(store.statement_rows(dataclasses.replace(where or StatementFilter(), stances=frozenset({CALL}))))
-        sides = parties(calls)
-        edges, n_directed = reread(edges, calls, rollup, sides)
+        on_calls = dataclasses.replace(where or StatementFilter(), stances=frozenset({CALL}))
+        sides = store.named_together(on_calls)  # = parties(every call), without reading them all
+        if sides:  # only a call that names a party can be directed, or share an edge with one
+            calls = store.statement_rows(on_calls if on_calls.toward else dataclasses.replace(on_calls, toward=sides))
+            edges, n_directed = reread(edges, calls, rollup, sides)
     until = where.until if where else None
     prior: list[tuple[str, str, str, str]] = []
     if with_ties:

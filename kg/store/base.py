@@ -242,6 +242,10 @@ class Store(ABC):
         return group_statements((s for s in self.statements(where) if actor not in (s.speaker, s.on_behalf_of)),
                                 lambda s: [s.on_behalf_of or s.speaker])
 
+    def named_together(self, where: StatementFilter | None = None) -> frozenset[str]:
+        """The actors that some statement matching ``where`` names as a target beside another one."""
+        return frozenset(t for s in self.statement_rows(where) if len(s.targets) > 1 for t in s.targets)
+
     @abstractmethod
     def involvement(self, where: StatementFilter | None = None, rollup: bool = True) -> dict[str, int]:
         """For every actor, the number of statements that name it as their source or a target.

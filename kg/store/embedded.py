@@ -289,6 +289,13 @@ class EmbeddedStore(Store):
             sql.append(f"AND {among('s.id', where.ids)}")
         return " ".join(sql), params
 
+    def named_together(self, where: StatementFilter | None = None) -> frozenset[str]:
+        clause, params = self._where(where)
+        return frozenset(t for (t,) in self.db.execute(f"""
+            SELECT DISTINCT t.target FROM statements s JOIN statement_targets t ON t.statement = s.id
+            {clause} AND (SELECT count(*) FROM statement_targets u WHERE u.statement = s.id) > 1""",
+                                                         params))  # noqa: S608
+
     def involvement(self, where: StatementFilter | None = None, rollup: bool = True) -> dict[str, int]:
         """Unfiltered and rolled up: each actor's statements, plus the statements that target it
         less those that target their own actor (the kept stance edges from an actor to itself),

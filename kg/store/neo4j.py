@@ -398,6 +398,10 @@ class Neo4jStore(Store):
         (record,) = self._run_read(query, **params)
         return record["rows"]
 
+    def named_together(self, where: StatementFilter | None = None) -> frozenset[str]:
+        clause, params = where_clause(where)
+        return frozenset(self._rows(cypher("named_together").replace("{where}", clause), **params))
+
     def involvement(self, where: StatementFilter | None = None, rollup: bool = True) -> dict[str, int]:
         clause, params = where_clause(where)
         return dict(self._rows(cypher("involvement").replace("{where}", clause), rollup=rollup, **params))
