@@ -164,3 +164,22 @@ def test_positions_tells_blocs_apart_that_all_condemn_the_same_actor():
     # what the other two methods do with the same data
     assert find_camps(g, "louvain")["camps"] == [["A1", "A2", "A3", "A4", "B3", "B4", "Y"], ["B1", "B2", "Z"]]
     assert find_camps(g, "signed")["camps"] == [["A1", "A2", "A3", "A4", "B1", "B2", "B3", "B4", "Y", "Z"]]
+
+
+def test_modularity_agrees_with_networkx_on_a_random_weighted_graph():
+    # hand-counted cases are the doctest; this is the second check, against networkx' own
+    import networkx as nx
+    import numpy as np
+
+    from kg.analysis.camps import modularity
+
+    rng = np.random.default_rng(7)
+    A = rng.normal(size=(40, 40))
+    A = (A + A.T) / 2
+    labels = rng.integers(0, 4, 40).tolist()
+    ids = [f"a{i:02d}" for i in range(40)]
+    g = nx.Graph()
+    g.add_nodes_from(ids)
+    g.add_weighted_edges_from((ids[i], ids[j], A[i, j]) for i in range(40) for j in range(i + 1, 40) if A[i, j] > 1e-9)
+    parts = [{a for a, c in zip(ids, labels, strict=True) if c == k} for k in set(labels)]
+    assert modularity(ids, A, labels) == round(nx.community.modularity(g, parts), 3)
