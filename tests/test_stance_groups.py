@@ -190,7 +190,24 @@ def test_an_embedded_store_of_version_1_gets_its_stance_edges_on_opening(tmp_pat
     old.close()
     with EmbeddedStore(tmp_path / "kg.sqlite") as db:
         assert edges(db) == expected and len(expected) == 7
-        assert db.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+        assert db.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+
+
+def test_an_embedded_store_of_version_2_gets_the_index_on_the_actor_spoken_for_on_opening(tmp_path):
+    import sqlite3
+
+    from kg.store.embedded import EmbeddedStore
+
+    with EmbeddedStore(tmp_path / "kg.sqlite") as db:
+        db.load([crisis(S1, S2, S3, S4, S5, S6)])
+        expected = (edges(db), db.involvement())
+    old = sqlite3.connect(tmp_path / "kg.sqlite")
+    old.executescript("DROP INDEX statements_actor; PRAGMA user_version = 2;")
+    old.close()
+    with EmbeddedStore(tmp_path / "kg.sqlite") as db:
+        indexes = [r[1] for r in db.db.execute("PRAGMA index_list(statements)")]
+        assert "statements_actor" in indexes and (edges(db), db.involvement()) == expected
+        assert db.db.execute("PRAGMA user_version").fetchone()[0] == 3
 
 
 def test_involvement_counts_each_statement_once_per_actor_it_names(store):

@@ -53,8 +53,9 @@ CREATE TABLE IF NOT EXISTS stance_edges (
     PRIMARY KEY (actor, target, stance)) WITHOUT ROWID;
 """
 
-SCHEMA_VERSION = 2
-"""1: no stance_edges table (a store of version 1 gets it, filled from its statements, on opening)."""
+SCHEMA_VERSION = 3
+"""1: no stance_edges table (a store of version 1 gets it, filled from its statements, on opening);
+2: no statements_actor index (built on opening)."""
 ACTOR = "coalesce(s.on_behalf_of, s.speaker)"
 """The actor a statement counts for: the one spoken for, else the speaker."""
 DATASET = "json_extract(s.body, '$.dataset')"
@@ -105,14 +106,15 @@ class EmbeddedStore(Store):
             self.db = sqlite3.connect(self.path, isolation_level=None)
             self.db.execute("PRAGMA journal_mode=WAL")
             version = self.db.execute("PRAGMA user_version").fetchone()[0]
-            if version not in (0, 1, SCHEMA_VERSION):
+            if version not in (0, 1, 2, SCHEMA_VERSION):
                 raise StoreError(f"the embedded store at {self.path} has schema version {version}, this "
                                  f"kg needs {SCHEMA_VERSION}: move the file away and load again")
-            if version != SCHEMA_VERSION:  # a new store, or one of version 1: all or nothing
+            if version != SCHEMA_VERSION:  # a new store, or an older one: all or nothing
                 self.db.execute("BEGIN IMMEDIATE")
                 for statement in filter(str.strip, SCHEMA.split(";")):
                     self.db.execute(statement)
-                self._refresh_edges(None)
+                if version < 2:
+                    self._refresh_edges(None)
                 self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
                 self.db.execute("COMMIT")
         except StoreError:
