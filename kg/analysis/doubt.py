@@ -79,10 +79,14 @@ class _Edges:
         self.ti = np.array([pos[e.target] for e in edges], dtype=np.int64)
         self.n = np.array([e.n for e in edges], dtype=np.int64)
         self.cell = self.si * self.k + self.ti
-        cls = np.array([stance_class(e.stance) for e in edges], dtype=np.float64)
+        classes = {st: stance_class(st) for st in {e.stance for e in edges}}
+        cls = np.array([classes[e.stance] for e in edges], dtype=np.float64)
         ref = graphs.reference
-        r = np.array([0.5 ** (max((ref - e.last).days, 0) / half_life) if half_life and ref else 1.0
-                      for e in edges])
+        if half_life and ref:
+            age = ref.toordinal() - np.array([e.last.toordinal() for e in edges], dtype=np.float64)
+            r = 0.5 ** (np.maximum(age, 0) / half_life)
+        else:
+            r = np.ones(len(edges))
         self.weight = np.array([e.weight for e in edges]) * r       # profile weight
         self.signed = self.weight * cls                              # profile numerator
         self.net = np.array([abs(e.valence) for e in edges]) * r * cls  # tie strength, signed

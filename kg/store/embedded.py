@@ -12,6 +12,7 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 from kg.errors import StoreError
@@ -293,6 +294,10 @@ class EmbeddedStore(Store):
         return " ".join(sql), params
 
     def named_together(self, where: StatementFilter | None = None) -> frozenset[str]:
+        (several,) = self.db.execute("SELECT (SELECT count(*) FROM statement_targets) > "
+                                     "(SELECT count(*) FROM statements)").fetchone()
+        if not several:  # every statement has one target at least, so here exactly one
+            return frozenset()
         clause, params = self._where(where)
         return frozenset(t for (t,) in self.db.execute(f"""
             SELECT DISTINCT t.target FROM statements s JOIN statement_targets t ON t.statement = s.id
@@ -385,9 +390,9 @@ class EmbeddedStore(Store):
     def stance_edges(self, where: StatementFilter | None = None, rollup: bool = True) -> list[StanceEdge]:
         """From the stance_edges table kept up to date at load time when nothing is filtered and
         statements are rolled up; else added up from the statements."""
+        day = cache(date.fromisoformat)  # a few hundred distinct days among many edges
         if rollup and (where is None or where == StatementFilter()):
-            return [StanceEdge(a, t, st, n, round(v, 9), round(w, 9), date.fromisoformat(first),
-                               date.fromisoformat(last))
+            return [StanceEdge(a, t, st, n, round(v, 9), round(w, 9), day(first), day(last))
                     for a, t, st, n, v, w, first, last in self.db.execute(
                         "SELECT * FROM stance_edges ORDER BY actor, target, stance")]
         clause, params = self._where(where)
@@ -398,6 +403,5 @@ class EmbeddedStore(Store):
             FROM statements s JOIN statement_targets t ON t.statement = s.id
             {clause}
             GROUP BY src, t.target, s.stance ORDER BY src, t.target, s.stance"""
-        return [StanceEdge(src, tgt, st, n, round(v, 9), round(w, 9), date.fromisoformat(first),
-                           date.fromisoformat(last))
+        return [StanceEdge(src, tgt, st, n, round(v, 9), round(w, 9), day(first), day(last))
                 for src, tgt, st, n, v, w, first, last in self.db.execute(sql, params)]
