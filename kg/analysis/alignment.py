@@ -193,13 +193,15 @@ def s_matrix(X: np.ndarray, M: np.ndarray, w: np.ndarray | None = None) -> tuple
     Mf = M.astype(np.float64)
     n = (Mf if w is None else Mf * w) @ Mf.T
     d = np.zeros((len(X), len(X)))
-    for t in range(X.shape[1]):
-        holders = np.flatnonzero(M[:, t])
+    target, actor = np.nonzero(M.T)  # the holders of each target, target by target
+    bounds = np.flatnonzero(np.diff(target)) + 1
+    groups = zip(np.split(actor, bounds), np.split(X[actor, target], bounds), target[np.r_[0, bounds]],
+                 strict=True) if len(target) else ()
+    for holders, v, t in groups:
         if len(holders) < 2:
             continue
-        v = X[holders, t]
         diff = np.abs(v[:, None] - v[None, :])
-        d[np.ix_(holders, holders)] += diff if w is None else diff * w[t]
+        d[holders[:, None], holders] += diff if w is None else diff * w[t]
     with np.errstate(invalid="ignore", divide="ignore"):
         s = np.where(n > 0, 1 - d / n, np.nan)  # 1 - 2 d / (2 n)
     return s, n
