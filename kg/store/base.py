@@ -10,6 +10,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import NamedTuple
 
 from kg.model import Actor, Alliance, Dataset, Membership, Role, Source, Statement
 
@@ -46,12 +47,13 @@ class StatementFilter:
                 and (self.datasets is None or s.dataset in self.datasets))
 
 
-@dataclass(frozen=True)
-class StanceEdge:
+class StanceEdge(NamedTuple):
     """Statements of one actor toward one target with one stance, added up.
 
     ``source`` is the speaker, or the state or organisation it spoke for when rolled up.
     ``valence`` is the sum of valence × confidence, ``weight`` the sum of confidence.
+    A named tuple: a store returns tens of thousands, and a tuple is made at a third of the
+    cost of a frozen dataclass.
     """
 
     source: str
@@ -64,8 +66,7 @@ class StanceEdge:
     last: date
 
 
-@dataclass(frozen=True, slots=True)
-class StatementRow:
+class StatementRow(NamedTuple):
     """A statement without its words or codes: what the analyses count and rank by.
 
     Cheaper to read than a whole :class:`~kg.model.Statement` (see :meth:`Store.statement_rows`);
