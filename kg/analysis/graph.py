@@ -52,6 +52,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
+from itertools import groupby
 
 import networkx as nx
 
@@ -270,43 +271,39 @@ def build_graphs(edges: Iterable[StanceEdge], kinds: Mapping[str, str | None],
 
     classes = {name: stance_class(name) for name in stances()}
     tie: dict[tuple[str, str], dict] = {}
-    acc: dict[str, dict[str, list]] = defaultdict(dict)
-    for e in out_edges:
-        r = recency(e.last)
-        cls = classes[e.stance]
-        d = tie.get((e.source, e.target))
-        if d is None:
-            d = tie[e.source, e.target] = {"positive": 0.0, "negative": 0.0, "neutral": 0.0, "n": 0,
-                                           "stances": {}}
-        if cls > 0:
-            d["positive"] += abs(e.valence) * r
-        elif cls < 0:
-            d["negative"] += abs(e.valence) * r
-        else:
-            d["neutral"] += e.weight * r
-        d["n"] += e.n
-        d["stances"][e.stance] = d["stances"].get(e.stance, 0) + e.n
-        cell = acc[e.source].setdefault(e.target, [0.0, 0.0, 0, {}])
-        cell[0] += e.weight * r * cls
-        cell[1] += e.weight * r
-        cell[2] += e.n
-        cell[3][e.stance] = cell[3].get(e.stance, 0) + e.n
+    cells: dict[str, dict[str, dict]] = defaultdict(dict)
+    # out_edges are sorted: each (source, target) pair is one run, its stances in order
+    for (src, tgt), run in groupby(out_edges, key=lambda e: (e.source, e.target)):
+        positive = negative = neutral = num = den = 0.0
+        n = 0
+        counts: dict[str, int] = {}
+        for e in run:
+            r = recency(e.last)
+            cls = classes[e.stance]
+            if cls > 0:
+                positive += abs(e.valence) * r
+            elif cls < 0:
+                negative += abs(e.valence) * r
+            else:
+                neutral += e.weight * r
+            n += e.n
+            counts[e.stance] = e.n
+            num += e.weight * r * cls
+            den += e.weight * r
+        positive, negative, neutral = round(positive, 9), round(negative, 9), round(neutral, 9)
+        net = round(positive - negative, 9)
+        tie[src, tgt] = {"positive": positive, "negative": negative, "neutral": neutral, "n": n,
+                         "stances": counts, "net": net,
+                         "sign": (net > 0) - (net < 0) if (positive or negative) else 0}
+        value = num / den if den > 0 else 0.0
+        cells[src][tgt] = {"value": round(value, 9), "code": code_of(value), "n": n,
+                           "weight": round(den, 9), "stances": dict(counts)}
     ties = nx.DiGraph()
     ties.add_edges_from((a, b, d) for (a, b), d in tie.items())
-    for _, _, d in ties.edges(data=True):
-        d["positive"], d["negative"], d["neutral"] = (round(d["positive"], 9),
-                                                      round(d["negative"], 9), round(d["neutral"], 9))
-        d["net"] = round(d["positive"] - d["negative"], 9)
-        d["sign"] = (d["net"] > 0) - (d["net"] < 0) if (d["positive"] or d["negative"]) else 0
     ids = tuple(sorted(ties.nodes))
     profiles: dict[str, dict[str, dict]] = {}
     for a in ids:
-        row = {}
-        for t, (num, den, n, st) in sorted(acc.get(a, {}).items()):
-            value = num / den if den > 0 else 0.0
-            row[t] = {"value": round(value, 9), "code": code_of(value), "n": n,
-                      "weight": round(den, 9), "stances": dict(sorted(st.items()))}
-        row[a] = {"value": 1.0, "code": 1, "n": 0, "weight": 0.0, "stances": {}, "self": True}
+        row = {**cells.get(a, {}), a: {"value": 1.0, "code": 1, "n": 0, "weight": 0.0, "stances": {}, "self": True}}
         profiles[a] = dict(sorted(row.items()))
     names = dict(names or {})
     for a in ids:
