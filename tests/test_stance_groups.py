@@ -222,3 +222,16 @@ def test_involvement_counts_each_statement_once_per_actor_it_names(store):
     # the unfiltered count takes a shortcut through the kept edges; a filter that keeps every
     # statement takes the general one
     assert store.involvement(StatementFilter(since=date(2000, 1, 1))) == store.involvement()
+
+
+def test_statement_rows_are_the_statements_without_their_words(store):
+    from kg.store.base import StatementRow
+
+    store.load([crisis(S1, S2, S3, S7)])
+    assert list(store.statement_rows(StatementFilter(toward=frozenset({"ARM", "AZE"})))) == [
+        StatementRow(S1.id, "TUR", None, date(2020, 9, 27), "support", 1.0, 1.0, ("AZE",)),
+        StatementRow(S2.id, "erdogan", "TUR", date(2020, 9, 28), "praise", 0.8, 0.5, ("AZE",)),
+        StatementRow(S3.id, "TUR", None, date(2020, 9, 29), "condemn", -0.9, 1.0, ("ARM", "XYZ")),
+        StatementRow(S7.id, "TUR", "OIC", date(2020, 10, 3), "warn", -0.6, 1.0, ("ARM",))]
+    assert [r.id for r in store.statement_rows(StatementFilter(by=frozenset({"OIC"})))] == [S7.id]
+    assert list(store.statement_rows(StatementFilter(since=date(2021, 1, 1)))) == []

@@ -45,6 +45,7 @@ from kg.store.base import (
     StanceEdge,
     StanceGroup,
     StatementFilter,
+    StatementRow,
     Store,
     batched,
     edge_sums,
@@ -437,22 +438,33 @@ class Neo4jStore(Store):
                               "RETURN properties(r) AS r ORDER BY id")
         return [Alliance.model_validate(_native(x["r"])) for x in rows]
 
-    def statements(self, where: StatementFilter | None = None) -> Iterator[Statement]:
+    def _chunks(self, name: str, where: StatementFilter | None) -> Iterator[list]:
+        """The lists of rows the statements query ``name`` returns for ``where``, two at a time."""
         clause, params = where_clause(where)
         start = "MATCH (s:Statement)"
         if where is not None and where.toward is not None:  # every target has its node and link
             start = "MATCH (t:Actor) WHERE t.id IN $toward\nMATCH (t)<-[:TOWARD]-(s:Statement)\nWITH DISTINCT s"
         elif where is not None and where.ids is not None:
             start = "MATCH (s:Statement) WHERE s.id IN $ids\nWITH s"
-        query = cypher("statements").replace("{start}", start).replace("{where}", clause)
+        query = cypher(name).replace("{start}", start).replace("{where}", clause)
         try:
             with self._session(read=True, fetch_size=2) as s:  # two lists at a time: bounded memory
                 for record in s.run(query, params, chunk=STATEMENT_CHUNK):
-                    for d in record["rows"]:
-                        d.pop("actor", None)
-                        yield Statement.model_validate(_native(d))
+                    yield record["rows"]
         except Exception as e:  # noqa: BLE001
             raise self._translate(e) from None
+
+    def statements(self, where: StatementFilter | None = None) -> Iterator[Statement]:
+        for rows in self._chunks("statements", where):
+            for d in rows:
+                d.pop("actor", None)
+                yield Statement.model_validate(_native(d))
+
+    def statement_rows(self, where: StatementFilter | None = None) -> Iterator[StatementRow]:
+        for rows in self._chunks("statement_rows", where):
+            for sid, speaker, behalf, day, stance, valence, confidence, targets in rows:
+                yield StatementRow(sid, speaker, behalf, date.fromisoformat(day), stance, valence, confidence,
+                                   tuple(sorted(targets)))
 
     def stance_edges(self, where: StatementFilter | None = None, rollup: bool = True) -> list[StanceEdge]:
         """From the STANCE edges kept up to date at load time when nothing is filtered and
