@@ -113,3 +113,25 @@ def test_matrix_is_deterministic():
     assert np.round(m["s"], 9).tolist() == [[1.0, 0.5, -1.0], [0.5, 1.0, -1.0], [-1.0, -1.0, 1.0]]
     assert round(float(m["kappa"][0, 1]), 3) == 0.333 and round(float(m["pi"][0, 1]), 3) == 0.2
     assert float(m["kappa"][0, 2]) == pytest.approx(0.0) and float(m["pi"][1, 2]) == pytest.approx(-1.0)
+
+
+def test_prepared_holder_pairs_give_the_loops_sums_to_the_last_bit(monkeypatch):
+    # the doctest counts a small case by hand; here the prepared pairs of a larger matrix serve a
+    # matrix with fewer stances (a resample), with and without target weights
+    import numpy as np
+
+    from kg.analysis import alignment
+    from kg.analysis.alignment import HolderPairs, s_matrix
+
+    rng = np.random.default_rng(3)
+    M = rng.random((60, 70)) < 0.3
+    X = rng.uniform(-1, 1, M.shape)
+    fewer = M & (rng.random(M.shape) < 0.9)
+    pairs = HolderPairs.fit(M)
+    for held in (M, fewer):
+        for w in (None, rng.random(70)):
+            s0, n0 = s_matrix(X, held, w)
+            s1, n1 = s_matrix(X, held, w, pairs=pairs)
+            assert np.array_equal(np.nan_to_num(s0, nan=9.0), np.nan_to_num(s1, nan=9.0)) and np.array_equal(n0, n1)
+    monkeypatch.setattr(alignment, "PAIR_BUDGET", 10)
+    assert HolderPairs.fit(M) is None

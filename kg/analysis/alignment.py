@@ -43,6 +43,8 @@ CODES = (-1, 0, 1)
 ROUND = 3
 SEPARATION_FLOOR = 0.1
 """The weight of a target every speaker takes the same stance toward (:func:`separation`)."""
+PAIR_BUDGET = 4_000_000
+"""The most holder pairs :class:`HolderPairs` prepares (five arrays of that length, about 160 MB)."""
 
 
 def _r(x: float | None) -> float | None:
@@ -171,7 +173,57 @@ def separation(X: np.ndarray, M: np.ndarray, own: np.ndarray | None = None) -> n
     return np.maximum(np.sqrt(var), SEPARATION_FLOOR)
 
 
-def s_matrix(X: np.ndarray, M: np.ndarray, w: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+class HolderPairs:
+    """Every pair of actors that hold a stance toward the same target, once each, as flat indices
+    into an actors × targets matrix: the terms of :func:`s_matrix`'s distances, prepared once
+    for many matrices (the resamples of :func:`kg.analysis.doubt.stability`).
+
+    A matrix whose stances are among those of ``M`` masks the pairs it lacks. The terms of each
+    pair of actors are added in target order, as :func:`s_matrix`'s loop adds them, so the sums
+    are the same to the last bit. :meth:`fit` gives None beyond :data:`PAIR_BUDGET` pairs.
+
+    >>> M = np.array([[True, True], [True, False], [True, True]])
+    >>> p = HolderPairs(M); len(p.cells)
+    4
+    >>> X = np.array([[1.0, -1.0], [0.0, 0.0], [-1.0, 1.0]])
+    >>> p.distances(X, M).tolist()
+    [[0.0, 1.0, 4.0], [1.0, 0.0, 1.0], [4.0, 1.0, 0.0]]
+    """
+
+    def __init__(self, M: np.ndarray):
+        k, n_targets = M.shape
+        target, actor = np.nonzero(M.T)  # the holders of each target, in actor order
+        size = np.bincount(target, minlength=n_targets)
+        start = np.cumsum(size) - size
+        reps = size[target]  # each holder meets every holder of its target
+        a = np.repeat(np.arange(len(target)), reps)
+        block = np.cumsum(reps) - reps
+        b = np.repeat(start[target], reps) + np.arange(len(a)) - np.repeat(block, reps)
+        a, b = a[a < b], b[a < b]
+        self.k = k
+        self.target = target[a]
+        self.a = actor[a] * n_targets + target[a]
+        self.b = actor[b] * n_targets + target[b]
+        self.cells = actor[a] * k + actor[b]
+
+    @classmethod
+    def fit(cls, M: np.ndarray) -> HolderPairs | None:
+        """The pairs of ``M``, or None when there are more than :data:`PAIR_BUDGET`."""
+        size = M.sum(axis=0).astype(np.int64)
+        return cls(M) if int((size * (size - 1) // 2).sum()) <= PAIR_BUDGET else None
+
+    def distances(self, X: np.ndarray, M: np.ndarray, w: np.ndarray | None = None) -> np.ndarray:
+        """Sum over the shared targets of ``w`` × |x - y|, for every pair of rows of ``X``."""
+        values, held = X.ravel(), M.ravel()
+        diff = np.abs(values[self.a] - values[self.b]) * (held[self.a] & held[self.b])
+        if w is not None:
+            diff *= w[self.target]
+        d = np.bincount(self.cells, weights=diff, minlength=self.k * self.k).reshape(self.k, self.k)
+        return d + d.T
+
+
+def s_matrix(X: np.ndarray, M: np.ndarray, w: np.ndarray | None = None,
+             pairs: HolderPairs | None = None) -> tuple[np.ndarray, np.ndarray]:
     """The S score and the number of shared targets for every pair of rows of a profile matrix
     (values ``X``, presence ``M``; actors × targets): S is NaN where nothing is shared.
 
@@ -180,7 +232,8 @@ def s_matrix(X: np.ndarray, M: np.ndarray, w: np.ndarray | None = None) -> tuple
 
     The distances are added up target by target over the actors that hold it, so the work
     follows the stances actually taken (most actors speak about few targets), not actors² ×
-    targets.
+    targets. With ``pairs`` prepared for ``M`` (or for a matrix that holds all of ``M``'s
+    stances) they are added up from those, with the same result.
 
     >>> X = np.array([[1.0, -1.0], [1.0, 0.0]]); M = np.ones((2, 2), dtype=bool)
     >>> s, n = s_matrix(X, M)
@@ -192,6 +245,10 @@ def s_matrix(X: np.ndarray, M: np.ndarray, w: np.ndarray | None = None) -> tuple
     """
     Mf = M.astype(np.float64)
     n = (Mf if w is None else Mf * w) @ Mf.T
+    if pairs is not None:
+        d = pairs.distances(X, M, w)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return np.where(n > 0, 1 - d / n, np.nan), n
     d = np.zeros((len(X), len(X)))
     target, actor = np.nonzero(M.T)  # the holders of each target, target by target
     bounds = np.flatnonzero(np.diff(target)) + 1

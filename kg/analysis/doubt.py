@@ -40,7 +40,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from kg.analysis.alignment import s_matrix, separation
+from kg.analysis.alignment import HolderPairs, s_matrix, separation
 from kg.analysis.camps import PRIOR_WEIGHT, affinity
 from kg.analysis.graph import ActorGraphs, stance_class
 
@@ -91,6 +91,10 @@ class _Edges:
         self.signed = self.weight * cls                              # profile numerator
         self.net = np.array([abs(e.valence) for e in edges]) * r * cls  # tie strength, signed
         self.prior = [(pos[u], pos[v]) for u, v in graphs.prior.edges()] if with_ties else []
+        # a resample holds a stance only where the whole data does: its S terms are prepared once
+        held = np.bincount(self.cell, weights=self.weight, minlength=self.k * self.k).reshape(self.k, self.k) > 0
+        np.fill_diagonal(held, True)
+        self.pairs = HolderPairs.fit(held)
 
     def affinity(self, scale: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """The affinity matrix with each edge's statements scaled by ``scale``, and who is present."""
@@ -104,7 +108,8 @@ class _Edges:
         X = np.divide(num, den, out=np.zeros((k, k)), where=M)
         np.fill_diagonal(M, True)  # an actor backs its own side
         np.fill_diagonal(X, 1.0)
-        s, n = s_matrix(X, M, w=separation(X, M, np.eye(k, dtype=bool)) if self.positions else None)
+        s, n = s_matrix(X, M, w=separation(X, M, np.eye(k, dtype=bool)) if self.positions else None,
+                        pairs=self.pairs)
         A = np.nan_to_num(s) * n / (n + 1) + np.tanh(T + T.T)
         for i, j in self.prior:
             A[i, j] += PRIOR_WEIGHT
