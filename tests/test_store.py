@@ -143,3 +143,11 @@ def test_embedded_involvement_counts_speakers_from_the_index_on_the_actor_spoken
         (sql,) = [q for q in seen if "FROM statements s GROUP BY" in q]
         plan = " ".join(r[3] for r in db.db.execute(f"EXPLAIN QUERY PLAN {sql}"))
         assert "USING INDEX statements_actor" in plan
+
+
+def test_embedded_store_maps_its_file_for_reading(tmp_path):
+    # reads by id across a 1M store: mapped, kg camps took a median 4.6 s against 5.2 s (BENCHMARKS)
+    from kg.store.embedded import MMAP_SIZE, EmbeddedStore
+
+    with EmbeddedStore(tmp_path / "kg.sqlite") as db:
+        assert db.db.execute("PRAGMA mmap_size").fetchone()[0] == MMAP_SIZE == 2**30

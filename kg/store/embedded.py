@@ -54,6 +54,8 @@ CREATE TABLE IF NOT EXISTS stance_edges (
     PRIMARY KEY (actor, target, stance)) WITHOUT ROWID;
 """
 
+MMAP_SIZE = 1 << 30
+"""How much of the store file SQLite maps into memory (address space, not memory used)."""
 SCHEMA_VERSION = 3
 """1: no stance_edges table (a store of version 1 gets it, filled from its statements, on opening);
 2: no statements_actor index (built on opening)."""
@@ -106,6 +108,9 @@ class EmbeddedStore(Store):
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(self.path, isolation_level=None)
             self.db.execute("PRAGMA journal_mode=WAL")
+            # reads by id jump across the whole file: mapped, they skip a read() call each
+            # (the evidence of kg camps on a 1M store: 1.0 s -> 0.6-0.8 s)
+            self.db.execute(f"PRAGMA mmap_size = {MMAP_SIZE}")
             version = self.db.execute("PRAGMA user_version").fetchone()[0]
             if version not in (0, 1, 2, SCHEMA_VERSION):
                 raise StoreError(f"the embedded store at {self.path} has schema version {version}, this "
