@@ -189,26 +189,27 @@ def participant_rule(kinds: Mapping[str, str | None], speaks_for: Who | None = N
     'bob'
     """
     speaks_for = speaks_for or (lambda a, d: None)
-    cache: dict[tuple[str, date | None], str | None] = {}
+    cache: dict[tuple[str, date | None], str | None] = {}  # a person's node depends on the day
+    fixed: dict[str, str | None] = {}  # anyone else's does not
 
     def who(actor: str, day: date | None) -> str | None:
+        if actor in fixed:
+            return fixed[actor]
         key = (actor, day)
         if key in cache:
             return cache[key]
         kind = kinds.get(actor)
         out: str | None
-        if kind in PARTICIPANT_KINDS:
-            out = actor
-        elif kind == "person":
-            holder = speaks_for(actor, day)
-            if holder is None:
-                out = actor if all_actors else None
-            elif rollup:
-                out = holder if (all_actors or kinds.get(holder) in PARTICIPANT_KINDS) else None
-            else:
-                out = actor
-        else:
+        if kind != "person":
+            fixed[actor] = out = actor if (kind in PARTICIPANT_KINDS or all_actors) else None
+            return out
+        holder = speaks_for(actor, day)
+        if holder is None:
             out = actor if all_actors else None
+        elif rollup:
+            out = holder if (all_actors or kinds.get(holder) in PARTICIPANT_KINDS) else None
+        else:
+            out = actor
         cache[key] = out
         return out
 
