@@ -47,6 +47,17 @@ class StatementFilter:
                 and (self.datasets is None or s.dataset in self.datasets))
 
 
+def unfiltered(where: StatementFilter | None, rollup: bool = True) -> bool:
+    """Whether what a store keeps at load time answers: nothing filtered, statements rolled up.
+
+    >>> unfiltered(None), unfiltered(StatementFilter()), unfiltered(None, rollup=False)
+    (True, True, False)
+    >>> unfiltered(StatementFilter(stances=frozenset({"support"})))
+    False
+    """
+    return rollup and (where is None or where == StatementFilter())
+
+
 class StanceEdge(NamedTuple):
     """Statements of one actor toward one target with one stance, added up.
 

@@ -29,6 +29,7 @@ from kg.store.base import (
     Store,
     batched,
     edge_sums,
+    unfiltered,
 )
 
 SCHEMA = """
@@ -314,7 +315,7 @@ class EmbeddedStore(Store):
         statement counts for), plus the statements that target it, less those that target their
         own actor (the kept stance edges from an actor to itself), without joining a million
         targets to their statements; else counted from the rows."""
-        if rollup and (where is None or where == StatementFilter()):
+        if unfiltered(where, rollup):
             found: dict[str, int] = {}
             for sql in (f"SELECT {ACTOR} AS a, count(*) FROM statements s GROUP BY a",
                         "SELECT target, count(*) FROM statement_targets GROUP BY target",
@@ -396,7 +397,7 @@ class EmbeddedStore(Store):
         """From the stance_edges table kept up to date at load time when nothing is filtered and
         statements are rolled up; else added up from the statements."""
         day = cache(date.fromisoformat)  # a few hundred distinct days among many edges
-        if rollup and (where is None or where == StatementFilter()):
+        if unfiltered(where, rollup):
             return [StanceEdge(a, t, st, n, round(v, 9), round(w, 9), day(first), day(last))
                     for a, t, st, n, v, w, first, last in self.db.execute(
                         "SELECT * FROM stance_edges ORDER BY actor, target, stance")]

@@ -49,6 +49,7 @@ from kg.store.base import (
     Store,
     batched,
     edge_sums,
+    unfiltered,
 )
 
 LABELS = {"state": "State", "organization": "Organization", "person": "Person",
@@ -469,7 +470,7 @@ class Neo4jStore(Store):
     def stance_edges(self, where: StatementFilter | None = None, rollup: bool = True) -> list[StanceEdge]:
         """From the STANCE edges kept up to date at load time when nothing is filtered and
         statements are rolled up; else added up from the statements."""
-        if rollup and (where is None or where == StatementFilter()):
+        if unfiltered(where, rollup):
             rows = self._rows(cypher("all_stance_edges"))
         else:
             clause, params = where_clause(where)
@@ -489,7 +490,7 @@ class Neo4jStore(Store):
 
     def _from_edges(self, query: str, actor: str, where: StatementFilter | None) -> list[StanceGroup] | None:
         """The groups ``query`` reads from the STANCE edges, or None where the edges do not answer."""
-        if where is not None and where != StatementFilter():
+        if not unfiltered(where):
             return None
         (record,) = self._run_read(cypher(query), actor=actor)
         return None if record["crossed"] else _groups(record["rows"])
