@@ -245,13 +245,13 @@ class Store(ABC):
         """The statements of ``actor`` (its speaker, or the actor spoken for) that match ``where``,
         one group per target, ordered by target."""
         where = replace(where or StatementFilter(), by=frozenset({actor}))
-        return group_statements(self.statements(where), lambda s: s.targets)
+        return group_statements(self.statement_rows(where), lambda s: s.targets)
 
     def said_toward(self, actor: str, where: StatementFilter | None = None) -> list[StanceGroup]:
         """The statements that name ``actor`` as a target, match ``where`` and are not its own
         (see :meth:`said_by`), one group per actor spoken for (or speaker), ordered by it."""
         where = replace(where or StatementFilter(), toward=frozenset({actor}))
-        return group_statements((s for s in self.statements(where) if actor not in (s.speaker, s.on_behalf_of)),
+        return group_statements((s for s in self.statement_rows(where) if actor not in (s.speaker, s.on_behalf_of)),
                                 lambda s: [s.on_behalf_of or s.speaker])
 
     def named_together(self, where: StatementFilter | None = None) -> frozenset[str]:

@@ -482,11 +482,13 @@ class Neo4jStore(Store):
     def said_by(self, actor: str, where: StatementFilter | None = None) -> list[StanceGroup]:
         """From the actor's STANCE edges when nothing is filtered and the actor never spoke for
         another one (a person speaking for a state did); else from its statements."""
-        return self._from_edges("said_by", actor, where) or super().said_by(actor, where)
+        found = self._from_edges("said_by", actor, where)
+        return super().said_by(actor, where) if found is None else found
 
     def said_toward(self, actor: str, where: StatementFilter | None = None) -> list[StanceGroup]:
         """From the STANCE edges into the actor, as :meth:`said_by`."""
-        return self._from_edges("said_toward", actor, where) or super().said_toward(actor, where)
+        found = self._from_edges("said_toward", actor, where)
+        return super().said_toward(actor, where) if found is None else found
 
     def _from_edges(self, query: str, actor: str, where: StatementFilter | None) -> list[StanceGroup] | None:
         """The groups ``query`` reads from the STANCE edges, or None where the edges do not answer."""
