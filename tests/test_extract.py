@@ -205,12 +205,13 @@ def test_dev_corpus_stays_above_the_measured_floor():
     from extract_eval import by_half, evaluate
 
     halves = by_half(evaluate(shared, INDEX))
-    # measured 2026-12-01 (bench/dev_split.yaml), after the fourth round of rule work:
-    # tuning P 0.89 R 0.79 (65/82), check P 0.50 R 0.34 (34/100); before it 0.79/0.54 and 0.53/0.29
+    # measured 2026-12-01 (bench/dev_split.yaml), after the fourth round of rule work and with the
+    # gold's names folded as its header says: tuning P 0.89 R 0.79 (65/82), check P 0.63 R 0.42
+    # (42/100); before the rule work 0.79/0.54 and 0.70/0.37
     (tuning, tuning_sp), (check, _) = halves["tuning"], halves["check"]
     assert (tuning.gold, check.gold) == (82, 100)  # 182 scored items in all, as the corpus README counts
     assert tuning.precision >= 0.85 and tuning.recall >= 0.75
-    assert check.precision >= 0.45 and check.recall >= 0.30
+    assert check.precision >= 0.58 and check.recall >= 0.38
     assert tuning_sp.precision >= 0.95 and tuning_sp.recall >= 0.85
 
 
@@ -221,11 +222,12 @@ def test_the_review_queue_covers_the_dev_corpus_above_the_measured_floor():
     from extract_eval import coverage
 
     got = coverage(shared, INDEX)
-    # measured 2026-12-01: tuning 70/82 covered with 173 candidates, check 42/100 with 183;
-    # with one proposal per cue and none from sentences that gave a statement, 58/82 and 36/100
+    # measured 2026-12-01: tuning 70/82 covered with 173 candidates, check 52/100 with 182 (42/100
+    # before the gold's names were folded as its header says); with one proposal per cue and none
+    # from sentences that gave a statement, 58/82 and 36/100
     (t_found, t_gold, t_cands), (c_found, c_gold, c_cands) = got["tuning"], got["check"]
     assert (t_gold, c_gold) == (82, 100)
-    assert t_found >= 66 and c_found >= 39
+    assert t_found >= 66 and c_found >= 48
     assert t_cands <= 3 * t_gold and c_cands <= 3 * c_gold  # the issue's budget: three per gold item
 
 
@@ -913,9 +915,27 @@ def test_a_led_coalition_is_its_leader():
      {("NER", "accuse", ("FRA",))}),
     # no coup reported and no state named with it: the junta is nobody the alias data knows
     ("Talks went on in Abuja.\n\nThe junta rejected the demands of ECOWAS.\n", set()),
+    # a state named right before it, without a possessive, owns it; across a full stop it does not
+    ("Talks went on in Abuja.\n\nThe Malian junta accused France of plotting an intervention.\n",
+     {("MLI", "accuse", ("FRA",))}),
+    ("Talks went on in Mali.\n\nJunta leaders accused France of plotting an intervention.\n", set()),
 ])
 def test_a_junta_is_the_state_whose_power_it_seized(text, expected):
     assert triples(text, day=date(2023, 8, 1)) == expected
+
+
+def test_gold_names_fold_as_the_gold_header_says(tmp_path):
+    """A military that seized power is its state and a coalition its leader, in the gold as in
+    the extraction; a named group the alias data lacks stays unmatched."""
+    (tmp_path / "gold.yaml").write_text(
+        "a.txt:\n  parties: [[Niger junta], [ECOWAS]]\n  statements:\n"
+        "    - {actor: Nigeria, stance: oppose/condemn, target: Niger's military government, quote: q}\n"
+        "    - {actor: Saudi-led coalition, stance: accuse, target: Houthis, quote: q}\n"
+        "    - {actor: Turkey, stance: oppose/condemn, target: Turkish coup plotters, quote: q}\n")
+    g = load_gold(tmp_path / "gold.yaml", INDEX)["a.txt"]
+    assert g.camps == (("NER",), ("ECOWAS",))
+    assert [(set(i.actors), set(i.target)) for i in g.items] == [
+        ({"NGA"}, {"NER"}), ({"SAU"}, {"HOUTHIS"}), ({"TUR"}, {"?turkish coup plotters"})]
 
 
 @pytest.mark.parametrize("sentence", ["France called on Azerbaijan to halt its offensive.",

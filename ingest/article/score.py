@@ -10,6 +10,9 @@ each camp). Matching is one-to-one (a maximum matching). Borderline items are ne
 misses nor false positives: an extraction matching only a borderline item is ignored,
 and so is one that repeats an item already found. Every other extraction is a false
 positive. Negated extractions ("did not condemn") assert no stance and are not scored.
+Gold names resolve through the alias data and, failing that, the folding the header
+prescribes (``Niger junta`` is Niger; a coalition is the state leading it, as the extraction
+issue asks).
 
 Speakers alone: the distinct speakers (folded) of the extraction against the distinct
 speakers of the non-borderline items (a list actor is one speaker found by any member),
@@ -33,6 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from kg.ingest.article.frame import frame_name
 
 from kg.actors import ActorIndex, normalize
 from kg.model import Dataset
@@ -93,8 +97,18 @@ class Score:
 
 
 def _rid(name: str, index: ActorIndex) -> str:
+    """The actor id of a gold name: by the alias data, else folded as the gold's header says
+    (a military that seized power is its state, "the Saudi-led coalition" its leader), else
+    ``?name``, which no extraction matches.
+
+    >>> idx = ActorIndex.default()
+    >>> _rid("Britain", idx), _rid("Niger junta", idx), _rid("Turkish coup plotters", idx)
+    ('GBR', 'NER', '?turkish coup plotters')
+    """
     a = index.lookup(str(name))
-    return a.id if a is not None else "?" + normalize(str(name))
+    if a is not None:
+        return a.id
+    return frame_name(str(name), index) or "?" + normalize(str(name))
 
 
 def _list(v) -> list:
