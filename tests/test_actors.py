@@ -3,8 +3,9 @@ from importlib import resources
 
 import pytest
 
-from kg.actors import ActorIndex
+from kg.actors import ActorIndex, normalize
 from kg.errors import UnknownActorError
+from tests.helpers import shared_path
 
 
 @pytest.fixture(scope="module")
@@ -21,6 +22,9 @@ def idx():
     ("Recep Tayyip Erdogan", "erdogan"), ("Pope Francis", "pope-francis"),
     # every ISO 3166 country is known through pycountry, even without alias data
     ("Bhutan", "BTN"), ("Viet Nam", "VNM"),
+    # every UN member state by its demonym and capital
+    ("Rwandan", "RWA"), ("Kinshasa", "COD"), ("Congolese", "COD"), ("DRC", "COD"), ("Yemeni", "YEM"),
+    ("Malian", "MLI"), ("Burkinabe", "BFA"), ("Ivorian", "CIV"), ("Bogotá", "COL"),
 ])
 def test_resolves_names_codes_capitals_metonyms_and_leaders(idx, name, expected):
     assert idx.resolve(name).id == expected
@@ -135,3 +139,39 @@ def test_organisation_ids_are_unique_and_no_state_code():
 
     assert {c.alpha_3 for c in pycountry.countries} & set(ids) == set()
     assert ActorIndex.default().actors["NAM"].name == "Namibia"
+
+
+def _petrarch_countries(path) -> dict[str, set[str]]:
+    """Each name of PETRARCH2's country dictionary (a block's head line and its ``+`` synonyms:
+    names, demonyms, capitals, cities, misspellings), with the ISO codes it stands for."""
+    import re
+    out: dict[str, set[str]] = {}
+    code = None
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        line = line.split("#")[0].rstrip()
+        head = re.match(r"^([^\s+\[][^\[]*?)\s*\[([A-Z]{3})\]$", line)
+        if head:
+            code, name = head.group(2), head.group(1)
+        elif line.startswith("+") and code:
+            name = line[1:]
+        else:
+            if line and not line[0].isspace():
+                code = None  # a person's block: its synonyms are no country's names
+            continue
+        out.setdefault(normalize(name.replace("_", " ").strip()), set()).add(code)
+    return out
+
+
+def test_state_names_agree_with_petrarchs_country_dictionary(idx):
+    """No name of a state (one with a Correlates of War code: not a territory, which PETRARCH2
+    files under its sovereign) is, in PETRARCH2's dictionary, another country's; and most of their
+    demonyms and capitals are found there (it lacks a few: Eritrea, Timor-Leste, ...)."""
+    names = _petrarch_countries(shared_path("refdata", "gdelt", "petrarch2_cameo_actor_dicts",
+                                            "Phoenix.Countries.actors.txt"))
+    assert names["rwanda"] == {"RWA"} and names["kigali"] == {"RWA"}  # the reader reads the file
+    states = [a for a in idx.actors.values() if a.kind == "state" and a.cow is not None]
+    wrong = [(a.id, n, names[normalize(n)]) for a in states for n in (a.name, *a.aliases)
+             if normalize(n) in names and a.id not in names[normalize(n)]]
+    assert wrong == []
+    found = sum(normalize(n) in names for a in states for n in a.aliases)
+    assert found >= 300
