@@ -565,6 +565,9 @@ def test_a_call_on_two_states_names_the_parties():
     # no agent named: the victim's opponent in the conflict
     ("Germany condemned the attacks on Armenia.", {("DEU", "condemn", ("AZE",))}),
     ("Germany condemned Baku for shelling Armenia.", {("DEU", "condemn", ("AZE",))}),
+    # acts done to people: the one arrested or killed is no target
+    ("Germany condemned the detention of Azerbaijani journalists by Armenia.", {("DEU", "condemn", ("ARM",))}),
+    ("Germany denounced the killing of Armenian civilians.", {("DEU", "condemn", ("AZE",))}),
 ])
 def test_a_condemned_act_targets_its_agent(sentence, expected):
     got = triples("Fighting between Armenia and Azerbaijan resumed. " + sentence)
@@ -574,6 +577,8 @@ def test_a_condemned_act_targets_its_agent(sentence, expected):
 def test_a_condemned_act_with_an_unknown_agent_gives_no_statement():
     # The victim is no party and no agent is named: better nothing than a condemnation of the victim.
     got = triples("Fighting between Armenia and Azerbaijan resumed. Germany condemned the attacks on Iran.")
+    assert not [x for x in got if x[1] == "condemn"], got
+    got = triples("Fighting between Armenia and Azerbaijan resumed. Germany condemned the arrest of Iranian diplomats.")
     assert not [x for x in got if x[1] == "condemn"], got
 
 

@@ -6,8 +6,9 @@ to ..."), the agent of a harm ("shelled by Azerbaijani forces"), a pair of state
 and Azerbaijan"), or, failing names, the speaker's opponents or every party of the conflict
 (:class:`~kg.ingest.article.parties.Parties`). A target is never the speaker, a person or a
 place ("in Yerevan"). An actor named as the one harmed ("the attack on X", "X's sovereignty")
-is no target of a condemnation. :meth:`TargetFinder.evaluated` finds the actor a speaker's
-evaluative words are about, named in them, or none.
+is no target of a condemnation, nor is one arrested, held or killed ("the arrest of X").
+:meth:`TargetFinder.evaluated` finds the actor a speaker's evaluative words are about, named in
+them, or none.
 """
 from __future__ import annotations
 
@@ -37,7 +38,10 @@ _LIST_GLUE = re.compile(r"\s*(?:,|and|,\s*and)?\s*(?:the\s+)?")
 _VICTIM = re.compile(
     r"\b(?:attacks?|(?:air\s*)?strikes?|airstrikes?|raids?|assaults?|invasion|incursions?|offensive|"
     r"aggression|bombing|bombardment|shelling|occupation|annexation|blockade|blows?|violations?|"
-    r"interference|intervention|rocket\s+fire|rockets?|missiles?|drones?|capture|seizure|coup)\b"
+    r"interference|intervention|rocket\s+fire|rockets?|missiles?|drones?|capture|seizure|coup|"
+    # acts done to people: "condemned the arrest of X", "the killing of X's citizens"
+    r"arrests?|detention|killings?|murder|assassination|abduction|kidnapping|execution|imprisonment|"
+    r"jailing|sentencing|persecution|harassment|expulsion|deportation|disappearance|torture|poisoning)\b"
     r"[^.;,]{0,30}?\b(?:on|against|of|into|at|targeting|upon)\s+(?:[\w'’-]+\s+){0,4}$"
     # "condemned X for attacking Eritrea", "for firing rockets at Asmara": the object of the act
     r"|\bfor\s+(?:attack|invad|bomb|shell|strik|target|occup|annex|fir|launch|shoot)\w*\s+"
