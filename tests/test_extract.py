@@ -964,3 +964,20 @@ def test_the_agent_of_an_act_is_read_from_a_verb_too(report):
 def test_a_passive_act_names_no_agent():
     text = "Civilians were killed in Goma on Tuesday.\n\nBritain condemned the killing of civilians.\n"
     assert triples(text, day=date(2012, 11, 21)) == set()
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the noun "call" starts no cue: the verb after it does
+    ("In a phone call, Putin called for an immediate end to the hostilities.",
+     {("RUS", "call_for_ceasefire", ("ARM", "AZE"))}),
+    # no speaker is read in an opening phrase, even one naming an actor
+    ("In a phone call with his Azerbaijani counterpart, Putin condemned the offensive by Azerbaijan.",
+     {("RUS", "condemn", ("AZE",))}),
+    ("In talks with his Azerbaijani counterpart, Putin urged restraint.",
+     {("RUS", "call_for_ceasefire", ("ARM", "AZE"))}),
+    ("At the United Nations, France, Germany and Italy condemned the offensive by Azerbaijan.",
+     {("FRA", "condemn", ("AZE",)), ("DEU", "condemn", ("AZE",)), ("ITA", "condemn", ("AZE",))}),
+])
+def test_an_opening_phrase_is_no_part_of_the_subject(sentence, expected):
+    got = triples("Fighting between Armenia and Azerbaijan resumed.\n\n" + sentence + "\n")
+    assert got == expected, got

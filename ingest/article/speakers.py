@@ -134,6 +134,7 @@ class Doc:
     def np_left(self, k: int, lo: int, allow_pronoun: bool = True) -> Speaker | None:
         """The speaker phrase ending right before token ``k`` (tokens ``lo``.. are the clause)."""
         lex = lexicon()
+        lo = self.after_opening(lo, k)
         t = k - 1
         # skip adverbs and auxiliaries between subject and verb
         while t >= lo:
@@ -176,6 +177,18 @@ class Doc:
         if s > end:
             return None
         return self._resolve(s, end + 1, lo, left=True)
+
+    def after_opening(self, lo: int, k: int) -> int:
+        """The first token after an opening phrase of the clause ("In a call with X, ..."), or ``lo``.
+
+        The phrase starts at ``lo`` with an opening word and ends at the first comma before token ``k``.
+        """
+        if lo >= k or self.tokens[lo].norm not in lexicon().opening_words:
+            return lo
+        for t in range(lo, k - 1):
+            if "," in self.gap(t, t + 1):
+                return t + 1
+        return lo
 
     def np_right(self, k: int, hi: int) -> Speaker | None:
         """The speaker phrase starting at token ``k`` ("..., tweeted Dmitry Trenin, director of ...")."""
