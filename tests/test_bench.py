@@ -14,3 +14,27 @@ def test_the_analysis_benchmark_runs_end_to_end_on_a_small_crisis():
     # the baseline bootstrap (every pair over every target) finds the same stabilities as kg's
     assert "same stabilities: True" in run.stdout
     assert "kg camps on the store (3 resamples)" in run.stdout
+
+
+def test_plover_sentences_are_read_and_scored_as_the_bench_says():
+    """bench/plover_eval.py keeps PLOVER's stance events between states kg knows, and scores one
+    record by hand-checked expectations (its figures belong in BENCHMARKS.md)."""
+    from pathlib import Path
+
+    from kg.actors import ActorIndex
+    from tests.helpers import shared_path
+
+    shared = shared_path("refdata", "plover", "PLOVER", "PLOVER_GSR_CAMEO.txt").parents[3]
+    sys.path.insert(0, str(ROOT / "bench"))
+    import plover_eval
+
+    idx = ActorIndex.default()
+    recs = {r.id: r for r in plover_eval.records(Path(shared), idx)}
+    assert {r.event for r in recs.values()} <= set(plover_eval.AGREES)
+    # "Albania on Friday denounced as an ugly crime Serbia's suppression of ..."
+    alb = recs["PLOVER-GSR01-DISAPPROVE-0002"]
+    assert (alb.sources, alb.targets, alb.half) == ({"ALB"}, {"SRB"}, "tuning")
+    assert plover_eval.judge(alb, idx)[:4] == (True, True, True, False)
+    # the agreement of an event and a stance
+    assert "oppose/condemn" in plover_eval.AGREES["REJECT"] and "support" not in plover_eval.AGREES["DEMAND"]
+    assert not [r for r in recs.values() if r.sources & r.targets]

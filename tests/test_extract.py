@@ -981,3 +981,16 @@ def test_a_passive_act_names_no_agent():
 def test_an_opening_phrase_is_no_part_of_the_subject(sentence, expected):
     got = triples("Fighting between Armenia and Azerbaijan resumed.\n\n" + sentence + "\n")
     assert got == expected, got
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a threat names whom it is aimed at
+    ("Iran threatened to launch a new offensive unless Baghdad accepted its terms.", {("IRN", "threaten", ("IRQ",))}),
+    ("Washington threatened further action against Moscow.", {("USA", "threaten", ("RUS",))}),
+    # a demand made of a named actor opposes it; of nobody named, it is no statement
+    ("China demanded that the US cancel its arms sales.", {("CHN", "oppose", ("USA",))}),
+    ("China demanded that the arms sales be cancelled.", set()),
+])
+def test_threats_and_demands_aimed_at_a_named_actor(sentence, expected):
+    got = triples("Relations worsened in the region.\n\n" + sentence + "\n", day=date(2019, 5, 1))
+    assert got == expected, got
