@@ -186,9 +186,9 @@ def by_half(results: dict[str, tuple[Score, Score]]) -> dict[str, tuple[Score, S
     return out
 
 
-def baseline_extractions(rev: str, shared: Path) -> dict[str, list[Scored]] | None:
-    """The scored extractions of the extractor at git revision ``rev``, or None (and why) if unavailable."""
-    articles = _articles(shared)
+def extract_at(rev: str, paths: list[Path]) -> dict[str, list[Scored]] | None:
+    """{str(path): scored extractions} by the extractor at git revision ``rev`` (run from a temporary
+    worktree), or None (and why, on stderr) if unavailable."""
     with tempfile.TemporaryDirectory(prefix="kg-baseline-") as tmp:
         tree = Path(tmp) / "tree"
         made = subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "--quiet", str(tree), rev],
@@ -197,7 +197,7 @@ def baseline_extractions(rev: str, shared: Path) -> dict[str, list[Scored]] | No
             print(f"no baseline: git worktree {rev}: {made.stderr.strip()}", file=sys.stderr)
             return None
         try:
-            r = subprocess.run([sys.executable, "-c", DUMP, *(str(p) for _, p in articles)], cwd=tree,
+            r = subprocess.run([sys.executable, "-c", DUMP, *(str(p) for p in paths)], cwd=tree,
                                env={"PYTHONPATH": str(tree), "PATH": "/usr/bin:/bin"},
                                capture_output=True, text=True)
             if r.returncode != 0:
@@ -207,8 +207,14 @@ def baseline_extractions(rev: str, shared: Path) -> dict[str, list[Scored]] | No
         finally:
             subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)],
                            capture_output=True)
-    return {name: [Scored(sp, st, tuple(tg), ap) for sp, st, tg, ap in raw[str(path)]]
-            for name, path in articles}
+    return {path: [Scored(sp, st, tuple(tg), ap) for sp, st, tg, ap in got] for path, got in raw.items()}
+
+
+def baseline_extractions(rev: str, shared: Path) -> dict[str, list[Scored]] | None:
+    """The scored extractions of the extractor at git revision ``rev``, or None (and why) if unavailable."""
+    articles = _articles(shared)
+    got = extract_at(rev, [p for _, p in articles])
+    return None if got is None else {name: got[str(path)] for name, path in articles}
 
 
 def _row(name: str, s: Score, sp: Score) -> str:

@@ -29,7 +29,10 @@ The records are split in two halves by the SHA-256 of their id (even: tuning, od
 fixed on 2026-12-01 before any rule was looked at against them; ``--tuning-only -v`` prints
 the tuning half's records that were not found, the check half is only ever printed as totals.
 
-Usage: python bench/plover_eval.py [--shared ../shared] [--tuning-only] [--verbose]
+Beside each half, the same figures for the extractor of a baseline commit (``--baseline``, by
+default the one ``bench/extract_eval.py`` uses), run from a temporary git worktree in the same run.
+
+Usage: python bench/plover_eval.py [--shared ../shared] [--tuning-only] [--verbose] [--baseline REV | --no-baseline]
 """
 from __future__ import annotations
 
@@ -37,6 +40,7 @@ import argparse
 import hashlib
 import json
 import sys
+import tempfile
 from dataclasses import dataclass
 from datetime import date as Date
 from pathlib import Path
@@ -44,8 +48,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from extract_eval import BASELINE, extract_at  # noqa: E402
 from kg.ingest.article import extract_article  # noqa: E402
-from kg.ingest.article.score import reduce  # noqa: E402
+from kg.ingest.article.score import Scored, reduce  # noqa: E402
 
 from kg.actors import ActorIndex  # noqa: E402
 
@@ -105,32 +110,51 @@ class Tally:
     contradicted: int = 0
     statements: int = 0
 
+    HEADER = f"{'':<20} {'records':>7} {'speaker':>8} {'pair':>6} {'found':>6} {'contra.':>8} {'stmts':>6}"
+
     def row(self, name: str) -> str:
         n = self.records or 1
-        return (f"{name:<16} {self.records:>4} records   speaker {self.speaker / n:.2f}   pair {self.pair / n:.2f}"
-                f"   found {self.found / n:.2f}   contradicted {self.contradicted / n:.2f}"
-                f"   ({self.statements} statements)")
+        return (f"{name:<20} {self.records:>7} {self.speaker / n:>8.2f} {self.pair / n:>6.2f}"
+                f" {self.found / n:>6.2f} {self.contradicted / n:>8.2f} {self.statements:>6}")
 
 
-def judge(rec: Record, index: ActorIndex) -> tuple[bool, bool, bool, bool, int]:
+def extract(rec: Record, index: ActorIndex) -> list[Scored]:
+    """The scored statements of the record's sentence, extracted on its own with the record's date."""
+    return reduce(extract_article(rec.text, url=f"urn:plover:{rec.id}", date=rec.day, index=index), index)
+
+
+def judge(rec: Record, got: list[Scored]) -> tuple[bool, bool, bool, bool, int]:
     """(speaker found, pair found, found, contradicted, statements) for one record."""
-    x = extract_article(rec.text, url=f"urn:plover:{rec.id}", date=rec.day, index=index)
-    got = reduce(x, index)
     speaker = [e for e in got if e.speaker in rec.sources]
     pair = [e for e in speaker if set(e.targets) & rec.targets]
     found = [e for e in pair if e.stance in AGREES[rec.event]]
     return bool(speaker), bool(pair), bool(found), bool(pair) and not found, len(got)
 
 
+def at_revision(rev: str, recs: list[Record]) -> dict[str, list[Scored]] | None:
+    """{record id: scored statements} by the extractor at git revision ``rev``, or None."""
+    with tempfile.TemporaryDirectory(prefix="kg-plover-") as tmp:
+        paths = {}
+        for rec in recs:  # each sentence as an article file in the dev corpus' layout
+            path = Path(tmp) / f"{rec.id}.txt"
+            path.write_text(f"urn:plover:{rec.id}\n{rec.day.isoformat()}\nPLOVER record\n\n{rec.text}\n",
+                            encoding="utf-8")
+            paths[rec.id] = path
+        got = extract_at(rev, list(paths.values()))
+    return None if got is None else {rid: got[str(path)] for rid, path in paths.items()}
+
+
 def evaluate(shared: Path, index: ActorIndex | None = None, halves=("tuning", "check"),
-             verbose: bool = False) -> dict[str, Tally]:
-    """A :class:`Tally` per half (and per half and event)."""
+             verbose: bool = False, extracted: dict[str, list[Scored]] | None = None) -> dict[str, Tally]:
+    """A :class:`Tally` per half (and per half and event); ``extracted`` gives the statements by
+    record id (a baseline's), by default this tree's extractor runs."""
     index = index or ActorIndex.default()
     out: dict[str, Tally] = {}
     for rec in records(shared, index):
         if rec.half not in halves:
             continue
-        sp, pa, fo, co, n = judge(rec, index)
+        got = extracted[rec.id] if extracted is not None else extract(rec, index)
+        sp, pa, fo, co, n = judge(rec, got)
         for key in (rec.half, f"{rec.half} {rec.event.lower()}"):
             t = out.setdefault(key, Tally())
             t.records += 1
@@ -150,14 +174,25 @@ def main() -> None:
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
     ap.add_argument("--tuning-only", action="store_true", help="do not score the check half at all")
     ap.add_argument("--verbose", "-v", action="store_true", help="the tuning half's records not found")
+    ap.add_argument("--baseline", default=BASELINE, help=f"git revision to compare with (default {BASELINE})")
+    ap.add_argument("--no-baseline", action="store_true")
     args = ap.parse_args()
     shared = Path(args.shared)
     if not (shared / GSR).exists():
         sys.exit(f"{shared / GSR} is absent: PLOVER's gold records sit in ../shared beside the project")
     halves = ("tuning",) if args.tuning_only else ("tuning", "check")
-    res = evaluate(shared, halves=halves, verbose=args.verbose)
+    index = ActorIndex.default()
+    res = evaluate(shared, index, halves=halves, verbose=args.verbose)
+    base = None
+    if not args.no_baseline:
+        got = at_revision(args.baseline, records(shared, index))
+        base = None if got is None else evaluate(shared, index, halves=halves, extracted=got)
+    print(Tally.HEADER)
     for key in sorted(res, key=lambda k: (k.split()[0] != "tuning", len(k.split()) > 1, k)):
         print(res[key].row(key))
+        if base is not None and key in halves:
+            print(base[key].row(f"  baseline {args.baseline}"))
+    print("speaker, pair, found, contra(dicted): fractions of the records; stmts: statements extracted")
 
 
 if __name__ == "__main__":

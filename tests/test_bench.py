@@ -34,7 +34,7 @@ def test_plover_sentences_are_read_and_scored_as_the_bench_says():
     # "Albania on Friday denounced as an ugly crime Serbia's suppression of ..."
     alb = recs["PLOVER-GSR01-DISAPPROVE-0002"]
     assert (alb.sources, alb.targets, alb.half) == ({"ALB"}, {"SRB"}, "tuning")
-    assert plover_eval.judge(alb, idx)[:4] == (True, True, True, False)
+    assert plover_eval.judge(alb, plover_eval.extract(alb, idx))[:4] == (True, True, True, False)
     # the agreement of an event and a stance
     assert "oppose/condemn" in plover_eval.AGREES["REJECT"] and "support" not in plover_eval.AGREES["DEMAND"]
     assert not [r for r in recs.values() if r.sources & r.targets]
