@@ -994,3 +994,24 @@ def test_an_opening_phrase_is_no_part_of_the_subject(sentence, expected):
 def test_threats_and_demands_aimed_at_a_named_actor(sentence, expected):
     got = triples("Relations worsened in the region.\n\n" + sentence + "\n", day=date(2019, 5, 1))
     assert got == expected, got
+
+
+NK_WAR = "Fighting between Armenia and Azerbaijan resumed.\n\n"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # launching an offensive is a harm its reporter accuses the agent of
+    ("Armenia's defence ministry said Azerbaijani forces had launched a new offensive in the south.",
+     {("ARM", "accuse", ("AZE",))}),
+    # a war it could turn into: a third party's concern
+    ("Iran warned that the conflict could turn into a regional war.", {("IRN", "concern", ("ARM", "AZE"))}),
+    # an aside opening with a preposition between the subject and its verb
+    ("Aliyev, in an address to the nation, blamed Armenia for the escalation.", {("AZE", "accuse", ("ARM",))}),
+    # the culprit named: "the aggressor", "the main instigator"
+    ('"Turkey is the main instigator of this war," Pashinyan said.', {("ARM", "accuse", ("TUR",))}),
+    ("Pashinyan said Azerbaijan was the aggressor.", {("ARM", "accuse", ("AZE",))}),
+    ('"We are not the aggressors," Aliyev said.', set()),
+])
+def test_war_reporting_constructions(sentence, expected):
+    got = triples(NK_WAR + sentence + "\n")
+    assert got == expected, got
