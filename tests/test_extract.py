@@ -1011,6 +1011,9 @@ NK_WAR = "Fighting between Armenia and Azerbaijan resumed.\n\n"
     ('"Turkey is the main instigator of this war," Pashinyan said.', {("ARM", "accuse", ("TUR",))}),
     ("Pashinyan said Azerbaijan was the aggressor.", {("ARM", "accuse", ("AZE",))}),
     ('"We are not the aggressors," Aliyev said.', set()),
+    # responsibility borne, and help offered towards a solution
+    ('"The Armenian leadership bears full responsibility," Aliyev said.', {("AZE", "accuse", ("ARM",))}),
+    ("Iran said Tehran was ready to help both sides reach a peaceful solution.", {("IRN", "mediate", ("ARM", "AZE"))}),
 ])
 def test_war_reporting_constructions(sentence, expected):
     got = triples(NK_WAR + sentence + "\n")
