@@ -1014,6 +1014,16 @@ NK_WAR = "Fighting between Armenia and Azerbaijan resumed.\n\n"
     # responsibility borne, and help offered towards a solution
     ('"The Armenian leadership bears full responsibility," Aliyev said.', {("AZE", "accuse", ("ARM",))}),
     ("Iran said Tehran was ready to help both sides reach a peaceful solution.", {("IRN", "mediate", ("ARM", "AZE"))}),
+    # the parties accusing each other, and a broken truce
+    ("Both sides accused each other of violating the truce.",
+     {("ARM", "accuse", ("AZE",)), ("AZE", "accuse", ("ARM",))}),
+    ("Aliyev said Armenia had broken the truce within minutes.", {("AZE", "accuse", ("ARM",))}),
+    # a second predicate: what was said is not what was rejected, and its speaker is the subject
+    ('Armenia\'s foreign ministry dismissed the claims as "lies" and said Azerbaijani troops had attacked '
+     "its positions.",
+     {("ARM", "accuse", ("AZE",))}),
+    ("Le Drian condemned the shelling of civilian areas and said Paris would not accept Turkish interference.",
+     {("FRA", "oppose", ("TUR",))}),
 ])
 def test_war_reporting_constructions(sentence, expected):
     got = triples(NK_WAR + sentence + "\n")

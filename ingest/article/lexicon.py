@@ -62,6 +62,8 @@ class Lexicon:
     plural_offices: frozenset[str]
     apposition_starts: frozenset[str]
     opening_words: frozenset[str]
+    and_speech: re.Pattern
+    """A speech verb coordinated with what went before: "... and said", "and added"."""
     reported_act: re.Pattern
     """Ends right before a cue that is the act someone is accused of ("accusing X of supporting")."""
     reported_act_hints: tuple[str, ...]
@@ -271,6 +273,7 @@ def lexicon() -> Lexicon:
         plural_offices=frozenset(d["plural_offices"]),
         apposition_starts=frozenset(d["apposition_starts"]),
         opening_words=frozenset(d["opening_words"]),
+        and_speech=re.compile(r"\band\s+(?:also\s+)?(?:" + "|".join(map(re.escape, d["speech_verbs"])) + r")\b"),
         reported_act=re.compile(d["reported_act"]),
         reported_act_hints=tuple(d["reported_act_hints"]),
         hypothetical_harm=re.compile(d["hypothetical_harm"]),

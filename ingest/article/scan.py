@@ -181,6 +181,9 @@ class Scanner:
                 before = doc.body[doc.tokens[k - 1].end:pos] if k > st.lo else ""
                 if sp is None and (k == st.lo or _COMMA_OR_QUOTE.search(before)):
                     sp = doc.np_right(k + 1, st.hi)
+                if sp is None and k - 1 > lo and doc.tokens[k - 1].norm == "and":
+                    # a second predicate ("X dismissed the claims and said ..."): the clause's subject
+                    sp = doc.np_right(lo, k - 1)
             if sp is None:
                 continue
             if sp.pronoun:

@@ -38,6 +38,9 @@ _PART_BREAK = re.compile(r"[;:]\s|\s(?:[—–]|--)\s|[.!?]\s+(?=[A-Z“\"‘'])
 # What comes between a speech verb and what was said: "said on Monday that", "told reporters".
 _REPORTED_LEAD = re.compile(r"[\s,:]*(?:(?:[\w'’.-]+\s+){0,4}?that\b)?[\s,:]*"
                             r"(?:(?:late\s+|early\s+)?on\s+\w+day\b[\s,]*)?", re.I)
+_BOTH_SIDES = re.compile(r"\W*(?:both|the\s+two)\s+(?:sides|countries|parties|neighbou?rs|nations|armies|"
+                        r"governments|capitals)(?:\s+(?:have|had|again|also|repeatedly|on\s+\w+day))*\s+", re.I)
+
 EVALUATION_CONFIDENCE = 0.45
 """Confidence of a statement from evaluative words (less 0.1 for a pronoun or a candidate speaker):
 below a cue's (0.8 with its target named, 0.6 without, 0.5 at least for a reported attack), so that
@@ -120,6 +123,8 @@ class StatementBuilder(TargetFinder, QuoteFinder):
                     speaker = self.clause_subject(k, lo)
                 if speaker is None:
                     speaker = self.trailing_speaker(st, ce)
+        if speaker is None and cue.target == "reciprocal":
+            speaker = self.both_sides(st, ca, cs)
         if speaker is None:
             return
         if not speaker.pronoun:
@@ -164,6 +169,14 @@ class StatementBuilder(TargetFinder, QuoteFinder):
                 stance=stance, targets=targets, sentence=st.sent.index,
                 confidence=round(max(conf, 0.1), 2), joint=speaker.joint, negated=neg,
                 all_parties=all_parties))
+
+    def both_sides(self, st: Sent, ca: int, cs: int) -> Speaker | None:
+        """The parties, jointly, when the clause before a reciprocal cue is "both sides" or "the two
+        sides" ("Both sides accused each other of ..."); None otherwise or without two parties."""
+        heads = self.parties.heads
+        if len(heads) != 2 or not _BOTH_SIDES.fullmatch(self.doc.body, max(ca, st.sent.start), cs):
+            return None
+        return Speaker(heads, ca, cs)
 
     # -- evaluations ----------------------------------------------------------------------------
     def _evaluations(self, st: Sent, continuation: bool, spoken: set[str]) -> None:

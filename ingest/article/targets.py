@@ -126,6 +126,10 @@ class TargetFinder(Scanner):
         in_sent = self.mentions_in(ca, cb)
         rel = _RELATIVE.search(doc.body[ce:cb])
         after_end = ce + rel.start() if rel else cb
+        # "rejected the claims and said X had attacked": X is in what was said, not what was rejected
+        said = self.lex.and_speech.search(self.low, ce, after_end)
+        if said:
+            after_end = said.start()
         # "condemns the attacks and stands with Israel": Israel is the next cue's, not this one's
         claimed = [e for _, c, e in self.cue_hits.get(st.sent.index, ())
                    if ce < c and " and " in doc.body[ce:c]] if cue.target != "parties" else []
