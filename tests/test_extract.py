@@ -1024,6 +1024,16 @@ NK_WAR = "Fighting between Armenia and Azerbaijan resumed.\n\n"
      {("ARM", "accuse", ("AZE",))}),
     ("Le Drian condemned the shelling of civilian areas and said Paris would not accept Turkish interference.",
      {("FRA", "oppose", ("TUR",))}),
+    # harms reported by a party: strikes on places and people, weapons used against them, war crimes
+    ("Armenia said Azerbaijani drones struck a maternity hospital in Stepanakert.", {("ARM", "accuse", ("AZE",))}),
+    ("Baku said Armenian missiles hit Ganja, killing nine civilians.", {("AZE", "accuse", ("ARM",))}),
+    ("Armenia's defence ministry said Azerbaijani forces were using cluster munitions against residential areas.",
+     {("ARM", "accuse", ("AZE",))}),
+    ("Azerbaijan's prosecutor's office said 24 civilians had been killed by Armenian shelling.",
+     {("AZE", "accuse", ("ARM",))}),
+    ("Aliyev's aide said Armenia was committing war crimes.", {("AZE", "accuse", ("ARM",))}),
+    ("Azerbaijan denied targeting civilians.", set()),
+    ("Azerbaijani forces struck Armenian positions overnight.", set()),  # nobody reports it
 ])
 def test_war_reporting_constructions(sentence, expected):
     got = triples(NK_WAR + sentence + "\n")
