@@ -1026,7 +1026,7 @@ NK_WAR = "Fighting between Armenia and Azerbaijan resumed.\n\n"
      {("FRA", "oppose", ("TUR",))}),
     # harms reported by a party: strikes on places and people, weapons used against them, war crimes
     ("Armenia said Azerbaijani drones struck a maternity hospital in Stepanakert.", {("ARM", "accuse", ("AZE",))}),
-    ("Baku said Armenian missiles hit Ganja, killing nine civilians.", {("AZE", "accuse", ("ARM",))}),
+    ("Baku said Armenian missiles hit residential areas of Ganja.", {("AZE", "accuse", ("ARM",))}),
     ("Armenia's defence ministry said Azerbaijani forces were using cluster munitions against residential areas.",
      {("ARM", "accuse", ("AZE",))}),
     ("Azerbaijan's prosecutor's office said 24 civilians had been killed by Armenian shelling.",
