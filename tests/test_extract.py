@@ -1038,3 +1038,36 @@ NK_WAR = "Fighting between Armenia and Azerbaijan resumed.\n\n"
 def test_war_reporting_constructions(sentence, expected):
     got = triples(NK_WAR + sentence + "\n")
     assert got == expected, got
+
+
+IRAN_STRIKE = "Iran launched hundreds of drones and missiles at Israel overnight.\n\n"
+
+
+def test_who_attacked_whom_names_the_parties():
+    x = extract_article(IRAN_STRIKE + "Germany condemned the attack.\n", url="https://e.org/q",
+                        date=date(2024, 4, 14), index=INDEX)
+    assert x.parties.camps == (("IRN",), ("ISR",))
+    assert {(s.speaker, s.stance, s.targets) for s in x.statements} == {("DEU", "condemn", ("IRN",))}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the act's agent unknown: a third party's condemnation of it is aimed at nobody, not the victim
+    ("Drones struck Israel overnight.\n\nGermany condemned the attack.\n", set()),
+    # an evaluation of the act, aimed at whoever the article says carried it out
+    (IRAN_STRIKE + 'Britain said the attack was "reckless".\n', {("GBR", "condemn", ("IRN",))}),
+    (IRAN_STRIKE + "Britain would continue to stand up for Israel's security, Sunak said.\n",
+     {("GBR", "support", ("ISR",))}),
+    (IRAN_STRIKE + "Germany reaffirmed its commitment to the security of Israel.\n", {("DEU", "support", ("ISR",))}),
+])
+def test_reactions_to_an_attack(text, expected):
+    assert triples(text, day=date(2024, 4, 14)) == expected
+
+
+def test_a_paragraphs_opening_label_names_its_speaker():
+    text = (IRAN_STRIKE + "CHINA: The foreign ministry expressed deep concern.\n\n"
+            "RUSSIA: The foreign ministry urged all sides to show restraint.\n\n"
+            "SAUDI ARABIA: Riyadh called on all parties to exercise the utmost restraint.\n\n"
+            "NOTE: The ministry said nothing more.\n")
+    got = triples(text, day=date(2024, 4, 14))
+    assert got == {("CHN", "concern", ("IRN", "ISR")), ("RUS", "call_for_ceasefire", ("IRN", "ISR")),
+                   ("SAU", "call_for_ceasefire", ("IRN", "ISR"))}, got

@@ -142,6 +142,18 @@ def infer_parties(tokens: list[Token], mentions: list[Mention], index: ActorInde
                 if y is not None and y.actor != m.actor:
                     pairs[tuple(sorted((m.actor, y.actor)))] += 2
                     break
+        # X attacked / invaded Y; X launched (hundreds of drones) at / on / against Y
+        elif not m.poss and m.j < len(tokens):
+            v = tokens[m.j].norm
+            if v in ACT_VERBS and ACT_VERBS[v] != "killing":
+                y = at.get(m.j + 1) or at.get(m.j + 2)
+                if y is not None and y.actor != m.actor and (y.i == m.j + 1 or tokens[m.j + 1].norm == "the"):
+                    pairs[tuple(sorted((m.actor, y.actor)))] += 2
+            elif v in _DOING:
+                for q in range(m.j + 1, min(m.j + 10, len(tokens) - 1)):
+                    if tokens[q].norm in _AIMED and q + 1 in at and at[q + 1].actor != m.actor:
+                        pairs[tuple(sorted((m.actor, at[q + 1].actor)))] += 2
+                        break
     if pairs:
         heads = list(pairs.most_common(1)[0][0])
     else:
@@ -180,7 +192,8 @@ HARM_NOUNS = {
     "invasion": "invasion", "incursion": "invasion", "offensive": "invasion",
     "annexation": "annexation", "coup": "coup", "takeover": "coup", "capture": "capture",
     "seizure": "capture", "blockade": "blockade", "killing": "killing", "assassination": "killing",
-    "rocket": "attack", "rockets": "attack",
+    "rocket": "attack", "rockets": "attack", "missile": "attack", "missiles": "attack", "drone": "attack",
+    "drones": "attack",
 }
 _DESCRIPTORS = {"the", "a", "an", "armed", "group", "militant", "militants", "forces", "rebel", "rebels",
                 "movement", "militia", "militias", "troops", "army", "military", "of", "its", "their"}
@@ -190,8 +203,10 @@ ACT_VERBS = {"attacked": "attack", "attacks": "attack", "raided": "attack", "sto
              "invaded": "invasion", "invades": "invasion", "annexed": "annexation", "annexes": "annexation",
              "captured": "capture", "captures": "capture", "seized": "capture", "overran": "capture",
              "blockaded": "blockade", "killed": "killing"}
+_AIMED = {"at", "on", "against", "into", "toward", "towards"}
 _DOING = {"launched", "launches", "launch", "carried", "carries", "staged", "stages", "mounted", "mounts",
-          "began", "begins", "started", "starts", "conducted", "conducts", "unleashed", "unleashes", "fired", "fires"}
+          "began", "begins", "started", "starts", "conducted", "conducts", "unleashed", "unleashes", "fired", "fires",
+          "answered", "responded", "retaliated", "replied"}
 
 
 def infer_agents(tokens: list[Token], mentions: list[Mention], index: ActorIndex) -> dict[str, str]:

@@ -39,6 +39,7 @@ _COMMA_OR_QUOTE = re.compile(r"[,\"”]")
 _COMMAS = re.compile(r"[\s,]*")
 _SPACES = re.compile(r"\s*")
 _DASHES = "-—–―"
+_LABEL = re.compile(r"\s*(?P<label>[A-Z][\w.'’&-]*(?:[ ][\w.'’&-]+)*):\s+(?=[A-Z\"“])")
 HEADER_WORDS = 6
 """Most words of a header line naming a speaker."""
 _AS_SAYING = re.compile(r"\s+as\s+(?:saying|telling|stating|writing)\b")
@@ -79,6 +80,7 @@ class Scanner:
         self.mention_tokens = [m.i for m in self.doc.mentions]
         self._attributions: dict | None = None  # found on first use: most articles have none
         self._headers: list | None = None
+        self._labels: list | None = None
 
     def tok_at(self, pos: int) -> int:
         """The index of the first token starting at or after body offset ``pos``."""
@@ -184,6 +186,8 @@ class Scanner:
                 if sp is None and k - 1 > lo and doc.tokens[k - 1].norm == "and":
                     # a second predicate ("X dismissed the claims and said ..."): the clause's subject
                     sp = doc.np_right(lo, k - 1)
+                if sp is None:
+                    sp = self.label_speaker(pos)  # "CHINA: The foreign ministry said ..."
             if sp is None:
                 continue
             if sp.pronoun:
@@ -261,6 +265,32 @@ class Scanner:
                     found.append((ps, sp))
             self._headers = found
         return self._headers
+
+    def label_speaker(self, pos: int) -> Speaker | None:
+        """The speaker a paragraph's opening label names ("CHINA: The foreign ministry said ..."),
+        for a verb or cue at ``pos`` inside that paragraph whose subject names no one (no actor
+        between the label and ``pos``); None elsewhere.
+
+        Round-ups also print each reaction as one paragraph opened by who it is from and a colon.
+        A label is at most :data:`HEADER_WORDS` words and a speaker phrase from end to end.
+        """
+        if self._labels is None:
+            doc, found = self.doc, []
+            for ps, pe in paragraphs(doc.body):
+                m = _LABEL.match(doc.body, ps, pe)
+                if m is None or len(m.group("label").split()) > HEADER_WORDS:
+                    continue
+                k, hi = self.tok_at(m.start("label")), self.tok_at(m.end("label"))
+                sp = doc.np_right(k, hi) if k < hi else None
+                if sp is not None and not sp.pronoun and sp.end >= m.end("label"):
+                    found.append((m.end(), pe, sp))
+            self._labels = found
+        for a, b, sp in self._labels:
+            if a <= pos < b:
+                if any(a <= m.start < pos for m in self.mentions_in(a, pos)):
+                    return None
+                return Speaker(sp.actors, pos, pos, pronoun=True)
+        return None
 
     def header_speaker(self, pos: int) -> Speaker | None:
         """The speaker of the last header before ``pos``, if any."""

@@ -126,6 +126,8 @@ class StatementBuilder(TargetFinder, QuoteFinder):
         if speaker is None and cue.target == "reciprocal":
             speaker = self.both_sides(st, ca, cs)
         if speaker is None:
+            speaker = self.label_speaker(cs)  # "CHINA: The foreign ministry urged ..."
+        if speaker is None:
             return
         if not speaker.pronoun:
             doc.last = speaker

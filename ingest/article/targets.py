@@ -216,9 +216,10 @@ class TargetFinder(Scanner):
             return (agent,), False, False
         if cue.explicit:
             return None
-        if cue.stance in ("condemn", "oppose") and own is None and len(P.camps) > 1 \
-                and not _GENERIC.search(doc.body[ce:min(cb, ce + 45)]):
-            return None
+        if cue.stance in ("condemn", "oppose") and own is None and (
+                len(P.camps) > 1 and not _GENERIC.search(doc.body[ce:min(cb, ce + 45)])
+                or _ACT_AFTER.match(self.low, ce, cb)):
+            return None  # a third party condemning an act whose agent is unknown: nobody to aim at
         return self.fallback(own, folded)
 
 
@@ -274,7 +275,9 @@ class TargetFinder(Scanner):
         "will not accept") say how their subject evaluates: with them only the actor they are
         about counts ("disappointed with X"), and nothing when another actor is their subject.
         A subject that judges ("X described ... as") is no doer. Two or more candidates, or
-        clearly positive and negative words together, give nothing.
+        clearly positive and negative words together, give nothing. With no actor named, a
+        negative evaluation of an act the span opens with ("the attack was reckless") is aimed
+        at its agent, when the article says who carried it out.
         """
         stance = ev.stance
         if stance is None or ev.mixed:
@@ -311,6 +314,10 @@ class TargetFinder(Scanner):
                     or (subject and not attitude and (against or _COPULA.match(low, m.end))):
                 doers.append(f)
         doers = list(dict.fromkeys(doers))
+        if not doers and against and not attitude:
+            # "the attack was reckless": whoever the article says carried it out
+            agent = self.agent_of_act(a, b, folded)
+            doers = [agent] if agent is not None else []
         if len(doers) != 1:
             return None
         return ("praise" if conduct else stance), (doers[0],)
