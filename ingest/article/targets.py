@@ -216,10 +216,9 @@ class TargetFinder(Scanner):
             return (agent,), False, False
         if cue.explicit:
             return None
-        if cue.stance in ("condemn", "oppose") and own is None and (
-                len(P.camps) > 1 and not _GENERIC.search(doc.body[ce:min(cb, ce + 45)])
-                or _ACT_AFTER.match(self.low, ce, cb)):
-            return None  # a third party condemning an act whose agent is unknown: nobody to aim at
+        if cue.stance in ("condemn", "oppose") and own is None and len(P.camps) > 1 \
+                and not _GENERIC.search(doc.body[ce:min(cb, ce + 45)]):
+            return None
         return self.fallback(own, folded)
 
 
