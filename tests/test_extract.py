@@ -1069,3 +1069,18 @@ def test_a_paragraphs_opening_label_names_its_speaker():
     got = triples(text, day=date(2024, 4, 14))
     assert got == {("CHN", "concern", ("IRN", "ISR")), ("RUS", "call_for_ceasefire", ("IRN", "ISR")),
                    ("SAU", "call_for_ceasefire", ("IRN", "ISR"))}, got
+
+
+GUINEA = "Special forces in Guinea detained President Alpha Conde on Sunday.\n\n"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a surname after the full name is that person; a demand for his release opposes who holds him
+    ("France called for the release of Conde.", {("FRA", "oppose", ("GIN",))}),
+    ("France called for Conde's immediate release.", {("FRA", "oppose", ("GIN",))}),
+    # "warned that ...": the warning is aimed at whom it names, and a capacity is no stance
+    ("The United States warned that violence could limit Washington's ability to support Guinea.",
+     {("USA", "warn", ("GIN",))}),
+])
+def test_reactions_to_a_coup(sentence, expected):
+    assert triples(GUINEA + sentence + "\n", day=date(2021, 9, 6)) == expected

@@ -38,6 +38,7 @@ _PART_BREAK = re.compile(r"[;:]\s|\s(?:[—–]|--)\s|[.!?]\s+(?=[A-Z“\"‘'])
 # What comes between a speech verb and what was said: "said on Monday that", "told reporters".
 _REPORTED_LEAD = re.compile(r"[\s,:]*(?:(?:[\w'’.-]+\s+){0,4}?that\b)?[\s,:]*"
                             r"(?:(?:late\s+|early\s+)?on\s+\w+day\b[\s,]*)?", re.I)
+_CAPACITY = re.compile(r"\b(?:ability|capacity|capability|means|power)\s+to\s+$")
 _BOTH_SIDES = re.compile(r"\W*(?:both|the\s+two)\s+(?:sides|countries|parties|neighbou?rs|nations|armies|"
                         r"governments|capitals)(?:\s+(?:have|had|again|also|repeatedly|on\s+\w+day))*\s+", re.I)
 
@@ -273,14 +274,16 @@ class StatementBuilder(TargetFinder, QuoteFinder):
         """Whether a cue states what someone else is blamed for, not the speaker's stance.
 
         "accusing France of supporting the occupation" is no support; "any attack on its
-        embassy would ..." reports no attack. Accusation cues are kept: "accused Baku of
-        shelling" is an accusation either way.
+        embassy would ..." reports no attack; "its ability to support X" is a capacity.
+        Accusation cues are kept: "accused Baku of shelling" is an accusation either way.
         """
         if cue.stance == "accuse" and cue.kind != "harm":
             return False
         if cue.kind == "harm":
             return bool(self.lex.hypothetical_harm.search(self.low, max(ca, cs - 20), cs))
         tail = self.low[max(ca, cs - 20):cs]
+        if _CAPACITY.search(tail):
+            return True  # "could limit its ability to support X": a capacity, not a stance
         if not any(hint in tail for hint in self.lex.reported_act_hints):
             return False  # the cheap test first: most cues follow no "of", "for" or "with"
         return bool(self.lex.reported_act.search(self.low[max(ca, cs - 90):cs]))

@@ -125,6 +125,8 @@ class TargetFinder(Scanner):
             return "reciprocal" if speaker.joint else None
         in_sent = self.mentions_in(ca, cb)
         rel = _RELATIVE.search(doc.body[ce:cb])
+        if rel and rel.group() == "that" and not doc.body[ce:ce + rel.start()].strip():
+            rel = _RELATIVE.search(doc.body[ce:cb], rel.end())  # "warned that ...": what was said
         after_end = ce + rel.start() if rel else cb
         # "rejected the claims and said X had attacked": X is in what was said, not what was rejected
         said = self.lex.and_speech.search(self.low, ce, after_end)
