@@ -1081,6 +1081,9 @@ GUINEA = "Special forces in Guinea detained President Alpha Conde on Sunday.\n\n
     # "warned that ...": the warning is aimed at whom it names, and a capacity is no stance
     ("The United States warned that violence could limit Washington's ability to support Guinea.",
      {("USA", "warn", ("GIN",))}),
+    # the same with a coordinated subject: the capacity claims no target, and its words are no evaluation
+    ("The United States warned that violence and other measures could limit its ability to support Guinea.",
+     {("USA", "warn", ("GIN",))}),
 ])
 def test_reactions_to_a_coup(sentence, expected):
     assert triples(GUINEA + sentence + "\n", day=date(2021, 9, 6)) == expected

@@ -38,7 +38,6 @@ _PART_BREAK = re.compile(r"[;:]\s|\s(?:[—–]|--)\s|[.!?]\s+(?=[A-Z“\"‘'])
 # What comes between a speech verb and what was said: "said on Monday that", "told reporters".
 _REPORTED_LEAD = re.compile(r"[\s,:]*(?:(?:[\w'’.-]+\s+){0,4}?that\b)?[\s,:]*"
                             r"(?:(?:late\s+|early\s+)?on\s+\w+day\b[\s,]*)?", re.I)
-_CAPACITY = re.compile(r"\b(?:ability|capacity|capability|means|power)\s+to\s+$")
 _BOTH_SIDES = re.compile(r"\W*(?:both|the\s+two)\s+(?:sides|countries|parties|neighbou?rs|nations|armies|"
                         r"governments|capitals)(?:\s+(?:have|had|again|also|repeatedly|on\s+\w+day))*\s+", re.I)
 
@@ -101,6 +100,7 @@ class StatementBuilder(TargetFinder, QuoteFinder):
             return
         ca, cb = self.clause(st, cs)
         if self.embedded(cue, ca, cs):
+            self.read.add(cs)  # no stance here, and no evaluation of these words either
             return
         lo = max(st.lo, self.tok_at(ca))
         q = self.in_quote(st, cs)
@@ -269,25 +269,6 @@ class StatementBuilder(TargetFinder, QuoteFinder):
                     stance=stance, targets=targets, sentence=st.sent.index,
                     confidence=round(max(conf, 0.1), 2), joint=speaker.joint, negated=False,
                     all_parties=all_parties))
-
-    def embedded(self, cue: Cue, ca: int, cs: int) -> bool:
-        """Whether a cue states what someone else is blamed for, not the speaker's stance.
-
-        "accusing France of supporting the occupation" is no support; "any attack on its
-        embassy would ..." reports no attack; "its ability to support X" is a capacity.
-        Accusation cues are kept: "accused Baku of shelling" is an accusation either way.
-        """
-        if cue.stance == "accuse" and cue.kind != "harm":
-            return False
-        if cue.kind == "harm":
-            return bool(self.lex.hypothetical_harm.search(self.low, max(ca, cs - 20), cs))
-        tail = self.low[max(ca, cs - 20):cs]
-        if _CAPACITY.search(tail):
-            return True  # "could limit its ability to support X": a capacity, not a stance
-        if not any(hint in tail for hint in self.lex.reported_act_hints):
-            return False  # the cheap test first: most cues follow no "of", "for" or "with"
-        return bool(self.lex.reported_act.search(self.low[max(ca, cs - 90):cs]))
-
 
     def trailing_speaker(self, st: Sent, ce: int) -> Speaker | None:
         """The speaker of a speech verb after the cue ("..., Turkey said"), unless that verb sits in

@@ -24,6 +24,7 @@ from kg.ingest.article.speakers import Speaker
 from kg.ingest.article.stance import addresses_all_parties
 
 _GENERIC = re.compile(r"\b(?:fighting|violence|clashes|hostilities|escalation|bloodshed|war)\b", re.I)
+_CAPACITY = re.compile(r"\b(?:ability|capacity|capability|means|power)\s+to\s+$")
 _RELATIVE = re.compile(r"\b(?:that|which|who|whom|whose)\b")
 _PASSIVE = re.compile(r"\b(?:were|was|been|are|is|be|being)\s+(?:\w+\s+)?$", re.I)
 _AGAINST = ("condemn", "oppose", "accuse", "concern", "warn", "threaten")
@@ -133,8 +134,9 @@ class TargetFinder(Scanner):
         if said:
             after_end = said.start()
         # "condemns the attacks and stands with Israel": Israel is the next cue's, not this one's
-        claimed = [e for _, c, e in self.cue_hits.get(st.sent.index, ())
-                   if ce < c and " and " in doc.body[ce:c]] if cue.target != "parties" else []
+        claimed = [e for other, c, e in self.cue_hits.get(st.sent.index, ())
+                   if ce < c and " and " in doc.body[ce:c] and not self.embedded(other, ca, c)] \
+            if cue.target != "parties" else []
         places = cue.target == "parties"
         after = [(m, f) for m in in_sent if cs <= m.start < after_end
                  and not any(e <= m.start and _LIST_GLUE.fullmatch(doc.body[e:m.start]) for e in claimed)
@@ -223,6 +225,24 @@ class TargetFinder(Scanner):
             return None
         return self.fallback(own, folded)
 
+
+    def embedded(self, cue: Cue, ca: int, cs: int) -> bool:
+        """Whether a cue states what someone else is blamed for, not the speaker's stance.
+
+        "accusing France of supporting the occupation" is no support; "any attack on its
+        embassy would ..." reports no attack; "its ability to support X" is a capacity.
+        Accusation cues are kept: "accused Baku of shelling" is an accusation either way.
+        """
+        if cue.stance == "accuse" and cue.kind != "harm":
+            return False
+        if cue.kind == "harm":
+            return bool(self.lex.hypothetical_harm.search(self.low, max(ca, cs - 20), cs))
+        tail = self.low[max(ca, cs - 20):cs]
+        if _CAPACITY.search(tail):
+            return True  # "could limit its ability to support X": a capacity, not a stance
+        if not any(hint in tail for hint in self.lex.reported_act_hints):
+            return False  # the cheap test first: most cues follow no "of", "for" or "with"
+        return bool(self.lex.reported_act.search(self.low[max(ca, cs - 90):cs]))
 
     def agent_of_harm(self, after: list[tuple[Mention, str]], folded: str):
         """The target of a stance on an act done to ``after[0]`` (the victim): its agent, named
