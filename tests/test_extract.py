@@ -1087,3 +1087,28 @@ GUINEA = "Special forces in Guinea detained President Alpha Conde on Sunday.\n\n
 ])
 def test_reactions_to_a_coup(sentence, expected):
     assert triples(GUINEA + sentence + "\n", day=date(2021, 9, 6)) == expected
+
+
+ANNEX = ("https://example.org/a\n2022-09-30\nRussia's annexation of four Ukrainian regions rejected worldwide\n\n"
+         "Putin on Friday signed treaties to annex four regions of Ukraine.\n\n")
+
+
+def test_the_title_names_the_parties_and_the_agent_of_the_act():
+    x = extract_article(ANNEX + "The European Union said it condemns the illegal annexation.\n", index=INDEX)
+    assert x.parties.camps == (("RUS",), ("UKR",))
+    assert {(s.speaker, s.stance, s.targets) for s in x.statements} == {("EU", "condemn", ("RUS",))}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Kazakhstan said it would not recognise the annexed regions as part of Russia.", {("KAZ", "oppose", ("RUS",))}),
+    ("Ukraine's president said Kyiv would never accept the annexation.", {("UKR", "oppose", ("RUS",))}),
+    # a vote's words are not the speaker's
+    ("India abstained in a UN Security Council vote condemning the annexation.", set()),
+    # the known members of a list ended by a name nobody knows speak; a reduced relative keeps its own subject
+    ("France, Germany and the West condemned the annexation.",
+     {("FRA", "condemn", ("RUS",)), ("DEU", "condemn", ("RUS",))}),
+    ("Putin signed the treaties, a move Kyiv and the West denounced as illegal.", set()),
+])
+def test_reactions_to_an_annexation(sentence, expected):
+    x = extract_article(ANNEX + sentence + "\n", index=INDEX)
+    assert {(s.on_behalf_of or s.speaker, s.stance, s.targets) for s in x.statements} == expected

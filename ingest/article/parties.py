@@ -1,8 +1,8 @@
 """The parties of the conflict an article reports, inferred from the article itself.
 
 First from explicit pairings ("between X and Y", "both X and Y", "X and Y accused each
-other", "urged X and Y to", "X's invasion of Y", "the X-Y war", in the body or the title), else from the
-most-mentioned states and armed groups.
+other", "urged X and Y to", "X's invasion of Y", "X attacked Y", "X launched missiles at Y",
+"the X-Y war", in the body or the title), else from the most-mentioned states and armed groups.
 Each party heads a camp; an actor named with a party's demonym ("Armenian
 separatists") joins that party's camp.
 
@@ -103,6 +103,32 @@ def _and_pairs(tokens: list[Token], ok: list[Mention], pairs: Counter) -> None:
                 break
 
 
+def _act_pairs(tokens: list[Token], ok: list[Mention], pairs: Counter) -> None:
+    """Count who attacked whom as a pairing: "X's invasion of Y", "X's annexation of four Yian
+    regions", "X attacked Y", "X launched (hundreds of drones) at Y"."""
+    at = {m.i: m for m in ok}
+    for m in ok:
+        if m.j >= len(tokens):
+            continue
+        v, found = tokens[m.j].norm, None
+        if m.poss and v in _POSS_ACTS:
+            found = next((at[q] for q in range(m.j + 1, min(m.j + 5, len(tokens))) if q in at
+                          and at[q].actor != m.actor), None)
+        elif not m.poss and v in ACT_VERBS and ACT_VERBS[v] != "killing":
+            the = m.j + 1 < len(tokens) and tokens[m.j + 1].norm == "the"
+            y = at.get(m.j + 1) or (at.get(m.j + 2) if the else None)
+            found = y if y is not None and y.actor != m.actor else None
+        elif not m.poss and v in _DOING:
+            found = next((at[q + 1] for q in range(m.j + 1, min(m.j + 10, len(tokens) - 1))
+                          if tokens[q].norm in _AIMED and q + 1 in at and at[q + 1].actor != m.actor), None)
+        if found is not None:
+            pairs[tuple(sorted((m.actor, found.actor)))] += 2
+
+
+_POSS_ACTS = {"invasion", "offensive", "attack", "attacks", "annexation", "occupation", "incursion", "blockade",
+              "bombing", "bombardment", "shelling", "strikes", "war", "aggression"}
+
+
 _CONFLICT_NOUNS = {"war", "wars", "conflict", "conflicts", "fighting", "clashes", "tensions", "crisis", "standoff",
                    "stand-off", "escalation", "hostilities", "dispute", "border", "ceasefire", "truce", "talks"}
 
@@ -127,33 +153,15 @@ def infer_parties(tokens: list[Token], mentions: list[Mention], index: ActorInde
     ok = [m for m in mentions if _kind(index, m.actor) in _PARTY_KINDS]
     # Speakers are not parties: leave out subjects of a verb and places (see _speaker_or_place).
     counted = [m for m in ok if not _speaker_or_place(tokens, m, index)]
-    at = {m.i: m for m in ok}
     pairs: Counter = Counter()
     _and_pairs(tokens, ok, pairs)
     _hyphen_pairs(tokens, index, pairs)
-    if title_tokens:
-        _hyphen_pairs(title_tokens, index, pairs)
-        _and_pairs(title_tokens, [m for m in title_mentions if _kind(index, m.actor) in _PARTY_KINDS], pairs)
-    for m in ok:
-        # X's invasion of / attack on Y
-        if m.poss and m.j < len(tokens) and tokens[m.j].norm in {"invasion", "offensive", "attack"}:
-            for q in range(m.j + 1, min(m.j + 4, len(tokens))):
-                y = at.get(q)
-                if y is not None and y.actor != m.actor:
-                    pairs[tuple(sorted((m.actor, y.actor)))] += 2
-                    break
-        # X attacked / invaded Y; X launched (hundreds of drones) at / on / against Y
-        elif not m.poss and m.j < len(tokens):
-            v = tokens[m.j].norm
-            if v in ACT_VERBS and ACT_VERBS[v] != "killing":
-                y = at.get(m.j + 1) or at.get(m.j + 2)
-                if y is not None and y.actor != m.actor and (y.i == m.j + 1 or tokens[m.j + 1].norm == "the"):
-                    pairs[tuple(sorted((m.actor, y.actor)))] += 2
-            elif v in _DOING:
-                for q in range(m.j + 1, min(m.j + 10, len(tokens) - 1)):
-                    if tokens[q].norm in _AIMED and q + 1 in at and at[q + 1].actor != m.actor:
-                        pairs[tuple(sorted((m.actor, at[q + 1].actor)))] += 2
-                        break
+    for toks, ms in ((tokens, ok), (title_tokens, [m for m in title_mentions
+                                                  if _kind(index, m.actor) in _PARTY_KINDS])):
+        if toks is not tokens:
+            _hyphen_pairs(toks, index, pairs)
+            _and_pairs(toks, ms, pairs)
+        _act_pairs(toks, ms, pairs)
     if pairs:
         heads = list(pairs.most_common(1)[0][0])
     else:

@@ -328,7 +328,9 @@ class Doc:
         head = order[0]
         hk, hv = kinds[head]
         if hk == "none":
-            return None
+            known = self._known_before_unknown(segs, kinds, order) if left else ()
+            return Speaker(known, self.tokens[segs[0][0]].start, self.tokens[segs[-1][1] - 1].end) \
+                if known and self._boundary_before(segs[0][0], lo) else None
         chosen = [head]
         for n in order[1:]:
             k, v = kinds[n]
@@ -359,15 +361,18 @@ class Doc:
             owners = [o for o in owners if o and self.kind(o) != "person"]
             self._candidate(name, owners[0] if owners else None)
             if not owners:
-                # "EU chiefs Donald Tusk and Jean-Claude Juncker": the known persons of the list
+                # "EU chiefs Donald Tusk and Jean-Claude Juncker": the known persons of the list;
+                # "Kyiv and the West": the known actors of a list ended by a name nobody knows
                 people = []
                 for n in order[1:]:
                     if kinds[n][0] == "person" and self._joiner(segs, n, left) == "and":
                         people.append(kinds[n][1])
                     else:
                         break
+                if not people and left:
+                    people = list(self._known_before_unknown(segs, kinds, order))
                 if people:
-                    return Speaker(tuple(people), *span)
+                    return Speaker(tuple(dict.fromkeys(people)), *span)
                 self.last = None  # an unknown speaker: "he" after this is not the previous one
                 return None
             return Speaker((owners[0],), *span, candidate=name)
@@ -375,6 +380,18 @@ class Doc:
         if hk == "title":
             ids = ids[:1] + self._plural_office_list(segs, kinds, head) if left else ids[:1]
         return Speaker(ids, *span) if ids else None
+
+    def _known_before_unknown(self, segs, kinds, order) -> tuple[str, ...]:
+        """The actors listed before a last member nobody knows ("Kyiv and the West"): joined to it
+        by "and", each to the next by a comma or "and"."""
+        if len(order) < 2 or self._joiner(segs, order[1], True) != "and":
+            return ()
+        out = []
+        for n in order[1:]:
+            if kinds[n][0] != "actor":
+                return ()
+            out.append(kinds[n][1])
+        return tuple(dict.fromkeys(reversed(out)))
 
     def _plural_office_list(self, segs, kinds, head: int) -> tuple[str, ...]:
         """The states listed before "Y's foreign ministers" ("X, Y and Z's foreign ministers").

@@ -65,7 +65,9 @@ class StatementBuilder(TargetFinder, QuoteFinder):
             tt = tokenize(title)
             title_mentions = Matcher.of(doc.index).mentions(title, tt)
         self.parties = infer_parties(doc.tokens, doc.mentions, doc.index, title_mentions, tt)
-        self.agents = infer_agents(doc.tokens, doc.mentions, doc.index)
+        # who did what: the body's account, else the title's ("Russia's annexation of ...")
+        self.agents = {**infer_agents(tt, title_mentions, doc.index),
+                       **infer_agents(doc.tokens, doc.mentions, doc.index)}
         self.find_hits()
         prev_speaker_sentence = -2
         for sent in self.sentences:
@@ -120,7 +122,7 @@ class StatementBuilder(TargetFinder, QuoteFinder):
                 speaker = self.trailing_speaker(st, ce)
             else:
                 speaker = doc.np_left(k, lo) or doc.np_before_apposition(k, lo)
-                if speaker is None:
+                if speaker is None and not self.named_before(k, lo):
                     speaker = self.clause_subject(k, lo)
                 if speaker is None:
                     speaker = self.trailing_speaker(st, ce)
@@ -281,6 +283,16 @@ class StatementBuilder(TargetFinder, QuoteFinder):
         if _SUBORDINATE.search(self.low, ce, last.speaker.start):
             return None
         return last.speaker
+
+    def named_before(self, k: int, lo: int) -> bool:
+        """Whether a name stands right before token ``k`` (adverbs aside): then the verb's subject
+        is that name, known or not ("a move Kyiv and the West denounced"), not an earlier one."""
+        doc, lex = self.doc, self.lex
+        t = k - 1
+        while t >= lo and not doc.tokens[t].cap and (doc.tokens[t].norm in lex.filler_words
+                                                     or doc.tokens[t].norm.endswith("ly")):
+            t -= 1
+        return t >= lo and (doc.tokens[t].cap or t in doc.by_token) and doc.tokens[t].norm not in lex.title_words
 
     def clause_subject(self, k: int, lo: int) -> Speaker | None:
         """The subject of the nearest verb to the left ("Putin discussed ... and called for"), also

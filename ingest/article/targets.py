@@ -24,6 +24,10 @@ from kg.ingest.article.speakers import Speaker
 from kg.ingest.article.stance import addresses_all_parties
 
 _GENERIC = re.compile(r"\b(?:fighting|violence|clashes|hostilities|escalation|bloodshed|war)\b", re.I)
+# Between a subject and its verb: auxiliaries, a negation, adverbs ("X will never accept", "X firmly rejects").
+_SUBJECT_OF = re.compile(r"\s+(?:(?:will|would|can|could|shall|should|must|does|do|did|has|have|had|not|never|"
+                         r"also|firmly|strongly|still|again|categorically|flatly|once)\s+)*")
+_DOCUMENT = re.compile(r"\b(?:resolution|vote|motion|draft|text|declaration|bill|petition|letter)\s+$")
 _CAPACITY = re.compile(r"\b(?:ability|capacity|capability|means|power)\s+to\s+$")
 _RELATIVE = re.compile(r"\b(?:that|which|who|whom|whose)\b")
 _PASSIVE = re.compile(r"\b(?:were|was|been|are|is|be|being)\s+(?:\w+\s+)?$", re.I)
@@ -211,6 +215,8 @@ class TargetFinder(Scanner):
             win_start += cut + 1
         before = [m for m in in_sent if win_start <= m.start and m.end <= cs]
         for m in reversed(before):
+            if cue.stance == "oppose" and _SUBJECT_OF.fullmatch(self.low, m.end, cs):
+                break  # "Pakistan will never accept ...": who rejects is no target
             f = self.eligible(m, speaker, folded)
             if f:
                 return (f,), False, True
@@ -230,7 +236,8 @@ class TargetFinder(Scanner):
         """Whether a cue states what someone else is blamed for, not the speaker's stance.
 
         "accusing France of supporting the occupation" is no support; "any attack on its
-        embassy would ..." reports no attack; "its ability to support X" is a capacity.
+        embassy would ..." reports no attack; "its ability to support X" is a capacity; "a vote
+        condemning X" is what the vote says.
         Accusation cues are kept: "accused Baku of shelling" is an accusation either way.
         """
         if cue.stance == "accuse" and cue.kind != "harm":
@@ -240,6 +247,8 @@ class TargetFinder(Scanner):
         tail = self.low[max(ca, cs - 20):cs]
         if _CAPACITY.search(tail):
             return True  # "could limit its ability to support X": a capacity, not a stance
+        if _DOCUMENT.search(tail):
+            return True  # "a Security Council vote condemning ...": the document's words, not the speaker's
         if not any(hint in tail for hint in self.lex.reported_act_hints):
             return False  # the cheap test first: most cues follow no "of", "for" or "with"
         return bool(self.lex.reported_act.search(self.low[max(ca, cs - 90):cs]))
