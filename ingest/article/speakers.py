@@ -47,32 +47,6 @@ _HONORIFICS = {"mr", "mrs", "ms", "dr"}
 _SMALL = {"of", "the", "to", "for", "and", "a", "an", "his", "her", "its", "their", "on"}
 
 
-def surname_mentions(tokens: list[Token], mentions: list[Mention], index: ActorIndex) -> list[Mention]:
-    """``mentions`` with a person's surname after their full name ("President Alpha Conde ...
-    the release of Conde") added as mentions of that person, in text order.
-
-    >>> idx = ActorIndex.default()
-    >>> text = "Soldiers detained President Alpha Conde. France called for the release of Conde."
-    >>> toks = tokenize(text)
-    >>> [(m.surface, m.actor) for m in surname_mentions(toks, Matcher.of(idx).mentions(text, toks), idx)]
-    [('Alpha Conde', 'alpha-conde'), ('France', 'FRA'), ('Conde', 'alpha-conde')]
-    """
-    taken = {k for m in mentions for k in range(m.i, m.j)}
-    first: dict[str, tuple[int, str]] = {}  # surname -> (where the full name ends, person)
-    for m in mentions:
-        a = index.actors.get(m.actor)
-        if a is not None and a.kind == "person" and m.j - m.i > 1 and len(tokens[m.j - 1].norm) > 2:
-            first.setdefault(tokens[m.j - 1].norm, (m.j, m.actor))
-    if not first:
-        return mentions
-    added = []
-    for k, t in enumerate(tokens):
-        hit = first.get(t.norm)
-        if hit is not None and k >= hit[0] and t.cap and k not in taken:
-            added.append(Mention(k, k + 1, t.start, t.end, hit[1], t.text, t.poss))
-    return sorted(mentions + added, key=lambda m: m.i) if added else mentions
-
-
 @dataclass(frozen=True)
 class Speaker:
     """A resolved speaker: one actor id, or several for a joint statement."""
@@ -106,8 +80,7 @@ class Doc:
     @classmethod
     def of(cls, body: str, index: ActorIndex, day: Date | None) -> Doc:
         tokens = tokenize(body)
-        mentions = surname_mentions(tokens, frame_mentions(tokens, Matcher.of(index).mentions(body, tokens), index),
-                                    index)
+        mentions = frame_mentions(tokens, Matcher.of(index).mentions(body, tokens), index)
         by_token = {}
         for m in mentions:
             for k in range(m.i, m.j):

@@ -122,7 +122,7 @@ class StatementBuilder(TargetFinder, QuoteFinder):
                 speaker = self.trailing_speaker(st, ce)
             else:
                 speaker = doc.np_left(k, lo) or doc.np_before_apposition(k, lo)
-                if speaker is None and not self.named_before(k, lo):
+                if speaker is None:
                     speaker = self.clause_subject(k, lo)
                 if speaker is None:
                     speaker = self.trailing_speaker(st, ce)
@@ -283,16 +283,6 @@ class StatementBuilder(TargetFinder, QuoteFinder):
         if _SUBORDINATE.search(self.low, ce, last.speaker.start):
             return None
         return last.speaker
-
-    def named_before(self, k: int, lo: int) -> bool:
-        """Whether a name stands right before token ``k`` (adverbs aside): then the verb's subject
-        is that name, known or not ("a move Kyiv and the West denounced"), not an earlier one."""
-        doc, lex = self.doc, self.lex
-        t = k - 1
-        while t >= lo and not doc.tokens[t].cap and (doc.tokens[t].norm in lex.filler_words
-                                                     or doc.tokens[t].norm.endswith("ly")):
-            t -= 1
-        return t >= lo and (doc.tokens[t].cap or t in doc.by_token) and doc.tokens[t].norm not in lex.title_words
 
     def clause_subject(self, k: int, lo: int) -> Speaker | None:
         """The subject of the nearest verb to the left ("Putin discussed ... and called for"), also
