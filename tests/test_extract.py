@@ -1115,3 +1115,27 @@ def test_the_title_names_the_parties_and_the_agent_of_the_act():
 def test_reactions_to_an_annexation(sentence, expected):
     x = extract_article(ANNEX + sentence + "\n", index=INDEX)
     assert {(s.on_behalf_of or s.speaker, s.stance, s.targets) for s in x.statements} == expected
+
+
+def test_the_one_pass_cue_scan_finds_what_each_cue_finds_alone():
+    """Lexicon.cue_matches gives, cue by cue, what finditer gives (less the nouns it skips), and
+    every cue of extract.yaml is read for its first words (a cue that is not is scanned in full)."""
+    from kg.ingest.article.lexicon import lexicon
+
+    lex = lexicon()
+    assert [c.stance for c in lex.cues if c.starts is None] == []
+
+    def plain(cue, low):  # finditer, but a match at a noun is skipped and the search goes on after it
+        pos, out = 0, []
+        while (m := cue.rx.search(low, pos)) is not None:
+            if not lex.noun_at(low, m.start()):
+                out.append((id(cue), m.span()))
+            pos = m.end() if not lex.noun_at(low, m.start()) else m.start() + 1
+        return out
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(ARTICLES.glob("*.txt"))]
+    texts.append("In a phone call with his counterpart, Putin called for a ceasefire and a call with Kyiv.")
+    for text in texts:
+        low = text.lower()
+        assert [(id(c), m.span()) for c, m in lex.cue_matches(low)] == \
+            [hit for c in lex.cues for hit in plain(c, low)], text[:60]

@@ -18,12 +18,6 @@ from importlib import resources
 
 import yaml
 
-try:  # the parsed form of a pattern, to read the words a cue starts with (see cue_starts)
-    from re import _constants as sre_constants
-    from re import _parser as sre_parser
-except ImportError:  # a Python without these private modules: every cue is scanned in full
-    sre_constants = sre_parser = None
-
 from kg.vocab import stances
 
 
@@ -127,47 +121,92 @@ class Lexicon:
                     end = m.end()
 
 
-def _literal_starts(items) -> set[str] | None:
-    r"""The literal texts every match of parsed pattern ``items`` starts with, or None if unknown.
+_PLAIN = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-'’ ")
+_ESCAPED = frozenset(".-'’ ")
+_REPEAT = frozenset("?*+{")
 
-    Each text is the run of plain characters an alternative starts with ("accus" for
-    ``accus\w*``), continued into a group right after it ("hold", "held" for ``h(?:old|eld)``,
-    as the parser rewrites ``hold|held``); None as soon as one alternative starts otherwise (a
-    class such as ``\w``, a repeat, a flag). Shorter texts than possible are fine, only slower.
+
+def _literal(p: str, i: int) -> tuple[str, int]:
+    r"""The run of plain characters of pattern ``p`` from ``i`` ("accus" of ``accus\w*``) and where it
+    stops; a character a repeat follows is left out ("laude" of ``lauded?``)."""
+    text = ""
+    while i < len(p):
+        if p[i] in _PLAIN:
+            ch, nxt = p[i], i + 1
+        elif p[i] == "\\" and i + 1 < len(p) and p[i + 1] in _ESCAPED:
+            ch, nxt = p[i + 1], i + 2
+        else:
+            break
+        if nxt < len(p) and p[nxt] in _REPEAT:
+            break
+        text, i = text + ch, nxt
+    return text, i
+
+
+def _alternatives(p: str, i: int = 0) -> tuple[list[str], int]:
+    """The alternatives of pattern ``p`` from ``i`` up to the ``)`` that closes the group ``i`` is
+    in (or the end), and where they stop."""
+    alts, depth, start, k = [], 0, i, i
+    while k < len(p):
+        c = p[k]
+        if c == "\\":
+            k += 2
+            continue
+        if c == "[":  # a class: "]" right after "[" or "[^" is a member, not its end
+            k = p.index("]", k + (3 if p.startswith("[^", k) else 2)) + 1
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            if depth == 0:
+                break
+            depth -= 1
+        elif c == "|" and depth == 0:
+            alts.append(p[start:k])
+            start = k + 1
+        k += 1
+    return alts + [p[start:k]], k
+
+
+def _literal_starts(p: str) -> set[str] | None:
+    r"""The literal texts every match of pattern ``p`` starts with, or None if unknown.
+
+    Each is the run of plain characters an alternative starts with ("accus" for ``accus\w*``),
+    continued into a group right after it ("stand", "stood" for ``st(?:and\w*|ood)``); None as
+    soon as one alternative starts otherwise (a class such as ``\w``, a look-around, a group
+    that may repeat or be left out). Shorter texts than possible are fine, only slower. Read
+    from the pattern's text, for the subset of the syntax ``extract.yaml`` uses.
+
+    >>> sorted(_literal_starts(r"st(?:and\w*|ood)\s+by|lauded?"))
+    ['laude', 'stand', 'stood']
+    >>> _literal_starts(r"(?:commit\w*\s+)?war") is None
+    True
     """
-    if not len(items):
-        return None
-    op, av = items[0]
-    if op is sre_constants.LITERAL:
-        text, k = "", 0
-        while k < len(items) and items[k][0] is sre_constants.LITERAL:
-            text += chr(items[k][1])
-            k += 1
-        more = _literal_starts(items[k:]) if k < len(items) else None
-        return {text + m for m in more} if more else {text}
-    if op is sre_constants.BRANCH:
-        return _union(_literal_starts(alt) for alt in av[1])
-    if op is sre_constants.SUBPATTERN:
-        _group, add_flags, del_flags, sub = av
-        return None if add_flags or del_flags else _literal_starts(sub)
-    if op is sre_constants.IN and all(o is sre_constants.LITERAL for o, _ in av):
-        return {chr(c) for _, c in av}   # [sz], or "e|s" as the parser rewrites it
-    return None
+    out: set[str] = set()
+    for alt in _alternatives(p)[0]:
+        text, i = _literal(alt, 0)
+        if alt.startswith("(?:", i):
+            inner, end = _alternatives(alt, i + 3)
+            repeated = end + 1 < len(alt) and alt[end + 1] in _REPEAT
+            more = None if repeated else _union(_literal_starts(x) for x in inner)
+            if more is not None and all(more):
+                out |= {text + m for m in more}
+                continue
+        if not text:
+            return None
+        out.add(text)
+    return out
 
 
-def _word_starts(items) -> set[str] | None:
+def _word_starts(p: str) -> set[str] | None:
     r"""Like :func:`_literal_starts` for patterns whose every alternative begins with ``\b``."""
-    if not len(items):
-        return None
-    op, av = items[0]
-    if op is sre_constants.AT and av is sre_constants.AT_BOUNDARY:
-        return _literal_starts(items[1:])
-    if op is sre_constants.BRANCH:
-        return _union(_word_starts(alt) for alt in av[1])
-    if op is sre_constants.SUBPATTERN:
-        _group, add_flags, del_flags, sub = av
-        return None if add_flags or del_flags else _word_starts(sub)
-    return None
+    out: set[str] = set()
+    for alt in _alternatives(p)[0]:
+        found = _literal_starts(alt[2:]) if alt.startswith(r"\b") else None
+        if found is None:
+            return None
+        out |= found
+    return out
 
 
 def _union(sets) -> set[str] | None:
@@ -187,11 +226,11 @@ def cue_starts(pattern: re.Pattern) -> frozenset[str] | None:
     >>> cue_starts(re.compile(r"\w+ed\b")) is None
     True
     """
-    if pattern.flags & re.IGNORECASE or sre_parser is None:
+    if pattern.flags & re.IGNORECASE:
         return None  # the scan compares plain characters
     try:
-        starts = _word_starts(sre_parser.parse(pattern.pattern, pattern.flags).data)
-    except Exception:  # an unexpected parse shape: scan this cue the plain way
+        starts = _word_starts(pattern.pattern)
+    except ValueError:  # a class never closed: scan this cue the plain way
         return None
     return frozenset(starts) if starts and all(starts) else None
 
