@@ -62,6 +62,8 @@ class Lexicon:
     """Ends right before a cue that is the act someone is accused of ("accusing X of supporting")."""
     reported_act_hints: tuple[str, ...]
     hypothetical_harm: re.Pattern
+    not_a_stance_before: re.Pattern
+    """Ends right before a cue that is no stance of the speaker ("its ability to", "a vote")."""
     noun_cue: re.Pattern
     """Matches at a cue's start when its first word is a noun there ("a phone call with")."""
     noun_before_cue: re.Pattern
@@ -316,6 +318,7 @@ def lexicon() -> Lexicon:
         reported_act=re.compile(d["reported_act"]),
         reported_act_hints=tuple(d["reported_act_hints"]),
         hypothetical_harm=re.compile(d["hypothetical_harm"]),
+        not_a_stance_before=re.compile(d["not_a_stance_before"]),
         noun_cue=re.compile(d["noun_cue"]),
         noun_before_cue=re.compile(d["noun_before_cue"]),
         addressee_verbs=re.compile(d["addressee_verbs"]),

@@ -103,6 +103,10 @@ def _and_pairs(tokens: list[Token], ok: list[Mention], pairs: Counter) -> None:
                 break
 
 
+_POSS_ACTS = {"invasion", "offensive", "attack", "attacks", "annexation", "occupation", "incursion", "blockade",
+              "bombing", "bombardment", "shelling", "strikes", "war", "aggression"}
+
+
 def _act_pairs(tokens: list[Token], ok: list[Mention], pairs: Counter) -> None:
     """Count who attacked whom as a pairing: "X's invasion of Y", "X's annexation of four Yian
     regions", "X attacked Y", "X launched (hundreds of drones) at Y"."""
@@ -123,10 +127,6 @@ def _act_pairs(tokens: list[Token], ok: list[Mention], pairs: Counter) -> None:
                           if tokens[q].norm in _AIMED and q + 1 in at and at[q + 1].actor != m.actor), None)
         if found is not None:
             pairs[tuple(sorted((m.actor, found.actor)))] += 2
-
-
-_POSS_ACTS = {"invasion", "offensive", "attack", "attacks", "annexation", "occupation", "incursion", "blockade",
-              "bombing", "bombardment", "shelling", "strikes", "war", "aggression"}
 
 
 _CONFLICT_NOUNS = {"war", "wars", "conflict", "conflicts", "fighting", "clashes", "tensions", "crisis", "standoff",
@@ -154,13 +154,10 @@ def infer_parties(tokens: list[Token], mentions: list[Mention], index: ActorInde
     # Speakers are not parties: leave out subjects of a verb and places (see _speaker_or_place).
     counted = [m for m in ok if not _speaker_or_place(tokens, m, index)]
     pairs: Counter = Counter()
-    _and_pairs(tokens, ok, pairs)
-    _hyphen_pairs(tokens, index, pairs)
-    for toks, ms in ((tokens, ok), (title_tokens, [m for m in title_mentions
-                                                  if _kind(index, m.actor) in _PARTY_KINDS])):
-        if toks is not tokens:
-            _hyphen_pairs(toks, index, pairs)
-            _and_pairs(toks, ms, pairs)
+    title_ok = [m for m in title_mentions if _kind(index, m.actor) in _PARTY_KINDS]
+    for toks, ms in ((tokens, ok), (list(title_tokens), title_ok)):  # the body, then the title
+        _and_pairs(toks, ms, pairs)
+        _hyphen_pairs(toks, index, pairs)
         _act_pairs(toks, ms, pairs)
     if pairs:
         heads = list(pairs.most_common(1)[0][0])

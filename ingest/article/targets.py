@@ -27,8 +27,6 @@ _GENERIC = re.compile(r"\b(?:fighting|violence|clashes|hostilities|escalation|bl
 # Between a subject and its verb: auxiliaries, a negation, adverbs ("X will never accept", "X firmly rejects").
 _SUBJECT_OF = re.compile(r"\s+(?:(?:will|would|can|could|shall|should|must|does|do|did|has|have|had|not|never|"
                          r"also|firmly|strongly|still|again|categorically|flatly|once)\s+)*")
-_DOCUMENT = re.compile(r"\b(?:resolution|vote|motion|draft|text|declaration|bill|petition|letter)\s+$")
-_CAPACITY = re.compile(r"\b(?:ability|capacity|capability|means|power)\s+to\s+$")
 _RELATIVE = re.compile(r"\b(?:that|which|who|whom|whose)\b")
 _PASSIVE = re.compile(r"\b(?:were|was|been|are|is|be|being)\s+(?:\w+\s+)?$", re.I)
 _AGAINST = ("condemn", "oppose", "accuse", "concern", "warn", "threaten")
@@ -231,24 +229,21 @@ class TargetFinder(Scanner):
             return None
         return self.fallback(own, folded)
 
-
     def embedded(self, cue: Cue, ca: int, cs: int) -> bool:
         """Whether a cue states what someone else is blamed for, not the speaker's stance.
 
         "accusing France of supporting the occupation" is no support; "any attack on its
         embassy would ..." reports no attack; "its ability to support X" is a capacity; "a vote
-        condemning X" is what the vote says.
-        Accusation cues are kept: "accused Baku of shelling" is an accusation either way.
+        condemning X" is what the vote says. Accusation cues are kept: "accused Baku of
+        shelling" is an accusation either way.
         """
         if cue.stance == "accuse" and cue.kind != "harm":
             return False
         if cue.kind == "harm":
             return bool(self.lex.hypothetical_harm.search(self.low, max(ca, cs - 20), cs))
         tail = self.low[max(ca, cs - 20):cs]
-        if _CAPACITY.search(tail):
-            return True  # "could limit its ability to support X": a capacity, not a stance
-        if _DOCUMENT.search(tail):
-            return True  # "a Security Council vote condemning ...": the document's words, not the speaker's
+        if self.lex.not_a_stance_before.search(tail):
+            return True
         if not any(hint in tail for hint in self.lex.reported_act_hints):
             return False  # the cheap test first: most cues follow no "of", "for" or "with"
         return bool(self.lex.reported_act.search(self.low[max(ca, cs - 90):cs]))
