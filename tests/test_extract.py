@@ -1139,3 +1139,18 @@ def test_the_one_pass_cue_scan_finds_what_each_cue_finds_alone():
         low = text.lower()
         assert [(id(c), m.span()) for c, m in lex.cue_matches(low)] == \
             [hit for c in lex.cues for hit in plain(c, low)], text[:60]
+
+
+def test_a_live_blog_items_and_city_names():
+    """Items of a list are sentences of their own, and a city shelled is no party: "between
+    Armenia and Azerbaijan" names the parties, not "Azerbaijani forces shelled Stepanakert"."""
+    text = ("https://example.org/live\n2020-10-10\nLive\n\n"
+            "Fighting between Armenia and Azerbaijan went on.\n\n"
+            "Armenia's defence ministry said Azerbaijani forces shelled Stepanakert overnight.\n\n"
+            "Highlights:\n• Azerbaijan says Armenian forces attacked Ganja\n• Russia offers to host talks\n"
+            "• France calls for an immediate ceasefire\n")
+    x = extract_article(text, index=INDEX)
+    assert x.parties.camps == (("ARM",), ("AZE",))
+    assert {(s.speaker, s.stance, s.targets) for s in x.statements} == {
+        ("ARM", "accuse", ("AZE",)), ("AZE", "accuse", ("ARM",)), ("RUS", "mediate", ("ARM", "AZE")),
+        ("FRA", "call_for_ceasefire", ("ARM", "AZE"))}

@@ -107,10 +107,16 @@ _POSS_ACTS = {"invasion", "offensive", "attack", "attacks", "annexation", "occup
               "bombing", "bombardment", "shelling", "strikes", "war", "aggression"}
 
 
-def _act_pairs(tokens: list[Token], ok: list[Mention], pairs: Counter) -> None:
+def _act_pairs(tokens: list[Token], ok: list[Mention], pairs: Counter, index: ActorIndex) -> None:
     """Count who attacked whom as a pairing: "X's invasion of Y", "X's annexation of four Yian
-    regions", "X attacked Y", "X launched (hundreds of drones) at Y"."""
+    regions", "X attacked Y", "X launched (hundreds of drones) at Y". The object of a verb counts
+    by its own name only: "shelled Stepanakert" names a city, not the party that holds it."""
     at = {m.i: m for m in ok}
+
+    def by_name(m: Mention) -> Mention | None:
+        a = index.actors.get(m.actor)
+        return m if a is not None and m.surface.replace("'s", "").replace("’s", "") == a.name else None
+
     for m in ok:
         if m.j >= len(tokens):
             continue
@@ -121,10 +127,11 @@ def _act_pairs(tokens: list[Token], ok: list[Mention], pairs: Counter) -> None:
         elif not m.poss and v in ACT_VERBS and ACT_VERBS[v] != "killing":
             the = m.j + 1 < len(tokens) and tokens[m.j + 1].norm == "the"
             y = at.get(m.j + 1) or (at.get(m.j + 2) if the else None)
-            found = y if y is not None and y.actor != m.actor else None
+            found = by_name(y) if y is not None and y.actor != m.actor else None
         elif not m.poss and v in _DOING:
             found = next((at[q + 1] for q in range(m.j + 1, min(m.j + 10, len(tokens) - 1))
                           if tokens[q].norm in _AIMED and q + 1 in at and at[q + 1].actor != m.actor), None)
+            found = by_name(found) if found is not None else None
         if found is not None:
             pairs[tuple(sorted((m.actor, found.actor)))] += 2
 
@@ -158,7 +165,7 @@ def infer_parties(tokens: list[Token], mentions: list[Mention], index: ActorInde
     for toks, ms in ((tokens, ok), (list(title_tokens), title_ok)):  # the body, then the title
         _and_pairs(toks, ms, pairs)
         _hyphen_pairs(toks, index, pairs)
-        _act_pairs(toks, ms, pairs)
+        _act_pairs(toks, ms, pairs, index)
     if pairs:
         heads = list(pairs.most_common(1)[0][0])
     else:

@@ -131,6 +131,10 @@ def paragraphs(body: str):
     return out
 
 
+_BULLETS = frozenset("•·▪◦‣*")
+"""Marks that open an item of a list: a line that starts with one starts a sentence."""
+
+
 def split_sentences(body: str) -> list[Sentence]:
     """Sentences of ``body`` with offsets, never splitting inside a quotation or after "Mr."."""
     out: list[Sentence] = []
@@ -141,7 +145,8 @@ def split_sentences(body: str) -> list[Sentence]:
             end = m.end()
             if m.group().startswith("\n"):
                 # a single newline inside a paragraph is a line wrap unless the line ends a sentence
-                if para[start:m.start()].rstrip()[-1:] not in ".!?\"”:":
+                # or the next one is an item of a list ("• Russia offers to host talks")
+                if para[start:m.start()].rstrip()[-1:] not in ".!?\"”:" and para[end:end + 1] not in _BULLETS:
                     continue
             else:
                 # The word before the stop ("Mr.", "U.S."). It holds no space, so searching the
