@@ -1154,3 +1154,15 @@ def test_a_live_blog_items_and_city_names():
     assert {(s.speaker, s.stance, s.targets) for s in x.statements} == {
         ("ARM", "accuse", ("AZE",)), ("AZE", "accuse", ("ARM",)), ("RUS", "mediate", ("ARM", "AZE")),
         ("FRA", "call_for_ceasefire", ("ARM", "AZE"))}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the role data ends before the article's date, the text's title does not
+    ("British Prime Minister Boris Johnson condemned Russia's invasion of Ukraine.", "GBR"),
+    ("Former British Prime Minister Boris Johnson condemned Russia's invasion of Ukraine.", None),
+    ("Boris Johnson condemned Russia's invasion of Ukraine.", None),
+])
+def test_a_known_person_speaks_for_the_state_of_the_title_the_text_gives(sentence, expected):
+    x = extract_article("Russia's invasion of Ukraine went on.\n\n" + sentence, url="https://e.org/q",
+                        date=date(2023, 1, 1), index=INDEX)
+    assert [(s.speaker, s.on_behalf_of) for s in x.statements] == [("boris-johnson", expected)]

@@ -44,6 +44,7 @@ _GAP_OK = re.compile(r"^[\s,\-]*$")
 _SUBJECT_BREAK = re.compile(r"[,;:(\"“”‘—–•]")
 _QUOTE_MARK = re.compile(r"[\"“”]")
 _HONORIFICS = {"mr", "mrs", "ms", "dr"}
+_NOT_IN_OFFICE = {"former", "ex", "late", "then", "outgoing", "ousted", "deposed", "exiled"}
 _SMALL = {"of", "the", "to", "for", "and", "a", "an", "his", "her", "its", "their", "on"}
 
 
@@ -76,6 +77,7 @@ class Doc:
     candidates: dict[str, dict] = field(default_factory=dict)     # name -> info
     last: Speaker | None = None
     _speaks_for: dict[str, str | None] = field(default_factory=dict)  # fold() answers so far
+    titled: dict[str, str] = field(default_factory=dict)  # person -> state their title names in the text
 
     @classmethod
     def of(cls, body: str, index: ActorIndex, day: Date | None) -> Doc:
@@ -105,7 +107,7 @@ class Doc:
             return aid
         if aid not in self._speaks_for:  # the roles are sorted by date on every call: remember
             self._speaks_for[aid] = self.index.speaks_for(aid, self.date)
-        return self._speaks_for[aid]
+        return self._speaks_for[aid] or self.titled.get(aid)
 
     def gap(self, a: int, b: int) -> str:
         """Text between token ``a`` and token ``b`` (a < b)."""
@@ -226,6 +228,17 @@ class Doc:
         # an age between commas ("Artak Bagdasaryan, 36, told") is not part of the name
         return [(x, y) for x, y in segs if not all(self.tokens[k].text.isdigit() for k in range(x, y))]
 
+    def _title_role(self, a: int, person: Mention, ms: list[Mention]) -> None:
+        """Remember the state a known person's title names ("Zimbabwean Prime Minister Robert
+        Mugabe") when the role data gives them none on the article's date (it may end before it)."""
+        if self.fold(person.actor) is not None or any(
+                self.tokens[k].norm in _NOT_IN_OFFICE for k in range(max(0, a - 1), person.i)):
+            return  # "former British Prime Minister X" names no office held
+        lex = lexicon()
+        states = [m for m in ms if m.i < person.i and self.kind(m.actor) in ("state", "organization")]
+        if states and any(self.tokens[k].norm in lex.office_words for k in range(states[-1].j, person.i)):
+            self.titled[person.actor] = states[-1].actor
+
     def _seg_kind(self, a: int, b: int) -> tuple[str, object]:
         """('person', id) | ('actor', id) | ('name', (name, actors)) | ('title', actor) | ('none', None)."""
         lex = lexicon()
@@ -241,6 +254,7 @@ class Doc:
         last = self.by_token.get(b - 1)
         persons = [m for m in ms if self.kind(m.actor) == "person" and not m.poss]
         if persons:
+            self._title_role(a, persons[-1], ms)
             return "person", persons[-1].actor
         # words of an earlier-introduced name ("Mr Ban", "Hovhannisyan said")
         for k in range(a, b):
