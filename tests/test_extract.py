@@ -1166,3 +1166,14 @@ def test_a_known_person_speaks_for_the_state_of_the_title_the_text_gives(sentenc
     x = extract_article("Russia's invasion of Ukraine went on.\n\n" + sentence, url="https://e.org/q",
                         date=date(2023, 1, 1), index=INDEX)
     assert [(s.speaker, s.on_behalf_of) for s in x.statements] == [("boris-johnson", expected)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Iran's religious leader Ruhollah Khomeini rejected Iraq's proposal.", {("IRN", "oppose", ("IRQ",))}),
+    ("Mali's interim president Assimi Goita rejected the proposal of ECOWAS.", {("MLI", "oppose", ("ECOWAS",))}),
+    # an opposition leader does not speak for the state
+    ("Venezuela's opposition leader Maria Lopez rejected the proposal of Colombia.", set()),
+])
+def test_titles_with_a_qualifier_still_name_the_state(sentence, expected):
+    x = extract_article("Talks stalled.\n\n" + sentence, url="https://e.org/q", date=date(2000, 1, 1), index=INDEX)
+    assert {(s.on_behalf_of or s.speaker, s.stance, s.targets) for s in x.statements} == expected
