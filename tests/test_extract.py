@@ -1177,3 +1177,9 @@ def test_a_known_person_speaks_for_the_state_of_the_title_the_text_gives(sentenc
 def test_titles_with_a_qualifier_still_name_the_state(sentence, expected):
     x = extract_article("Talks stalled.\n\n" + sentence, url="https://e.org/q", date=date(2000, 1, 1), index=INDEX)
     assert {(s.on_behalf_of or s.speaker, s.stance, s.targets) for s in x.statements} == expected
+
+
+def test_a_call_to_stop_the_attacks_on_a_victim_opposes_their_agent():
+    text = ("A Saudi-led coalition launched air strikes on Yemen.\n\n"
+            "Iran called for an immediate stop to the attacks on Yemen.\n")
+    assert triples(text, day=date(2015, 3, 26)) == {("IRN", "oppose", ("SAU",))}
