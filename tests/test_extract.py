@@ -1183,3 +1183,14 @@ def test_a_call_to_stop_the_attacks_on_a_victim_opposes_their_agent():
     text = ("A Saudi-led coalition launched air strikes on Yemen.\n\n"
             "Iran called for an immediate stop to the attacks on Yemen.\n")
     assert triples(text, day=date(2015, 3, 26)) == {("IRN", "oppose", ("SAU",))}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Erdogan said the Minsk Group had failed to solve the conflict for nearly 30 years.",
+     {("TUR", "accuse", ("OSCE_MG",))}),
+    ("Pashinyan called on the world to recognise the independence of Nagorno-Karabakh.",
+     {("ARM", "support", ("NKR",))}),
+])
+def test_more_war_reporting_constructions(sentence, expected):
+    got = triples(NK_WAR + sentence + "\n")
+    assert got == expected, got
