@@ -1194,3 +1194,34 @@ def test_a_call_to_stop_the_attacks_on_a_victim_opposes_their_agent():
 def test_more_war_reporting_constructions(sentence, expected):
     got = triples(NK_WAR + sentence + "\n")
     assert got == expected, got
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Greece castigated Ankara for its rhetoric.", {("GRC", "condemn", ("TUR",))}),
+    ("The Kenyan foreign ministry censured Ethiopia over the incursion.", {("KEN", "condemn", ("ETH",))}),
+    ("The United States faulted Azerbaijan for the escalation.", {("USA", "accuse", ("AZE",))}),
+    ("Pakistan extolled Azerbaijan's restraint.", {("PAK", "praise", ("AZE",))}),
+    ("Russia rebuffed a proposal from France.", {("RUS", "oppose", ("FRA",))}),
+    # what someone is blamed or thanked for is not the speaker's stance
+    ("France lambasted Turkey for backing Azerbaijan.", {("FRA", "condemn", ("TUR",))}),
+    ("Pakistan thanked Turkey for its support.", {("PAK", "praise", ("TUR",))}),
+    ("Thanks to Iran, the talks resumed.", set()),
+])
+def test_verbs_of_the_cameo_dictionary(sentence, expected):
+    got = triples(NK_WAR + sentence + "\n")
+    assert got == expected, got
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Armenia was condemned by the Council of Europe.", {("COE", "condemn", ("ARM",))}),
+    ("Armenia was sharply criticised on Monday by France for the shelling.", {("FRA", "condemn", ("ARM",))}),
+    ("Azerbaijan is backed by Turkey.", {("TUR", "support", ("AZE",))}),
+    # no one named as the one who condemns or accuses: no statement, not the subject's
+    ("Turkey was accused of sending mercenaries.", set()),
+    ("The Armenian strikes were widely condemned.", set()),
+    # an adjective, not a passive: the subject's own concern
+    ("Iran was deeply concerned, its foreign ministry said.", {("IRN", "concern", ("ARM", "AZE"))}),
+])
+def test_a_stance_verb_in_the_passive_is_the_agents(sentence, expected):
+    got = triples(NK_WAR + sentence + "\n")
+    assert got == expected, got

@@ -272,6 +272,40 @@ def _alternation(texts) -> str:
     return "|".join(re.escape(first) + "(?:" + "|".join(rest) + ")" for first, rest in sorted(groups.items()))
 
 
+def verb_forms(lemma: str) -> tuple[str, ...]:
+    """A regular English verb's forms: the lemma, its third person, past and present participle.
+
+    >>> verb_forms("castigate")
+    ('castigate', 'castigates', 'castigated', 'castigating')
+    >>> verb_forms("admonish")
+    ('admonish', 'admonishes', 'admonished', 'admonishing')
+    >>> verb_forms("pillory")
+    ('pillory', 'pillories', 'pilloried', 'pillorying')
+    >>> verb_forms("rebuff")
+    ('rebuff', 'rebuffs', 'rebuffed', 'rebuffing')
+    """
+    if lemma.endswith("e"):
+        return lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing"
+    if lemma.endswith("y") and lemma[-2:-1] not in tuple("aeiou"):
+        return lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"
+    if lemma.endswith(("sh", "ch", "s", "x", "z")):
+        return lemma, lemma + "es", lemma + "ed", lemma + "ing"
+    return lemma, lemma + "s", lemma + "ed", lemma + "ing"
+
+
+def cameo_forms(verbs: list) -> list[str]:
+    """Every form of a ``cameo_verbs`` group of ``extract.yaml``: a lemma stands for
+    :func:`verb_forms`, ``{lemma: [forms]}`` for the forms listed.
+
+    >>> cameo_forms(["chide", {"thank": ["thank", "thanked"]}])
+    ['chide', 'chides', 'chided', 'chiding', 'thank', 'thanked']
+    """
+    out: list[str] = []
+    for v in verbs:
+        out.extend(verb_forms(v) if isinstance(v, str) else next(iter(v.values())))
+    return out
+
+
 @cache
 def raw_rules() -> dict:
     """``kg/data/extract.yaml`` as read (once): :func:`lexicon` compiles it, and
@@ -293,6 +327,14 @@ def lexicon() -> Lexicon:
                         rx=rx, third_party=c.get("third_party"),
                         explicit=bool(c.get("explicit")), capital_after=c.get("capital_after"),
                         starts=cue_starts(rx)))
+    forms = {stance: cameo_forms(verbs) for stance, verbs in d["cameo_verbs"].items()}
+    for stance, words in forms.items():  # "castigated X", "rebuffed X": aimed at who is named after
+        if stance not in known:
+            raise ValueError(f"extract.yaml: unknown stance {stance!r} in cameo_verbs")
+        rx = re.compile(r"\b(?:" + _alternation(words) + r")\b")
+        cues.append(Cue(stance=stance, kind="content", target="after", rx=rx, explicit=True,
+                        starts=cue_starts(rx)))
+    blame = _alternation(forms["condemn"] + forms["accuse"] + forms["praise"])
     scan, cues_at = _starts_scan(tuple(cues))
     verbs = frozenset(d["speech_verbs"])
     speech_rx = re.compile(r"\b(?:" + _alternation(verbs) + r")\b")
@@ -315,7 +357,7 @@ def lexicon() -> Lexicon:
         apposition_starts=frozenset(d["apposition_starts"]),
         opening_words=frozenset(d["opening_words"]),
         and_speech=re.compile(r"\band\s+(?:also\s+)?(?:" + "|".join(map(re.escape, d["speech_verbs"])) + r")\b"),
-        reported_act=re.compile(d["reported_act"]),
+        reported_act=re.compile(d["reported_act"].replace("CAMEO_VERBS", blame)),
         reported_act_hints=tuple(d["reported_act_hints"]),
         hypothetical_harm=re.compile(d["hypothetical_harm"]),
         not_a_stance_before=re.compile(d["not_a_stance_before"]),

@@ -38,6 +38,12 @@ _PART_BREAK = re.compile(r"[;:]\s|\s(?:[—–]|--)\s|[.!?]\s+(?=[A-Z“\"‘'])
 # What comes between a speech verb and what was said: "said on Monday that", "told reporters".
 _REPORTED_LEAD = re.compile(r"[\s,:]*(?:(?:[\w'’.-]+\s+){0,4}?that\b)?[\s,:]*"
                             r"(?:(?:late\s+|early\s+)?on\s+\w+day\b[\s,]*)?", re.I)
+# A cue in the passive ("Armenia was condemned by France", "the move has been widely criticised"):
+# a form of "be" and at most one adverb right before a past participle.
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?$", re.I)
+_PASSIVE_STANCES = ("condemn", "oppose", "accuse", "praise", "support")
+# Who acts in a passive: "by" within three words after the verb ("was condemned on Monday by").
+_BY_AGENT = re.compile(r"\s+(?:[\w-]+\s+){0,3}?by\s+(?:the\s+)?$", re.I)
 _BOTH_SIDES = re.compile(r"\W*(?:both|the\s+two)\s+(?:sides|countries|parties|neighbou?rs|nations|armies|"
                         r"governments|capitals)(?:\s+(?:have|had|again|also|repeatedly|on\s+\w+day))*\s+", re.I)
 
@@ -112,6 +118,13 @@ class StatementBuilder(TargetFinder, QuoteFinder):
         if q is not None:
             speaker = self.quote_speaker(st, q, continuation)
             content_start = q[0]
+        elif self.passive(cue, ca, cs, ce):
+            # the one named after "by" speaks, about the subject; with no one named, no statement
+            self.read.add(cs)
+            speaker = self.by_agent(ce, cb)
+            complement_subject = doc.np_left(k, lo, allow_pronoun=False)
+            if speaker is None or complement_subject is None:
+                return
         if speaker is None:
             prior = [e for e in st.events if e.k < k and doc.tokens[e.k].start >= ca]
             if prior:
@@ -174,6 +187,23 @@ class StatementBuilder(TargetFinder, QuoteFinder):
                 stance=stance, targets=targets, sentence=st.sent.index,
                 confidence=round(max(conf, 0.1), 2), joint=speaker.joint, negated=neg,
                 all_parties=all_parties))
+
+    def passive(self, cue: Cue, ca: int, cs: int, ce: int) -> bool:
+        """Whether the cue is a verb in the passive ("was condemned", "is widely backed"): the
+        one who takes the stance is then not its subject. Only verbs of stances aimed at someone;
+        "was deeply concerned" is the subject's own concern."""
+        if cue.kind == "harm" or cue.stance not in _PASSIVE_STANCES:
+            return False
+        word = self.low[cs:ce].split(maxsplit=1)[0] if ce > cs else ""
+        return word.endswith("ed") and _PASSIVE_BEFORE.search(self.low, max(ca, cs - 30), cs) is not None
+
+    def by_agent(self, ce: int, cb: int) -> Speaker | None:
+        """The actor named after "by" right after a passive cue ("was condemned by the UN")."""
+        for m in self.mentions_in(ce, cb):
+            if _BY_AGENT.fullmatch(self.low, ce, m.start):
+                return Speaker((m.actor,), m.start, m.end)
+            break
+        return None
 
     def both_sides(self, st: Sent, ca: int, cs: int) -> Speaker | None:
         """The parties, jointly, when the clause before a reciprocal cue is "both sides" or "the two
