@@ -36,6 +36,9 @@ import yaml
 from kg.errors import UnknownActorError
 from kg.model import Actor, Role
 
+_MONARCHS = frozenset({"king", "queen", "emir", "amir", "sultan", "emperor", "prince", "crown prince"})
+"""Titles whose holders go by a given name ("King Salman", "Emir Tamim")."""
+
 
 @cache
 def normalize(name: str) -> str:
@@ -142,6 +145,7 @@ class ActorIndex:
         self.actors: dict[str, Actor] = {}
         self.roles: dict[str, list[Role]] = {}
         self._names: dict[str, str] = {}
+        self._name_words: tuple[dict, dict] | None = None
         self.add(actors, roles)
 
     @classmethod
@@ -159,6 +163,7 @@ class ActorIndex:
         return new
 
     def add(self, actors: Iterable[Actor], roles: Iterable[Role] = ()) -> None:
+        self._name_words = None
         for actor in actors:
             self.actors[actor.id] = actor
             for name in (actor.name, *actor.aliases):
@@ -194,6 +199,38 @@ class ActorIndex:
         keys = difflib.get_close_matches(normalize(name), list(self._names), n=3 * n, cutoff=0.6)
         names = dict.fromkeys(self.actors[self._names[k]].name for k in keys)
         return list(names)[:n]
+
+    def titled(self, title: str, word: str, on: Date | None = None) -> str | None:
+        """The one person who held an office called ``title`` on ``on`` and whose name ends
+        with ``word`` (or, for a monarch, holds it anywhere): "President Tokayev", "Emir Tamim".
+        None when no one or several do.
+
+        >>> idx = ActorIndex.default()
+        >>> idx.titled("president", "Tokayev", Date(2020, 9, 28))
+        'kasym-zhomart-tokayev'
+        >>> idx.titled("prime minister", "Tokayev", Date(2020, 9, 28)) is None
+        True
+        """
+        title, word = normalize(title), normalize(word)
+        monarch = title in _MONARCHS
+        found = {r.person for pid in self._by_name_word(word, monarch)
+                 for r in self.roles_of(pid, on) if title in normalize(r.title)
+                 or (monarch and normalize(r.title) in _MONARCHS)}
+        return found.pop() if len(found) == 1 else None
+
+    def _by_name_word(self, word: str, anywhere: bool) -> list[str]:
+        if self._name_words is None:
+            last: dict[str, list[str]] = {}
+            every: dict[str, list[str]] = {}
+            for a in self.actors.values():
+                if a.kind == "person":
+                    words = [w for w in re.split(r"[ -]", normalize(a.name)) if len(w) > 2]
+                    if words:
+                        last.setdefault(words[-1], []).append(a.id)
+                    for w in dict.fromkeys(words):
+                        every.setdefault(w, []).append(a.id)
+            self._name_words = (last, every)
+        return self._name_words[1 if anywhere else 0].get(word, [])
 
     def roles_of(self, person: str, on: Date | None = None) -> list[Role]:
         """The roles ``person`` held on ``on`` (current roles when ``on`` is None)."""

@@ -1225,3 +1225,17 @@ def test_verbs_of_the_cameo_dictionary(sentence, expected):
 def test_a_stance_verb_in_the_passive_is_the_agents(sentence, expected):
     got = triples(NK_WAR + sentence + "\n")
     assert got == expected, got
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("President Tokayev urged both sides to show restraint.", {("KAZ", "call_for_ceasefire", ("ARM", "AZE"))}),
+    ("Prime Minister Modi voiced support for Armenia.", {("IND", "support", ("ARM",))}),
+    ("Emir Tamim called on Azerbaijan to halt its offensive.", {("QAT", "oppose", ("AZE",))}),
+    # one name and no title, a former holder, or a title the person did not hold: no one known
+    ("Tokayev urged both sides to show restraint.", set()),
+    ("Former President Nazarbayev urged both sides to show restraint.", set()),
+    ("Prime Minister Tokayev urged both sides to show restraint.", set()),
+])
+def test_a_head_of_state_named_by_title_and_one_name(sentence, expected):
+    got = triples(NK_WAR + sentence + "\n")
+    assert got == expected, got

@@ -44,6 +44,9 @@ _GAP_OK = re.compile(r"^[\s,\-]*$")
 _SUBJECT_BREAK = re.compile(r"[,;:(\"“”‘—–•]")
 _QUOTE_MARK = re.compile(r"[\"“”]")
 _HONORIFICS = {"mr", "mrs", "ms", "dr"}
+_HEAD_TITLES = {"president", "premier", "chancellor", "king", "queen", "emir", "amir", "sultan"}
+"""Titles written before a head of state's or government's name ("President Tokayev"); "prime
+minister" too (see :meth:`Doc.titled_names`)."""
 _NOT_IN_OFFICE = {"former", "ex", "late", "then", "outgoing", "ousted", "deposed", "exiled"}
 _SMALL = {"of", "the", "to", "for", "and", "a", "an", "his", "her", "its", "their", "on"}
 
@@ -94,7 +97,30 @@ class Doc:
                 for t in tokens[m.i:m.j]:
                     if len(t.norm) > 2:
                         doc.surnames.setdefault(t.norm, m.actor)
+        doc.titled_names()
         return doc
+
+    def titled_names(self) -> None:
+        """A head of state or government named by title and one name ("President Tokayev",
+        "Prime Minister Modi", "King Salman") whom no full name introduced: the one person of
+        the alias data who held that office on the article's date with that name. Added to
+        :attr:`surnames`, so every later "Tokayev" is that person too. Not before "former"."""
+        toks = self.tokens
+        for k in range(1, len(toks)):
+            t = toks[k]
+            if k in self.by_token or not t.cap or t.norm in self.surnames or len(t.norm) < 3:
+                continue
+            prev = toks[k - 1].norm
+            title = "prime minister" if prev == "minister" and k > 1 and toks[k - 2].norm == "prime" \
+                else prev if prev in _HEAD_TITLES else None
+            if title is None or not toks[k - 1].cap:
+                continue
+            back = k - (3 if title == "prime minister" else 2)
+            if back >= 0 and toks[back].norm in _NOT_IN_OFFICE:
+                continue
+            person = self.index.titled(title, t.text, self.date)
+            if person is not None:
+                self.surnames[t.norm] = person
 
     # -- helpers -----------------------------------------------------------------------------
     def kind(self, aid: str) -> str | None:
