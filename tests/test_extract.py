@@ -1239,3 +1239,16 @@ def test_a_stance_verb_in_the_passive_is_the_agents(sentence, expected):
 def test_a_head_of_state_named_by_title_and_one_name(sentence, expected):
     got = triples(NK_WAR + sentence + "\n")
     assert got == expected, got
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Officials in Ankara said they backed Baku in every way.", {("TUR", "support", ("AZE",))}),
+    ("Senior government officials in Tehran voiced support for Armenia.", {("IRN", "support", ("ARM",))}),
+    # diplomats serve abroad, residents speak for no state, and "US officials in Ankara" are not Turkey's
+    ("Western diplomats in Moscow voiced support for Armenia.", set()),
+    ("Residents in Ankara voiced support for Azerbaijan.", set()),
+    ("US officials in Ankara voiced support for Armenia.", set()),
+])
+def test_officials_in_a_capital_speak_for_its_state(sentence, expected):
+    got = triples(NK_WAR + sentence + "\n")
+    assert got == expected, got

@@ -46,7 +46,7 @@ Neighbours weigh in as the Karabakh fighting goes on
 
 Fighting between Armenia and Azerbaijan went on for a sixth day on Friday.
 
-Officials in Ankara said they backed Baku in every way.
+Crowds in Ankara said they backed Baku in every way.
 
 Turkey blamed Yerevan for the flare-up.
 
@@ -57,7 +57,7 @@ Talks hosted by Moscow collapsed after Armenia rejected the proposal.
 Iran's foreign ministry spokesman told reporters that Tehran was ready to mediate.
 """
 BODY = ARTICLE.split("\n", 4)[4]
-S1 = "Officials in Ankara said they backed Baku in every way."
+S1 = "Crowds in Ankara said they backed Baku in every way."
 S3 = "Georgia's envoy to Moscow said Ankara was sending mercenaries to the region."
 S4 = "Talks hosted by Moscow collapsed after Armenia rejected the proposal."
 # (sentence, speaker, stance, targets) of each candidate, by hand, best first in each sentence:
@@ -117,7 +117,7 @@ def test_sentences_with_an_actor_and_a_cue_but_no_statement_are_candidates(extra
     first = queue[0]
     assert (first.url, first.date, first.title) == (URL, DAY, "Neighbours weigh in as the Karabakh fighting goes on")
     assert first.text == S1 and BODY[first.span[0]:first.span[1]] == S1
-    assert first.quote == "Officials in Ankara said they backed Baku in every way"  # the sentence, ten words
+    assert first.quote == "Crowds in Ankara said they backed Baku in every way"  # the sentence, ten words
     assert BODY[first.quote_span[0]:first.quote_span[1]] == first.quote
     assert BODY[first.cue[0]:first.cue[1]] == "backed"
     assert [(BODY[a:b], actor) for a, b, actor in first.mentions] == [("Ankara", "TUR"), ("Baku", "AZE")]
@@ -300,7 +300,7 @@ def test_decisions_fill_a_curated_dataset(tmp_path, queue):
                                      "title": "Neighbours weigh in as the Karabakh fighting goes on"}}
     assert doc["statements"] == [
         {"speaker": "TUR", "date": "2020-10-02", "stance": "support", "targets": ["AZE"],
-         "quote": "Officials in Ankara said they backed Baku in every way", "source": "a1",
+         "quote": "Crowds in Ankara said they backed Baku in every way", "source": "a1",
          "span": list(queue[0].quote_span), "sentence": 1, "note": "kg review: accepted as proposed"},
         {"speaker": "GEO", "date": "2020-10-02", "stance": "accuse", "targets": ["TUR"],
          "quote": "Georgia's envoy to Moscow said Ankara was sending mercenaries to the region", "source": "a1",
@@ -333,7 +333,7 @@ def test_extract_candidates_then_review_then_validate_and_load(tmp_path, article
     # reject the fourth
     r = kg("review", q, "--out", out, input="a" + "r" + "sGeorgia\r" + "a" + "r")
     assert r.exit_code == 0, r.output
-    assert PROMPT in r.output and "Officials in Ankara said they backed Baku in every way." in r.output
+    assert PROMPT in r.output and "Crowds in Ankara said they backed Baku in every way." in r.output
     assert f"reviewed all 4 candidates: 2 accepted, 2 rejected, 2 statements in {out}" in r.output
     assert out.read_text(encoding="utf-8").startswith("# Statements reviewed with `kg review`")
     r = kg("validate", out, "--json")

@@ -13,11 +13,11 @@ Examples
 >>> from kg.ingest.article.proposals import review_queue
 >>> text = ("https://example.org/q\\n2020-10-02\\nTalks\\n\\n"
 ...         "Fighting between Armenia and Azerbaijan went on. "
-...         "Officials in Ankara said they backed Baku in every way.")
+...         "Crowds in Ankara said they backed Baku in every way.")
 >>> kept, queue = review_queue(extract_article(text), article_body(text))
 >>> c = queue[0]
 >>> c.sentence, c.speaker, c.stance, c.targets, c.quote
-(1, 'TUR', 'support', ('AZE',), 'Officials in Ankara said they backed Baku in every way')
+(1, 'TUR', 'support', ('AZE',), 'Crowds in Ankara said they backed Baku in every way')
 >>> read_back = Candidate.from_dict(c.to_dict())
 >>> read_back == c
 True

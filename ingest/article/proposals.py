@@ -39,7 +39,7 @@ Examples
 >>> from kg.ingest.article.extract import article_body, extract_article
 >>> text = ("https://example.org/q\\n2020-10-02\\nTalks\\n\\n"
 ...         "Fighting between Armenia and Azerbaijan went on. "
-...         "Officials in Ankara said they backed Baku in every way.")
+...         "Crowds in Ankara said they backed Baku in every way.")
 >>> x = extract_article(text)
 >>> x.statements
 []

@@ -44,6 +44,10 @@ _GAP_OK = re.compile(r"^[\s,\-]*$")
 _SUBJECT_BREAK = re.compile(r"[,;:(\"“”‘—–•]")
 _QUOTE_MARK = re.compile(r"[\"“”]")
 _HONORIFICS = {"mr", "mrs", "ms", "dr"}
+_OFFICIALS = {"officials", "authorities"}
+_OFFICIALS_OF = {"senior", "top", "government", "security", "military", "defence", "defense", "foreign",
+                 "ministry", "high-ranking", "state"}
+"""What "officials in X" may open with ("senior government officials in Ankara")."""
 _HEAD_TITLES = {"president", "premier", "chancellor", "king", "queen", "emir", "amir", "sultan"}
 """Titles written before a head of state's or government's name ("President Tokayev"); "prime
 minister" too (see :meth:`Doc.titled_names`)."""
@@ -204,7 +208,24 @@ class Doc:
             s += 1
         if s > end:
             return None
+        officials = self._officials_in(s, end, lo)
+        if officials is not None:
+            return officials
         return self._resolve(s, end + 1, lo, left=True)
+
+    def _officials_in(self, s: int, end: int, lo: int) -> Speaker | None:
+        """"(Senior) officials in Ankara": the state whose capital or name ends the subject, when
+        "officials" or "authorities" in it open the subject. Not diplomats, who serve abroad."""
+        m = self.by_token.get(s)
+        if m is None or m.i != s or m.j != end + 1 or self.kind(m.actor) != "state" \
+                or s - 2 < lo or self.tokens[s - 1].norm != "in" or self.tokens[s - 2].norm not in _OFFICIALS:
+            return None
+        a = s - 2
+        while a - 1 >= lo and a - 1 not in self.by_token and self.tokens[a - 1].norm in _OFFICIALS_OF:
+            a -= 1
+        if not self._boundary_before(a, lo):
+            return None
+        return Speaker((m.actor,), self.tokens[a].start, self.tokens[end].end)
 
     def after_opening(self, lo: int, k: int) -> int:
         """The first token after an opening phrase of the clause ("In a call with X, ..."), or ``lo``.
