@@ -1252,3 +1252,18 @@ def test_a_head_of_state_named_by_title_and_one_name(sentence, expected):
 def test_officials_in_a_capital_speak_for_its_state(sentence, expected):
     got = triples(NK_WAR + sentence + "\n")
     assert got == expected, got
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("France said Turkey must withdraw its troops from Syria.", {("FRA", "oppose", ("TUR",))}),
+    ("Russia said on Tuesday that Azerbaijan should immediately release the prisoners.",
+     {("RUS", "oppose", ("AZE",))}),
+    ("Azerbaijan must halt its offensive, France said on Monday.", {("FRA", "oppose", ("AZE",))}),
+    ("Germany said both sides must stop the fighting.", {("DEU", "call_for_ceasefire", ("ARM", "AZE"))}),
+    # what the speaker itself must do, or a subject that is no actor: no demand of anyone
+    ("France said it must withdraw its citizens.", set()),
+    ("Turkey must withdraw its troops from Syria.", set()),
+])
+def test_what_a_named_actor_must_undo_opposes_it(sentence, expected):
+    got = triples(NK_WAR + sentence + "\n")
+    assert got == expected, got

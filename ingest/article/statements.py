@@ -131,7 +131,7 @@ class StatementBuilder(TargetFinder, QuoteFinder):
                 speaker = prior[-1].speaker
                 content_start = doc.tokens[prior[-1].k].end
                 complement_subject = doc.np_left(k, prior[-1].k + 1, allow_pronoun=False)
-            elif cue.kind == "harm":
+            elif cue.kind == "harm" or cue.target == "subject":  # its subject is no speaker
                 speaker = self.trailing_speaker(st, ce)
             else:
                 speaker = doc.np_left(k, lo) or doc.np_before_apposition(k, lo)

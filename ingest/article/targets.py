@@ -127,6 +127,13 @@ class TargetFinder(Scanner):
         if cue.target == "reciprocal":
             return "reciprocal" if speaker.joint else None
         in_sent = self.mentions_in(ca, cb)
+        if cue.target == "subject":  # "Turkey must withdraw its troops": the one the demand is of
+            before = [m for m in in_sent if content_start <= m.start and m.end <= cs]
+            if before and _SUBJECT_OF.fullmatch(self.low, before[-1].end, cs):
+                f = self.eligible(before[-1], speaker, folded)
+                if f:
+                    return (f,), False, True
+            return None
         rel = _RELATIVE.search(doc.body[ce:cb])
         if rel and rel.group() == "that" and not doc.body[ce:ce + rel.start()].strip():
             rel = _RELATIVE.search(doc.body[ce:cb], rel.end())  # "warned that ...": what was said
