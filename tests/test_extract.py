@@ -1267,3 +1267,16 @@ def test_officials_in_a_capital_speak_for_its_state(sentence, expected):
 def test_what_a_named_actor_must_undo_opposes_it(sentence, expected):
     got = triples(NK_WAR + sentence + "\n")
     assert got == expected, got
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Iran warned both sides that it would not tolerate any violation of its territory.",
+     {("IRN", "warn", ("ARM", "AZE"))}),
+    ("Russia warned the two sides against any escalation.", {("RUS", "warn", ("ARM", "AZE"))}),
+    ("Qatar praised both sides for agreeing to the truce.", {("QAT", "praise", ("ARM", "AZE"))}),
+    # a party does not address "both sides" of its own conflict
+    ("Armenia warned both sides.", set()),
+])
+def test_both_sides_named_after_a_cue_are_the_parties(sentence, expected):
+    got = triples(NK_WAR + sentence + "\n")
+    assert got == expected, got

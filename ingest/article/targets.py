@@ -27,6 +27,9 @@ _GENERIC = re.compile(r"\b(?:fighting|violence|clashes|hostilities|escalation|bl
 # Between a subject and its verb: auxiliaries, a negation, adverbs ("X will never accept", "X firmly rejects").
 _SUBJECT_OF = re.compile(r"\s+(?:(?:will|would|can|could|shall|should|must|does|do|did|has|have|had|not|never|"
                          r"also|firmly|strongly|still|again|categorically|flatly|once)\s+)*")
+# The sides of the conflict named right after a cue: "warned both sides", "accused all parties".
+_BOTH_SIDES_AFTER = re.compile(r"\s+(?:both|all|the\s+two|the\s+warring)\s+(?:sides|parties|countries|"
+                               r"neighbou?rs|belligerents)\b")
 _RELATIVE = re.compile(r"\b(?:that|which|who|whom|whose)\b")
 _PASSIVE = re.compile(r"\b(?:were|was|been|are|is|be|being)\s+(?:\w+\s+)?$", re.I)
 _AGAINST = ("condemn", "oppose", "accuse", "concern", "warn", "threaten")
@@ -207,6 +210,8 @@ class TargetFinder(Scanner):
                 else:
                     break
             return tuple(out), False, True
+        if own is None and self.parties.heads and _BOTH_SIDES_AFTER.match(self.low, ce, cb):
+            return self.parties.heads, True, True  # "warned both sides that ...": every party, named
         if complement_subject is not None:
             fs = [doc.fold(a) or a for a in complement_subject.actors]
             fs = [f for f in fs if f != folded]
