@@ -1280,3 +1280,18 @@ def test_what_a_named_actor_must_undo_opposes_it(sentence, expected):
 def test_both_sides_named_after_a_cue_are_the_parties(sentence, expected):
     got = triples(NK_WAR + sentence + "\n")
     assert got == expected, got
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("According to the Kremlin, Putin called for an end to the fighting.",
+     {("RUS", "call_for_ceasefire", ("ARM", "AZE"))}),
+    ("According to Iran, Turkey voiced support for Azerbaijan.", {("TUR", "support", ("AZE",))}),
+    ("According to Iran, Armenia is the aggressor.", {("IRN", "accuse", ("ARM",))}),
+    ("Azerbaijan is the aggressor, according to Armenia.", {("ARM", "accuse", ("AZE",))}),
+    ("Turkey is responsible for the escalation, Armenia said.", {("ARM", "accuse", ("TUR",))}),
+    # a claim nobody is said to make
+    ("Armenia is the aggressor.", set()),
+])
+def test_according_to_and_claims_about_a_subject(sentence, expected):
+    got = triples(NK_WAR + sentence + "\n")
+    assert got == expected, got

@@ -164,14 +164,16 @@ class Scanner:
             if k >= st.hi or doc.tokens[k].start != pos:
                 continue
             word = doc.tokens[k].norm
-            if doc.tokens[k].cap or k in doc.by_token:
-                continue
+            if (doc.tokens[k].cap and not (word == "according" and k == st.lo)) or k in doc.by_token:
+                continue  # a capital is a name's ("Said"), but "According to X, ..." opens a sentence
             ca, _ = self.clause(st, pos)
             lo = max(st.lo, self.tok_at(ca))
             sp = None
             if word == "according":
                 if k + 2 < st.hi and doc.tokens[k + 1].norm == "to":
-                    sp = doc.np_right(k + 2, st.hi)
+                    # up to a comma: "According to Iran, Turkey ..." is Iran's account of Turkey
+                    end = next((j for j in range(k + 3, st.hi) if "," in doc.gap(j - 1, j)), st.hi)
+                    sp = doc.np_right(k + 2, end)
             elif word == "quoted":  # "the agency quoted X as saying": X speaks
                 sp = doc.np_right(k + 1, st.hi) if k + 1 < st.hi else None
                 if sp is None or not _AS_SAYING.match(doc.body, sp.end):

@@ -44,6 +44,8 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+
 _PASSIVE_STANCES = ("condemn", "oppose", "accuse", "praise", "support")
 # Who acts in a passive: "by" within three words after the verb ("was condemned on Monday by").
 _BY_AGENT = re.compile(r"\s+(?:[\w-]+\s+){0,3}?by\s+(?:the\s+)?$", re.I)
+# A cue that is a claim about its subject, not its subject's act: "Armenia is the aggressor".
+_CLAIM = re.compile(r"(?:is|are|was|were|be|been|has|have|had|must|should|will|would|can|could)\b")
 _BOTH_SIDES = re.compile(r"\W*(?:both|the\s+two)\s+(?:sides|countries|parties|neighbou?rs|nations|armies|"
                         r"governments|capitals)(?:\s+(?:have|had|again|also|repeatedly|on\s+\w+day))*\s+", re.I)
 
@@ -127,12 +129,18 @@ class StatementBuilder(TargetFinder, QuoteFinder):
                 return
         if speaker is None:
             prior = [e for e in st.events if e.k < k and doc.tokens[e.k].start >= ca]
+            if prior and doc.tokens[prior[-1].k].norm == "according" \
+                    and "," in doc.body[prior[-1].speaker.end:cs] and not _CLAIM.match(self.low, cs):
+                prior = prior[:-1]  # "According to the Kremlin, Putin called for": Putin's call
             if prior:
                 speaker = prior[-1].speaker
                 content_start = doc.tokens[prior[-1].k].end
                 complement_subject = doc.np_left(k, prior[-1].k + 1, allow_pronoun=False)
             elif cue.kind == "harm" or cue.target == "subject":  # its subject is no speaker
                 speaker = self.trailing_speaker(st, ce)
+            elif _CLAIM.match(self.low, cs):  # "X is the aggressor, Y said": a claim about X, Y's
+                speaker = self.trailing_speaker(st, ce)
+                complement_subject = doc.np_left(k, lo, allow_pronoun=False)
             else:
                 speaker = doc.np_left(k, lo) or doc.np_before_apposition(k, lo)
                 if speaker is None:
