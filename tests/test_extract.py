@@ -1295,3 +1295,21 @@ def test_both_sides_named_after_a_cue_are_the_parties(sentence, expected):
 def test_according_to_and_claims_about_a_subject(sentence, expected):
     got = triples(NK_WAR + sentence + "\n")
     assert got == expected, got
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The foreign ministry in Ankara said it stood by Azerbaijan.", {("TUR", "support", ("AZE",))}),
+    ("Turkey's foreign ministry in Ankara said it stood by Azerbaijan.", {("TUR", "support", ("AZE",))}),
+    ("In Moscow, the foreign ministry called for an immediate ceasefire.",
+     {("RUS", "call_for_ceasefire", ("ARM", "AZE"))}),
+    ("In Tehran, a foreign ministry spokesman urged both sides to show restraint.",
+     {("IRN", "call_for_ceasefire", ("ARM", "AZE"))}),
+    ("A statement from the Iranian presidency called for restraint.",
+     {("IRN", "call_for_ceasefire", ("ARM", "AZE"))}),
+    # an embassy serves abroad; an office named by no state after an opening phrase of no place
+    ("China's embassy in Baku voiced support for Azerbaijan.", set()),
+    ("In a statement, the foreign ministry voiced support for Armenia.", set()),
+])
+def test_offices_named_by_their_capital_or_their_statement(sentence, expected):
+    got = triples(NK_WAR + sentence + "\n")
+    assert got == expected, got

@@ -44,10 +44,14 @@ _GAP_OK = re.compile(r"^[\s,\-]*$")
 _SUBJECT_BREAK = re.compile(r"[,;:(\"“”‘—–•]")
 _QUOTE_MARK = re.compile(r"[\"“”]")
 _HONORIFICS = {"mr", "mrs", "ms", "dr"}
-_OFFICIALS = {"officials", "authorities"}
+_OFFICIALS = {"officials", "official", "authorities", "ministry", "government", "presidency", "spokesman",
+              "spokeswoman", "spokesperson", "cabinet", "office"}
+"""Who in a state's capital speaks for it ("officials in Ankara", "the foreign ministry in Ankara")."""
 _OFFICIALS_OF = {"senior", "top", "government", "security", "military", "defence", "defense", "foreign",
-                 "ministry", "high-ranking", "state"}
-"""What "officials in X" may open with ("senior government officials in Ankara")."""
+                 "ministry", "high-ranking", "state", "interior", "presidential", "a", "an"}
+"""Words that may come before them ("senior government officials in Ankara")."""
+_STATEMENTS = {"statement", "statements", "communique", "communiqué", "message", "letter", "note", "readout"}
+"""What an institution issues: "a statement from the Iranian presidency" is the presidency's."""
 _HEAD_TITLES = {"president", "premier", "chancellor", "king", "queen", "emir", "amir", "sultan"}
 """Titles written before a head of state's or government's name ("President Tokayev"); "prime
 minister" too (see :meth:`Doc.titled_names`)."""
@@ -166,7 +170,7 @@ class Doc:
     def np_left(self, k: int, lo: int, allow_pronoun: bool = True) -> Speaker | None:
         """The speaker phrase ending right before token ``k`` (tokens ``lo``.. are the clause)."""
         lex = lexicon()
-        lo = self.after_opening(lo, k)
+        lo0, lo = lo, self.after_opening(lo, k)
         t = k - 1
         # skip adverbs and auxiliaries between subject and verb
         while t >= lo:
@@ -208,24 +212,54 @@ class Doc:
             s += 1
         if s > end:
             return None
-        officials = self._officials_in(s, end, lo)
+        officials = self._officials_in(s, end, lo) or self._office_after_place(s, end, lo0, lo)
         if officials is not None:
             return officials
         return self._resolve(s, end + 1, lo, left=True)
 
     def _officials_in(self, s: int, end: int, lo: int) -> Speaker | None:
-        """"(Senior) officials in Ankara": the state whose capital or name ends the subject, when
-        "officials" or "authorities" in it open the subject. Not diplomats, who serve abroad."""
+        """"(Senior) officials in Ankara", "the foreign ministry in Ankara": the state whose capital
+        or name ends the subject, when officials or an office open it. Not diplomats or an
+        embassy, which serve abroad; "Turkey's foreign ministry in Ankara" is Turkey's.
+
+        "A statement from the Iranian presidency": the subject after "from"."""
+        if s - 2 < lo or self.tokens[s - 1].norm not in ("in", "from"):
+            return None
+        if self.tokens[s - 1].norm == "from":
+            a = s - 2
+            if self.tokens[a].norm not in _STATEMENTS:
+                return None
+            if a - 1 >= lo and self.tokens[a - 1].norm in ("a", "the", "in", "its", "their"):
+                a -= 1
+            return self._resolve(s, end + 1, s, left=True) if self._boundary_before(a, lo) else None
         m = self.by_token.get(s)
         if m is None or m.i != s or m.j != end + 1 or self.kind(m.actor) != "state" \
-                or s - 2 < lo or self.tokens[s - 1].norm != "in" or self.tokens[s - 2].norm not in _OFFICIALS:
+                or self.tokens[s - 2].norm not in _OFFICIALS:
             return None
-        a = s - 2
-        while a - 1 >= lo and a - 1 not in self.by_token and self.tokens[a - 1].norm in _OFFICIALS_OF:
+        a, owner = s - 2, m.actor
+        while a - 1 >= lo and a - 1 not in self.by_token \
+                and self.tokens[a - 1].norm in _OFFICIALS_OF | {"the"} | _OFFICIALS:
             a -= 1
+        before = self.by_token.get(a - 1)
+        if before is not None and before.poss and self.kind(before.actor) == "state":
+            a, owner = before.i, before.actor  # "Turkey's foreign ministry in Ankara"
         if not self._boundary_before(a, lo):
             return None
-        return Speaker((m.actor,), self.tokens[a].start, self.tokens[end].end)
+        return Speaker((owner,), self.tokens[a].start, self.tokens[end].end)
+
+    def _office_after_place(self, s: int, end: int, lo0: int, lo: int) -> Speaker | None:
+        """"In Moscow, the foreign ministry said": an office with no state named, after an opening
+        phrase that is only a state's capital or name, speaks for that state."""
+        if lo <= lo0 + 1 or self.tokens[lo0].norm != "in" or s != lo:
+            return None
+        m = self.by_token.get(lo0 + 1)
+        if m is None or m.j != lo or self.kind(m.actor) != "state" or "," not in self.gap(lo - 1, lo):
+            return None
+        words = [t.norm for t in self.tokens[s:end + 1]]
+        if any(k in self.by_token for k in range(s, end + 1)) or not any(w in _OFFICIALS for w in words) \
+                or not all(w in _OFFICIALS_OF or w in _OFFICIALS or w in ("the", "a", "an") for w in words):
+            return None
+        return Speaker((m.actor,), self.tokens[s].start, self.tokens[end].end)
 
     def after_opening(self, lo: int, k: int) -> int:
         """The first token after an opening phrase of the clause ("In a call with X, ..."), or ``lo``.
