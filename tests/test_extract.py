@@ -1313,3 +1313,16 @@ def test_according_to_and_claims_about_a_subject(sentence, expected):
 def test_offices_named_by_their_capital_or_their_statement(sentence, expected):
     got = triples(NK_WAR + sentence + "\n")
     assert got == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia's foreign ministry issued a statement. It called for an immediate ceasefire.",
+     {("RUS", "call_for_ceasefire", ("ARM", "AZE"))}),
+    ("Iran's foreign minister spoke to his Azerbaijani counterpart. He urged restraint.",
+     {("IRN", "call_for_ceasefire", ("ARM", "AZE"))}),
+    ("Putin phoned Aliyev on Monday. He called for an end to the fighting.",
+     {("RUS", "call_for_ceasefire", ("ARM", "AZE"))}),
+])
+def test_he_or_it_after_a_sentence_of_contact(text, expected):
+    got = triples(NK_WAR + text + "\n")
+    assert got == expected, got

@@ -44,6 +44,9 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+
 _PASSIVE_STANCES = ("condemn", "oppose", "accuse", "praise", "support")
 # Who acts in a passive: "by" within three words after the verb ("was condemned on Monday by").
 _BY_AGENT = re.compile(r"\s+(?:[\w-]+\s+){0,3}?by\s+(?:the\s+)?$", re.I)
+# Verbs of contact that are no speech verb: their subject is who "he" or "it" is next.
+_CONTACT_VERBS = frozenset({"spoke", "speaks", "phoned", "telephoned", "called", "met", "meets", "held",
+                            "holds", "issued", "issues", "released", "hosted", "received", "visited"})
 # A cue that is a claim about its subject, not its subject's act: "Armenia is the aggressor".
 _CLAIM = re.compile(r"(?:is|are|was|were|be|been|has|have|had|must|should|will|would|can|could)\b")
 _BOTH_SIDES = re.compile(r"\W*(?:both|the\s+two)\s+(?:sides|countries|parties|neighbou?rs|nations|armies|"
@@ -90,6 +93,8 @@ class StatementBuilder(TargetFinder, QuoteFinder):
             before = len(self.out)
             self._cues(st, continuation)
             self._evaluations(st, continuation, {x.speaker for x in self.out[before:]})
+            if not st.events and len(self.out) == before:
+                self.remember_contact(st)
             if st.events:
                 prev_speaker_sentence = sent.index
 
@@ -309,6 +314,18 @@ class StatementBuilder(TargetFinder, QuoteFinder):
                     stance=stance, targets=targets, sentence=st.sent.index,
                     confidence=round(max(conf, 0.1), 2), joint=speaker.joint, negated=False,
                     all_parties=all_parties))
+
+    def remember_contact(self, st: Sent) -> None:
+        """A sentence that says who spoke to or met whom, with no speech verb ("X's foreign
+        minister spoke to his counterpart", "the ministry issued a statement"): its subject is the
+        one "he" or "it" stands for in the next sentence."""
+        doc = self.doc
+        for k in range(st.lo + 1, min(st.hi, st.lo + 12)):
+            if doc.tokens[k].norm in _CONTACT_VERBS and k not in doc.by_token:
+                sp = doc.np_left(k, st.lo, allow_pronoun=False)
+                if sp is not None:
+                    doc.last = sp
+                return
 
     def trailing_speaker(self, st: Sent, ce: int) -> Speaker | None:
         """The speaker of a speech verb after the cue ("..., Turkey said"), unless that verb sits in
