@@ -1326,3 +1326,12 @@ def test_offices_named_by_their_capital_or_their_statement(sentence, expected):
 def test_he_or_it_after_a_sentence_of_contact(text, expected):
     got = triples(NK_WAR + text + "\n")
     assert got == expected, got
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the country an intervention or an attack would happen in is its place, not the one opposed
+    ("Algeria rejected any foreign military intervention in Guinea.", set()),
+    ("Mali warned that any military intervention in Guinea would be a declaration of war.", set()),
+])
+def test_the_country_an_act_happens_in_is_no_target(sentence, expected):
+    assert triples(GUINEA + sentence + "\n", day=date(2021, 9, 6)) == expected

@@ -48,7 +48,8 @@ _VICTIM = re.compile(
     # acts done to people: "condemned the arrest of X", "the killing of X's citizens"
     r"arrests?|detention|killings?|murder|assassination|abduction|kidnapping|execution|imprisonment|"
     r"jailing|sentencing|persecution|harassment|expulsion|deportation|disappearance|torture|poisoning)\b"
-    r"[^.;,]{0,30}?\b(?:on|against|of|into|at|targeting|upon)\s+(?:[\w'’-]+\s+){0,4}$"
+    # "the attack on (the capital of) X"; "the intervention in X" (the place named right after "in")
+    r"[^.;,]{0,30}?(?:\b(?:on|against|of|into|at|targeting|upon)\s+(?:[\w'’-]+\s+){0,4}|\bin\s+(?:the\s+)?)$"
     # "condemned X for attacking Eritrea", "for firing rockets at Asmara": the object of the act
     r"|\bfor\s+(?:attack|invad|bomb|shell|strik|target|occup|annex|fir|launch|shoot)\w*\s+"
     r"(?:[\w'’-]+\s+){0,3}(?:(?:at|on|against|into)\s+(?:[\w'’-]+\s+){0,3})?$", re.I)
