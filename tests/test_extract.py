@@ -1335,3 +1335,12 @@ def test_he_or_it_after_a_sentence_of_contact(text, expected):
 ])
 def test_the_country_an_act_happens_in_is_no_target(sentence, expected):
     assert triples(GUINEA + sentence + "\n", day=date(2021, 9, 6)) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The EU said it would not recognise the coup leaders.", {("EU", "oppose", ("GIN",))}),
+    ("The African Union condemned the putschists.", {("AU", "condemn", ("GIN",))}),
+])
+def test_coup_leaders_and_putschists_are_the_junta(sentence, expected):
+    lead = "Soldiers seized power in Guinea on Sunday and detained President Alpha Conde.\n\n"
+    assert triples(lead + sentence + "\n", day=date(2021, 9, 6)) == expected

@@ -9,7 +9,7 @@ parties read them like any other name:
 
 - ``<X>-led <coalition|alliance|forces|...>``: X, when X is a known name ("US-led", "Saudi-led",
   "NATO-led");
-- ``junta`` (and "military rulers", "military government", "military regime"): the state named
+- ``junta`` (and "military rulers", "military government", "coup leaders", "putschists"): the state named
   with it ("Niger's junta", "the Malian junta"), else the state the article names most often
   around its reports of a coup ("seized power in Niger", "the coup in Myanmar"), else nothing.
 
@@ -40,8 +40,11 @@ LED_NOUNS = frozenset({"coalition", "alliance", "forces", "force", "troops", "op
                        "mission", "military", "intervention", "offensive", "blockade"})
 """Nouns that ``<X>-led`` makes X's."""
 JUNTA = frozenset({"junta", "juntas"})
-MILITARY_RULE = frozenset({"rulers", "government", "regime", "authorities", "leadership"})
+MILITARY_RULE = frozenset({"rulers", "government", "regime", "authorities", "leadership", "leaders"})
 """Words that ``military`` before them makes a junta ("the military rulers")."""
+COUP_RULE = frozenset({"leaders", "leader", "makers", "authorities", "government", "regime"})
+"""Words that ``coup`` before them makes a junta ("the coup leaders"; not "coup plotters", who failed)."""
+PUTSCHISTS = frozenset({"putschists", "putschist"})
 COUP_WORDS = frozenset({"coup", "putsch", "seized", "seize", "seizes", "toppled", "overthrew", "ousted"})
 """Words of a coup report, around which the junta's state is named."""
 _WINDOW = 12  # tokens either side of a coup word where its state is looked for
@@ -87,9 +90,10 @@ def frame_mentions(tokens: list[Token], mentions: list[Mention], index: ActorInd
                 nxt = tokens[k + 1]
                 added.append(Mention(k, k + 2, t.start, nxt.end, a.id, f"{t.text} {nxt.text}", nxt.poss))
             continue
-        military = t.norm == "military" and k + 1 < len(tokens) and tokens[k + 1].norm in MILITARY_RULE \
-            and k + 1 not in taken
-        if t.norm not in JUNTA and not military:
+        military = k + 1 < len(tokens) and k + 1 not in taken and (
+            (t.norm == "military" and tokens[k + 1].norm in MILITARY_RULE)
+            or (t.norm == "coup" and tokens[k + 1].norm in COUP_RULE))
+        if t.norm not in JUNTA and t.norm not in PUTSCHISTS and not military:
             continue
         j = k + 2 if military else k + 1
         owner = by_end.get(k)  # "Niger's junta", "the Malian junta"
@@ -115,6 +119,8 @@ def frame_name(name: str, index: ActorIndex) -> str | None:
     ('NER', 'SAU', None)
     >>> frame_name("Turkish coup plotters", idx) is None
     True
+    >>> frame_name("Guinea's coup leaders", idx)
+    'GIN'
     """
     tokens = tokenize(name)
     if not tokens:
