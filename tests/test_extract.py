@@ -1344,3 +1344,15 @@ def test_the_country_an_act_happens_in_is_no_target(sentence, expected):
 def test_coup_leaders_and_putschists_are_the_junta(sentence, expected):
     lead = "Soldiers seized power in Guinea on Sunday and detained President Alpha Conde.\n\n"
     assert triples(lead + sentence + "\n", day=date(2021, 9, 6)) == expected
+
+
+HAMAS_ATTACK = "Hamas fighters attacked Israel on Saturday, and Israel struck Gaza in response.\n\n"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Iran praised the attack.", {("IRN", "praise", ("HAMAS",))}),
+    ("Iran condemned the attack.", {("IRN", "condemn", ("HAMAS",))}),
+    ("Qatar held Israel solely responsible for the escalation.", {("QAT", "accuse", ("ISR",))}),
+])
+def test_the_agent_of_a_praised_act_and_who_is_held_responsible(sentence, expected):
+    assert triples(HAMAS_ATTACK + sentence + "\n", day=date(2023, 10, 8)) == expected

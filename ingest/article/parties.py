@@ -208,7 +208,9 @@ HARM_NOUNS = {
     "drones": "attack",
 }
 _DESCRIPTORS = {"the", "a", "an", "armed", "group", "militant", "militants", "forces", "rebel", "rebels",
-                "movement", "militia", "militias", "troops", "army", "military", "of", "its", "their"}
+                "movement", "militia", "militias", "troops", "army", "military", "of", "its", "their",
+                "fighters", "gunmen", "soldiers", "jets", "warplanes", "aircraft", "drones", "navy",
+                "air", "force", "units", "artillery"}
 # Verbs that report an act of a HARM_NOUNS kind done by their subject: "M23 captured Goma".
 ACT_VERBS = {"attacked": "attack", "attacks": "attack", "raided": "attack", "stormed": "attack",
              "bombed": "strike", "shelled": "strike", "struck": "strike", "strikes": "strike",

@@ -232,7 +232,8 @@ class TargetFinder(Scanner):
             if f:
                 return (f,), False, True
         # "condemns the attacks": whoever the article says carried them out
-        agent = self.agent_of_act(ce, cb, folded) if cue.stance in _AGAINST else None
+        # "praised the attack": who carried it out is praised
+        agent = self.agent_of_act(ce, cb, folded) if cue.stance in _AGAINST + ("praise", "support") else None
         if agent is not None:
             return (agent,), False, False
         if cue.explicit:
