@@ -1356,3 +1356,15 @@ HAMAS_ATTACK = "Hamas fighters attacked Israel on Saturday, and Israel struck Ga
 ])
 def test_the_agent_of_a_praised_act_and_who_is_held_responsible(sentence, expected):
     assert triples(HAMAS_ATTACK + sentence + "\n", day=date(2023, 10, 8)) == expected
+
+
+ANNEXATION = "Russia annexed four regions of Ukraine on Friday after staged referendums.\n\n"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Hungary said it would veto any new sanctions against Russia.", set()),
+    ("Hungary blocked new sanctions on Russia.", set()),
+    ("The EU imposed new sanctions on Russia.", {("EU", "warn", ("RUS",))}),
+])
+def test_sanctions_vetoed_or_blocked_are_no_warning(sentence, expected):
+    assert triples(ANNEXATION + sentence + "\n", day=date(2022, 9, 30)) == expected
