@@ -1368,3 +1368,8 @@ ANNEXATION = "Russia annexed four regions of Ukraine on Friday after staged refe
 ])
 def test_sanctions_vetoed_or_blocked_are_no_warning(sentence, expected):
     assert triples(ANNEXATION + sentence + "\n", day=date(2022, 9, 30)) == expected
+
+
+def test_a_partys_fighters_attacking_name_the_parties():
+    text = HAMAS_ATTACK + "Saudi Arabia called for an immediate halt to the escalation.\n"
+    assert triples(text, day=date(2023, 10, 8)) == {("SAU", "call_for_ceasefire", ("HAMAS", "ISR"))}

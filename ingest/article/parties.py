@@ -120,16 +120,19 @@ def _act_pairs(tokens: list[Token], ok: list[Mention], pairs: Counter, index: Ac
     for m in ok:
         if m.j >= len(tokens):
             continue
-        v, found = tokens[m.j].norm, None
+        j = m.j
+        while not m.poss and j < min(m.j + 2, len(tokens) - 1) and tokens[j].norm in _MEMBERS:
+            j += 1  # "Hamas fighters attacked Israel"
+        v, found = tokens[j].norm, None
         if m.poss and v in _POSS_ACTS:
             found = next((at[q] for q in range(m.j + 1, min(m.j + 5, len(tokens))) if q in at
                           and at[q].actor != m.actor), None)
         elif not m.poss and v in ACT_VERBS and ACT_VERBS[v] != "killing":
-            the = m.j + 1 < len(tokens) and tokens[m.j + 1].norm == "the"
-            y = at.get(m.j + 1) or (at.get(m.j + 2) if the else None)
+            the = j + 1 < len(tokens) and tokens[j + 1].norm == "the"
+            y = at.get(j + 1) or (at.get(j + 2) if the else None)
             found = by_name(y) if y is not None and y.actor != m.actor else None
         elif not m.poss and v in _DOING:
-            found = next((at[q + 1] for q in range(m.j + 1, min(m.j + 10, len(tokens) - 1))
+            found = next((at[q + 1] for q in range(j + 1, min(j + 10, len(tokens) - 1))
                           if tokens[q].norm in _AIMED and q + 1 in at and at[q + 1].actor != m.actor), None)
             found = by_name(found) if found is not None else None
         if found is not None:
@@ -207,10 +210,11 @@ HARM_NOUNS = {
     "rocket": "attack", "rockets": "attack", "missile": "attack", "missiles": "attack", "drone": "attack",
     "drones": "attack",
 }
-_DESCRIPTORS = {"the", "a", "an", "armed", "group", "militant", "militants", "forces", "rebel", "rebels",
-                "movement", "militia", "militias", "troops", "army", "military", "of", "its", "their",
-                "fighters", "gunmen", "soldiers", "jets", "warplanes", "aircraft", "drones", "navy",
-                "air", "force", "units", "artillery"}
+_MEMBERS = {"forces", "troops", "army", "military", "militants", "rebels", "militia", "militias", "fighters",
+            "gunmen", "soldiers", "jets", "warplanes", "aircraft", "drones", "navy", "units", "artillery"}
+"""Who acts for a party, named right after it: "Hamas fighters attacked", "Russian troops shelled"."""
+_DESCRIPTORS = {"the", "a", "an", "armed", "group", "militant", "rebel", "movement", "of", "its", "their",
+                "air", "force"} | _MEMBERS
 # Verbs that report an act of a HARM_NOUNS kind done by their subject: "M23 captured Goma".
 ACT_VERBS = {"attacked": "attack", "attacks": "attack", "raided": "attack", "stormed": "attack",
              "bombed": "strike", "shelled": "strike", "struck": "strike", "strikes": "strike",
