@@ -1373,3 +1373,14 @@ def test_sanctions_vetoed_or_blocked_are_no_warning(sentence, expected):
 def test_a_partys_fighters_attacking_name_the_parties():
     text = HAMAS_ATTACK + "Saudi Arabia called for an immediate halt to the escalation.\n"
     assert triples(text, day=date(2023, 10, 8)) == {("SAU", "call_for_ceasefire", ("HAMAS", "ISR"))}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # what the accused is said to have done names no one accused
+    ("Russia accused Western countries of arming Ukraine.", set()),
+    ("Israel accused Iran of funding Hamas.", {("ISR", "accuse", ("IRN",))}),
+    # whom a supported right is defended against is no one supported
+    ("The US said it supported Israel's right to defend itself against Hamas.", {("USA", "support", ("ISR",))}),
+])
+def test_the_object_of_an_accused_act_or_of_a_defence_is_no_target(sentence, expected):
+    assert triples(HAMAS_ATTACK + sentence + "\n", day=date(2023, 10, 8)) == expected

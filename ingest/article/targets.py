@@ -30,6 +30,10 @@ _SUBJECT_OF = re.compile(r"\s+(?:(?:will|would|can|could|shall|should|must|does|
 # The sides of the conflict named right after a cue: "warned both sides", "accused all parties".
 _BOTH_SIDES_AFTER = re.compile(r"\s+(?:both|all|the\s+two|the\s+warring)\s+(?:sides|parties|countries|"
                                r"neighbou?rs|belligerents)\b")
+# What the accused is said to have done, after the accused: "accused X of arming Y", "for shelling Y".
+_ACCUSED_OF = re.compile(r"\s(?:of|for)\s+(?:\w+ly\s+)?\w+ing\b")
+# A name right after "against" is whom the supported acts against: "its right to defend itself against X".
+_AGAINST_BEFORE = re.compile(r"\bagainst\s+(?:the\s+)?$")
 _RELATIVE = re.compile(r"\b(?:that|which|who|whom|whose)\b")
 _PASSIVE = re.compile(r"\b(?:were|was|been|are|is|be|being)\s+(?:\w+\s+)?$", re.I)
 _AGAINST = ("condemn", "oppose", "accuse", "concern", "warn", "threaten")
@@ -150,8 +154,13 @@ class TargetFinder(Scanner):
         claimed = [e for other, c, e in self.cue_hits.get(st.sent.index, ())
                    if ce < c and " and " in doc.body[ce:c] and not self.embedded(other, ca, c)] \
             if cue.target != "parties" else []
+        if cue.stance == "accuse":  # "accused Western countries of arming Ukraine": Ukraine is armed
+            act = _ACCUSED_OF.search(self.low, ce, after_end)
+            if act:
+                after_end = act.start()
         places = cue.target == "parties"
         after = [(m, f) for m in in_sent if cs <= m.start < after_end
+                 and not (cue.stance in ("support", "praise") and _AGAINST_BEFORE.search(self.low, ce, m.start))
                  and not any(e <= m.start and _LIST_GLUE.fullmatch(doc.body[e:m.start]) for e in claimed)
                  for f in [self.eligible(m, speaker, folded, places, ce)] if f]
         if cue.kind == "harm":
