@@ -1384,3 +1384,15 @@ def test_a_partys_fighters_attacking_name_the_parties():
 ])
 def test_the_object_of_an_accused_act_or_of_a_defence_is_no_target(sentence, expected):
     assert triples(HAMAS_ATTACK + sentence + "\n", day=date(2023, 10, 8)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Iran's foreign ministry said it was following events closely. "
+     "The ministry urged both sides to exercise restraint.", {("IRN", "call_for_ceasefire", ("ARM", "AZE"))}),
+    ("Turkish President Recep Tayyip Erdogan addressed parliament. "
+     "The president voiced full support for Azerbaijan.", {("TUR", "support", ("AZE",))}),
+    # no one spoke before: "the ministry" is nobody's
+    ("The ministry urged both sides to exercise restraint.", set()),
+])
+def test_the_office_named_again_is_the_last_speaker(text, expected):
+    assert triples(NK_WAR + text + "\n") == expected

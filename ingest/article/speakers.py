@@ -52,6 +52,8 @@ _OFFICIALS_OF = {"senior", "top", "government", "security", "military", "defence
 """Words that may come before them ("senior government officials in Ankara")."""
 _STATEMENTS = {"statement", "statements", "communique", "communiqué", "message", "letter", "note", "readout"}
 """What an institution issues: "a statement from the Iranian presidency" is the presidency's."""
+_DEFINITE_REACH = 400
+"""How far back (characters) "the ministry" may name the last speaker again."""
 _HEAD_TITLES = {"president", "premier", "chancellor", "king", "queen", "emir", "amir", "sultan"}
 """Titles written before a head of state's or government's name ("President Tokayev"); "prime
 minister" too (see :meth:`Doc.titled_names`)."""
@@ -215,7 +217,22 @@ class Doc:
         officials = self._officials_in(s, end, lo) or self._office_after_place(s, end, lo0, lo)
         if officials is not None:
             return officials
+        if allow_pronoun and self._definite_office(s, end, lo):
+            return self._pronoun(self.tokens[end])  # "The ministry urged": the one that spoke last
         return self._resolve(s, end + 1, lo, left=True)
+
+    def _definite_office(self, s: int, end: int, lo: int) -> bool:
+        """Whether tokens ``s``..``end`` are "the" and office words alone ("The ministry", "the
+        foreign minister"): they name again the speaker of a sentence or two before, as "it" or
+        "he" would, when that speaker was named within :data:`_DEFINITE_REACH` characters."""
+        toks = self.tokens[s:end + 1]
+        if len(toks) < 2 or toks[0].norm != "the" or not self._boundary_before(s, lo) \
+                or any(k in self.by_token for k in range(s, end + 1)):
+            return False
+        lex = lexicon()
+        if not all(t.norm in lex.title_words for t in toks[1:]) or toks[-1].norm not in lex.office_words:
+            return False
+        return self.last is not None and 0 <= toks[0].start - self.last.end <= _DEFINITE_REACH
 
     def _officials_in(self, s: int, end: int, lo: int) -> Speaker | None:
         """"(Senior) officials in Ankara", "the foreign ministry in Ankara": the state whose capital

@@ -46,7 +46,8 @@ _PASSIVE_STANCES = ("condemn", "oppose", "accuse", "praise", "support")
 _BY_AGENT = re.compile(r"\s+(?:[\w-]+\s+){0,3}?by\s+(?:the\s+)?$", re.I)
 # Verbs of contact that are no speech verb: their subject is who "he" or "it" is next.
 _CONTACT_VERBS = frozenset({"spoke", "speaks", "phoned", "telephoned", "called", "met", "meets", "held",
-                            "holds", "issued", "issues", "released", "hosted", "received", "visited"})
+                            "holds", "issued", "issues", "released", "hosted", "received", "visited",
+                            "addressed", "addresses"})
 # A cue that is a claim about its subject, not its subject's act: "Armenia is the aggressor".
 _CLAIM = re.compile(r"(?:is|are|was|were|be|been|has|have|had|must|should|will|would|can|could)\b")
 _BOTH_SIDES = re.compile(r"\W*(?:both|the\s+two)\s+(?:sides|countries|parties|neighbou?rs|nations|armies|"
