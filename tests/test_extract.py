@@ -1396,3 +1396,14 @@ def test_the_object_of_an_accused_act_or_of_a_defence_is_no_target(sentence, exp
 ])
 def test_the_office_named_again_is_the_last_speaker(text, expected):
     assert triples(NK_WAR + text + "\n") == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ('Pashinyan said: "Turkey is behind this war."', {("ARM", "accuse", ("TUR",))}),
+    ("Iran said Azerbaijan was a threat to regional peace.", {("IRN", "accuse", ("AZE",))}),
+    ('Iran\'s foreign minister tweeted: "We are ready to help both neighbours reach a lasting peace."',
+     {("IRN", "mediate", ("ARM", "AZE"))}),
+    ("Armenia said it was behind the efforts of the co-chairs.", set()),
+])
+def test_the_culprit_behind_a_war_and_help_to_reach_peace(sentence, expected):
+    assert triples(NK_WAR + sentence + "\n") == expected
