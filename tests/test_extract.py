@@ -1407,3 +1407,9 @@ def test_the_office_named_again_is_the_last_speaker(text, expected):
 ])
 def test_the_culprit_behind_a_war_and_help_to_reach_peace(sentence, expected):
     assert triples(NK_WAR + sentence + "\n") == expected
+
+
+def test_the_african_unions_peace_and_security_council_is_the_african_union():
+    text = ("Fighting erupted between Sudan's army and the Rapid Support Forces in Khartoum on Saturday.\n\n"
+            "The African Union's Peace and Security Council condemned the fighting.\n")
+    assert triples(text, day=date(2023, 4, 16)) == {("AU", "condemn", ("RSF", "SDN"))}
