@@ -1413,3 +1413,17 @@ def test_the_african_unions_peace_and_security_council_is_the_african_union():
     text = ("Fighting erupted between Sudan's army and the Rapid Support Forces in Khartoum on Saturday.\n\n"
             "The African Union's Peace and Security Council condemned the fighting.\n")
     assert triples(text, day=date(2023, 4, 16)) == {("AU", "condemn", ("RSF", "SDN"))}
+
+
+SOLEIMANI = "A US drone strike killed Iranian general Qassem Soleimani in Baghdad on Friday.\n\n"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Iraq's caretaker prime minister called the strike an act of aggression against Iraq.",
+     {("IRQ", "condemn", ("USA",))}),
+    ("Iran's foreign minister called the killing an act of international terrorism.",
+     {("IRN", "condemn", ("USA",))}),
+    ("Iran condemned the strike.", {("IRN", "condemn", ("USA",))}),
+])
+def test_an_act_named_a_crime_and_an_adjectival_agent(sentence, expected):
+    assert triples(SOLEIMANI + sentence + "\n", day=date(2020, 1, 3)) == expected

@@ -19,6 +19,7 @@ Examples
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -210,6 +211,11 @@ HARM_NOUNS = {
     "rocket": "attack", "rockets": "attack", "missile": "attack", "missiles": "attack", "drone": "attack",
     "drones": "attack",
 }
+ADJECTIVAL = re.compile(r"(?:an|ese|i|ish|ch|ic)$|^(?:[A-Z]\.?){2,}$")
+"""How a name used as an adjective ends ("Russian", "Israeli", "Turkish"), or an acronym ("US")."""
+_ACT_MODIFIERS = {"drone", "missile", "air", "rocket", "artillery", "military", "deadly", "new", "latest",
+                  "overnight", "surprise", "naval", "ground", "cross-border", "retaliatory", "massive", "fresh"}
+"""Words between an adjectival name and its act: "a US drone strike", "Israeli air strikes"."""
 _MEMBERS = {"forces", "troops", "army", "military", "militants", "rebels", "militia", "militias", "fighters",
             "gunmen", "soldiers", "jets", "warplanes", "aircraft", "drones", "navy", "units", "artillery"}
 """Who acts for a party, named right after it: "Hamas fighters attacked", "Russian troops shelled"."""
@@ -251,7 +257,8 @@ def infer_agents(tokens: list[Token], mentions: list[Mention], index: ActorIndex
         verb = ACT_VERBS.get(t.norm)
         if verb is not None and not t.cap:  # "M23 (rebels) captured Goma"
             subject = [m for m in ok if k - 3 <= m.j <= k and not m.poss]
-            if subject and all(tokens[q].norm in _DESCRIPTORS for q in range(subject[-1].j, k)):
+            between = _DESCRIPTORS | _ACT_MODIFIERS | HARM_NOUNS.keys()  # "a US drone strike killed"
+            if subject and all(tokens[q].norm in between for q in range(subject[-1].j, k)):
                 note(verb, subject[-1])
         kind = HARM_NOUNS.get(t.norm)
         if kind is None:
@@ -260,6 +267,14 @@ def infer_agents(tokens: list[Token], mentions: list[Mention], index: ActorIndex
         for q in range(max(0, k - 3), k):
             m = by_start.get(q)
             if m is not None and m.poss and m.j <= k:
+                note(kind, m)
+                break
+        # "a US drone strike", "Israeli air strikes": a name used as an adjective before the act
+        for q in range(max(0, k - 3), k):
+            m = by_start.get(q)
+            if m is not None and not m.poss and m.j <= k and m.j - m.i == 1 \
+                    and m.surface != getattr(index.actors.get(m.actor), "name", m.surface) \
+                    and ADJECTIVAL.search(m.surface) and all(tokens[r].norm in _ACT_MODIFIERS for r in range(m.j, k)):
                 note(kind, m)
                 break
         # "the attack(s) (carried out) by (the armed group) X": the last party of the phrase after "by"

@@ -18,7 +18,7 @@ import re
 from kg.ingest.article.evaluation import Evaluation
 from kg.ingest.article.lexicon import Cue
 from kg.ingest.article.mentions import Mention
-from kg.ingest.article.parties import HARM_NOUNS, Parties
+from kg.ingest.article.parties import ADJECTIVAL, HARM_NOUNS, Parties
 from kg.ingest.article.scan import Scanner, Sent
 from kg.ingest.article.speakers import Speaker
 from kg.ingest.article.stance import addresses_all_parties
@@ -62,7 +62,6 @@ _VICTIM = re.compile(
 _REGION = re.compile(r"\s*(?:[\w'’-]+\s+){0,2}?(?:region|province|oblast|governorate|enclave|district|prefecture)\b")
 # The actors of an evaluation (TargetFinder.evaluated). A name used as an adjective ("Russian",
 # "Israeli", "Afghan") ends as demonyms end, or is an abbreviation ("US strikes", "U.S. moves").
-_ADJECTIVAL = re.compile(r"(?:an|ese|i|ish|ch|ic)$|^(?:[A-Z]\.?){2,}$")
 _BY = re.compile(r"\bby\s+(?:the\s+)?$")
 # Between an evaluative word and the actor it is about: "disappointed with X", "relations with X",
 # "thank X", "a friend of X". "To", "for" and "of" name whom a harm befalls ("a blow to X"): about
@@ -207,7 +206,11 @@ class TargetFinder(Scanner):
             return self.fallback(own, folded)
         # "after"
         if after and cue.stance in _AGAINST and self.victim(after[0][0], cs):
-            return self.agent_of_harm(after, folded)
+            found = self.agent_of_harm(after, folded)
+            if found is None:  # "called the strike an act of aggression against Iraq": the striker
+                agent = self.agent_of_act(ce, cb, folded)
+                found = ((agent,), False, False) if agent is not None else None
+            return found
         if after:
             first, f0 = after[0]
             out = [f0]
@@ -288,7 +291,7 @@ class TargetFinder(Scanner):
             return False
         a = self.doc.index.actors.get(m.actor)
         nxt = self.doc.tokens[m.j]
-        return (a is not None and m.surface != a.name and bool(_ADJECTIVAL.search(m.surface))
+        return (a is not None and m.surface != a.name and bool(ADJECTIVAL.search(m.surface))
                 and not nxt.cap and nxt.start - m.end <= 1)
 
     def victim(self, m: Mention, lo: int) -> bool:
