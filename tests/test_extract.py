@@ -1427,3 +1427,12 @@ SOLEIMANI = "A US drone strike killed Iranian general Qassem Soleimani in Baghda
 ])
 def test_an_act_named_a_crime_and_an_adjectival_agent(sentence, expected):
     assert triples(SOLEIMANI + sentence + "\n", day=date(2020, 1, 3)) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The United States said it had no plans to recognise the Taliban.", {("USA", "oppose", ("TALIBAN",))}),
+    ("Russia said it was in no hurry to recognise the Taliban.", {("RUS", "oppose", ("TALIBAN",))}),
+])
+def test_no_plans_to_recognise_is_opposition(sentence, expected):
+    text = "The Taliban seized Kabul on Sunday as the Afghan government collapsed.\n\n" + sentence + "\n"
+    assert triples(text, day=date(2021, 8, 16)) == expected
