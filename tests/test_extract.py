@@ -1436,3 +1436,14 @@ def test_an_act_named_a_crime_and_an_adjectival_agent(sentence, expected):
 def test_no_plans_to_recognise_is_opposition(sentence, expected):
     text = "The Taliban seized Kabul on Sunday as the Afghan government collapsed.\n\n" + sentence + "\n"
     assert triples(text, day=date(2021, 8, 16)) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ('Japan voiced "grave concern" over the fighting.', {("JPN", "concern", ("ARM", "AZE"))}),
+    ('Pakistan voiced "full support" for Azerbaijan.', {("PAK", "support", ("AZE",))}),
+    ("Sweden said the fighting must stop now.", {("SWE", "call_for_ceasefire", ("ARM", "AZE"))}),
+    ("Argentina urged both sides to refrain from the use of force.",
+     {("ARG", "call_for_ceasefire", ("ARM", "AZE"))}),
+])
+def test_scare_quotes_and_more_ways_to_ask_for_calm(sentence, expected):
+    assert triples(NK_WAR + sentence + "\n") == expected

@@ -44,6 +44,8 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+
 _PASSIVE_STANCES = ("condemn", "oppose", "accuse", "praise", "support")
 # Who acts in a passive: "by" within three words after the verb ("was condemned on Monday by").
 _BY_AGENT = re.compile(r"\s+(?:[\w-]+\s+){0,3}?by\s+(?:the\s+)?$", re.I)
+_SCARE_QUOTE_WORDS = 5
+"""A quotation this short inside a sentence is its subject's words ('voiced "grave concern"')."""
 # Verbs of contact that are no speech verb: their subject is who "he" or "it" is next.
 _CONTACT_VERBS = frozenset({"spoke", "speaks", "phoned", "telephoned", "called", "met", "meets", "held",
                             "holds", "issued", "issues", "released", "hosted", "received", "visited",
@@ -126,6 +128,11 @@ class StatementBuilder(TargetFinder, QuoteFinder):
         if q is not None:
             speaker = self.quote_speaker(st, q, continuation)
             content_start = q[0]
+            kq = self.tok_at(q[0])
+            if speaker is None and len(doc.body[q[0]:q[1]].split()) <= _SCARE_QUOTE_WORDS and kq - 1 > lo:
+                # a few words quoted inside a sentence: 'Japan voiced "grave concern"' is Japan's
+                speaker = doc.np_left(kq - 1, lo)
+                content_start = ca
         elif self.passive(cue, ca, cs, ce):
             # the one named after "by" speaks, about the subject; with no one named, no statement
             self.read.add(cs)
