@@ -166,7 +166,8 @@ def test_plain_text_uses_the_given_date_or_fails_clearly():
 
 @pytest.mark.parametrize("name", ["nk_reactions.txt", "ukraine_reactions.txt", "minsk_iran.txt",
                                   "france_turkey_eu.txt", "gulf_mediation.txt", "niger_coup.txt",
-                                  "aegean_standoff.txt", "paris_tehran.txt", "moscow_talks.txt"])
+                                  "aegean_standoff.txt", "paris_tehran.txt", "moscow_talks.txt",
+                                  "world_reacts_sections.txt"])
 def test_own_test_articles_score_fully(name):
     gold = load_gold(ARTICLES / "gold.yaml", INDEX)[name]
     ex = reduce(extract_file(ARTICLES / name, index=INDEX), INDEX)

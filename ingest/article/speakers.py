@@ -224,7 +224,8 @@ class Doc:
     def _definite_office(self, s: int, end: int, lo: int) -> bool:
         """Whether tokens ``s``..``end`` are "the" and office words alone ("The ministry", "the
         foreign minister"): they name again the speaker of a sentence or two before, as "it" or
-        "he" would, when that speaker was named within :data:`_DEFINITE_REACH` characters."""
+        "he" would, when that speaker was named within :data:`_DEFINITE_REACH` characters and in
+        the same paragraph (a round-up's next paragraph may be another state's)."""
         toks = self.tokens[s:end + 1]
         if len(toks) < 2 or toks[0].norm != "the" or not self._boundary_before(s, lo) \
                 or any(k in self.by_token for k in range(s, end + 1)):
@@ -232,7 +233,8 @@ class Doc:
         lex = lexicon()
         if not all(t.norm in lex.title_words for t in toks[1:]) or toks[-1].norm not in lex.office_words:
             return False
-        return self.last is not None and 0 <= toks[0].start - self.last.end <= _DEFINITE_REACH
+        return self.last is not None and 0 <= toks[0].start - self.last.end <= _DEFINITE_REACH \
+            and "\n\n" not in self.body[self.last.end:toks[0].start]  # a new paragraph may be a new section
 
     def _officials_in(self, s: int, end: int, lo: int) -> Speaker | None:
         """"(Senior) officials in Ankara", "the foreign ministry in Ankara": the state whose capital
