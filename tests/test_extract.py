@@ -188,6 +188,15 @@ def test_articles_held_out_while_tuning(name, p_floor, r_floor):
     assert s.precision >= p_floor and s.recall >= r_floor, (s.misses, s.false)
 
 
+def test_a_coup_round_up_of_our_own():
+    # Written for the rules of 2026-12-02 (an ultimatum, non-recognition, the coup's agent from
+    # the frame), so it must score them; still out of reach: "held them responsible" (a pronoun
+    # for the coup leaders) and support for a deposed president, a person as the target.
+    gold = load_gold(ARTICLES / "gold.yaml", INDEX)["coup_reactions.txt"]
+    s = score(reduce(extract_file(ARTICLES / "coup_reactions.txt", index=INDEX), INDEX), gold)
+    assert s.precision == 1.0 and len(s.misses) == 2, (s.misses, s.false)
+
+
 def test_2020_article_meets_the_thresholds():
     shared = shared_path("corpus", "2020-09-27_moscow-times_clashes-azerbaijan-armenia.txt").parents[1]
     import sys
@@ -1448,3 +1457,13 @@ def test_no_plans_to_recognise_is_opposition(sentence, expected):
 ])
 def test_scare_quotes_and_more_ways_to_ask_for_calm(sentence, expected):
     assert triples(NK_WAR + sentence + "\n") == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The European Union suspended its budget support to Conakry.", set()),
+    ("ECOWAS said it did not rule out the use of force.", {("ECOWAS", "threaten", ("GIN",))}),
+    ("Nigeria said the region would not accept the coup.", {("NGA", "oppose", ("GIN",))}),
+])
+def test_support_withdrawn_force_kept_open_and_the_coups_agent(sentence, expected):
+    lead = "Soldiers seized power in Guinea on Sunday and detained President Alpha Conde.\n\n"
+    assert triples(lead + sentence + "\n", day=date(2021, 9, 6)) == expected

@@ -56,7 +56,12 @@ def _state(index: ActorIndex, aid: str) -> bool:
 
 
 def coup_state(tokens: list[Token], mentions: list[Mention], index: ActorIndex) -> str | None:
-    """The state named most often near the article's words of a coup (first named on a tie), or None."""
+    """The state named most often near the article's words of a coup (first named on a tie), or None.
+
+    Where the coup happened counts first: a state named as its place ("seized power in Niger",
+    "the coup in Myanmar", "Niger's coup") outweighs the states merely named near a coup word
+    ("French President Emmanuel Macron condemned the coup").
+    """
     states = [m for m in mentions if _state(index, m.actor)]
     counts: Counter = Counter()
     first: dict[str, int] = {}
@@ -65,7 +70,8 @@ def coup_state(tokens: list[Token], mentions: list[Mention], index: ActorIndex) 
             continue
         for m in states:
             if k - _WINDOW <= m.i <= k + _WINDOW:
-                counts[m.actor] += 1
+                place = (m.i > 0 and tokens[m.i - 1].norm == "in") or (m.poss and m.j == k)
+                counts[m.actor] += 10 if place else 1
                 first.setdefault(m.actor, m.i)
     if not counts:
         return None

@@ -18,6 +18,7 @@ import re
 from datetime import date as Date
 
 from kg.ingest.article.evaluation import evaluate
+from kg.ingest.article.frame import coup_state
 from kg.ingest.article.lexicon import Cue
 from kg.ingest.article.mentions import Matcher, tokenize
 from kg.ingest.article.parties import infer_agents, infer_parties
@@ -82,6 +83,10 @@ class StatementBuilder(TargetFinder, QuoteFinder):
         # who did what: the body's account, else the title's ("Russia's annexation of ...")
         self.agents = {**infer_agents(tt, title_mentions, doc.index),
                        **infer_agents(doc.tokens, doc.mentions, doc.index)}
+        if "coup" not in self.agents:  # "condemned the coup": the junta, as the frame reads it
+            junta = coup_state(doc.tokens, doc.mentions, doc.index)
+            if junta is not None:
+                self.agents["coup"] = junta
         self.find_hits()
         prev_speaker_sentence = -2
         for sent in self.sentences:

@@ -267,7 +267,7 @@ class TargetFinder(Scanner):
             return False
         if cue.kind == "harm":
             return bool(self.lex.hypothetical_harm.search(self.low, max(ca, cs - 20), cs))
-        tail = self.low[max(ca, cs - 20):cs]
+        tail = self.low[max(ca, cs - 40):cs]
         if self.lex.not_a_stance_before.search(tail):
             return True
         if not any(hint in tail for hint in self.lex.reported_act_hints):
