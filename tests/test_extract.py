@@ -1467,3 +1467,12 @@ def test_scare_quotes_and_more_ways_to_ask_for_calm(sentence, expected):
 def test_support_withdrawn_force_kept_open_and_the_coups_agent(sentence, expected):
     lead = "Soldiers seized power in Guinea on Sunday and detained President Alpha Conde.\n\n"
     assert triples(lead + sentence + "\n", day=date(2021, 9, 6)) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Mr. Putin called for a ceasefire.", {("RUS", "call_for_ceasefire", ("ARM", "AZE"))}),
+    ("“We call on both sides to stop,” said Josep Borrell, the EU’s foreign policy chief.",
+     {("EU", "call_for_ceasefire", ("ARM", "AZE"))}),
+])
+def test_an_abbreviated_title_and_a_bare_call_to_stop(sentence, expected):
+    assert triples(NK_WAR + sentence + "\n") == expected

@@ -44,6 +44,8 @@ _GAP_OK = re.compile(r"^[\s,\-]*$")
 _SUBJECT_BREAK = re.compile(r"[,;:(\"“”‘—–•]")
 _QUOTE_MARK = re.compile(r"[\"“”]")
 _HONORIFICS = {"mr", "mrs", "ms", "dr"}
+_TITLE_ABBREVIATIONS = _HONORIFICS | {"gen", "lt", "col", "sgt", "capt", "maj", "gov", "sen", "rep", "prof", "pres"}
+"""Abbreviated titles written with a stop inside a name ("Mr. Putin", "Gen. Akar")."""
 _OFFICIALS = {"officials", "official", "authorities", "ministry", "government", "presidency", "spokesman",
               "spokeswoman", "spokesperson", "cabinet", "office"}
 """Who in a state's capital speaks for it ("officials in Ankara", "the foreign ministry in Ankara")."""
@@ -149,6 +151,12 @@ class Doc:
         """Text between token ``a`` and token ``b`` (a < b)."""
         return self.body[self.tokens[a].end:self.tokens[b].start]
 
+    def gap_ok(self, a: int) -> bool:
+        """Whether tokens ``a`` and ``a + 1`` may stand in one noun phrase: only spaces, commas or
+        hyphens between them, or the stop of a title's abbreviation ("Mr. Putin", "Gen. Akar")."""
+        g = self.gap(a, a + 1)
+        return bool(_GAP_OK.match(g)) or (g.strip() == "." and self.tokens[a].norm in _TITLE_ABBREVIATIONS)
+
     def _np_token(self, k: int) -> bool:
         t = self.tokens[k]
         lex = lexicon()
@@ -203,7 +211,7 @@ class Doc:
                 return self._pronoun(self.tokens[t - 1])
         s = t
         while s >= lo and self._np_token(s):
-            if s < t and not _GAP_OK.match(self.gap(s, s + 1)):
+            if s < t and not self.gap_ok(s):
                 break
             s -= 1
         s += 1
@@ -296,7 +304,7 @@ class Doc:
         """The speaker phrase starting at token ``k`` ("..., tweeted Dmitry Trenin, director of ...")."""
         e = k
         while e < hi and self._np_token(e):
-            if e > k and not _GAP_OK.match(self.gap(e - 1, e)):
+            if e > k and not self.gap_ok(e - 1):
                 break
             e += 1
         if e == k:
