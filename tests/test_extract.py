@@ -1476,3 +1476,13 @@ def test_support_withdrawn_force_kept_open_and_the_coups_agent(sentence, expecte
 ])
 def test_an_abbreviated_title_and_a_bare_call_to_stop(sentence, expected):
     assert triples(NK_WAR + sentence + "\n") == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The coalition accused Iran of supplying missiles to the Houthi rebels.", {("SAU", "accuse", ("IRN",))}),
+    ("The UN envoy for Yemen urged the warring parties to engage in talks.",
+     {("UN", "call_for_ceasefire", ("HOUTHIS", "YEM"))}),
+])
+def test_the_coalition_named_again_and_an_envoy_for_a_country(sentence, expected):
+    lead = "The Saudi-led coalition launched air strikes on Houthi positions in Yemen on Monday.\n\n"
+    assert triples(lead + sentence + "\n", day=date(2019, 9, 16)) == expected

@@ -8,7 +8,7 @@ what they did or lead, and the dev corpus' gold folds those names into the actor
 parties read them like any other name:
 
 - ``<X>-led <coalition|alliance|forces|...>``: X, when X is a known name ("US-led", "Saudi-led",
-  "NATO-led");
+  "NATO-led"); "the coalition" (alliance, bloc) after it is X too;
 - ``junta`` (and "military rulers", "military government", "coup leaders", "putschists"): the state named
   with it ("Niger's junta", "the Malian junta"), else the state the article names most often
   around its reports of a coup ("seized power in Niger", "the coup in Myanmar"), else nothing.
@@ -39,6 +39,8 @@ __all__ = ["frame_mentions", "frame_name"]
 LED_NOUNS = frozenset({"coalition", "alliance", "forces", "force", "troops", "operation", "campaign", "bloc",
                        "mission", "military", "intervention", "offensive", "blockade"})
 """Nouns that ``<X>-led`` makes X's."""
+_BLOCS = frozenset({"coalition", "alliance", "bloc"})
+"""Of those, the ones that "the <noun>" names again after "the <X>-led <noun>"."""
 JUNTA = frozenset({"junta", "juntas"})
 MILITARY_RULE = frozenset({"rulers", "government", "regime", "authorities", "leadership", "leaders"})
 """Words that ``military`` before them makes a junta ("the military rulers")."""
@@ -84,6 +86,7 @@ def frame_mentions(tokens: list[Token], mentions: list[Mention], index: ActorInd
     added: list[Mention] = []
     by_end = {m.j: m for m in mentions}
     junta = None
+    led: dict[str, str] = {}  # noun of "<X>-led <noun>" -> X
     for k, t in enumerate(tokens):
         if k in taken:
             continue
@@ -95,6 +98,11 @@ def frame_mentions(tokens: list[Token], mentions: list[Mention], index: ActorInd
             if a is not None and a.kind != "person":
                 nxt = tokens[k + 1]
                 added.append(Mention(k, k + 2, t.start, nxt.end, a.id, f"{t.text} {nxt.text}", nxt.poss))
+                led.setdefault(nxt.norm.rstrip("'s’"), a.id)
+            continue
+        # "the coalition" after "the Saudi-led coalition": the same one
+        if k > 0 and tokens[k - 1].norm == "the" and t.norm.rstrip("'s’") in led and t.norm.rstrip("'s’") in _BLOCS:
+            added.append(Mention(k, k + 1, t.start, t.end, led[t.norm.rstrip("'s’")], t.text, t.poss))
             continue
         military = k + 1 < len(tokens) and k + 1 not in taken and (
             (t.norm == "military" and tokens[k + 1].norm in MILITARY_RULE)

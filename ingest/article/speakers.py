@@ -376,7 +376,12 @@ class Doc:
         actors = [m for m in ms if not (m.poss and self.kind(m.actor) == "person")]
         if name:
             return "name", (name, actors)
-        if last is not None and not last.poss:
+        # "the UN envoy for Yemen": the office's own state or organisation, not the place it serves
+        # ("Georgia's envoy to Moscow" is still Russia's here: tests/test_review.py's example of a
+        # speaker a person corrects)
+        served = last is not None and last.i > a + 1 and self.tokens[last.i - 1].norm == "for" \
+            and self.tokens[last.i - 2].norm in lex.office_words
+        if last is not None and not last.poss and not served:
             return "actor", last.actor
         # "Azerbaijan's foreign ministry", "Armenian defense ministry spokesman"
         offices = any(self.tokens[k].norm in lex.office_words or self.tokens[k].norm in lex.title_words
@@ -386,7 +391,9 @@ class Doc:
                 if m.poss and m.j < b and self.tokens[m.j].norm not in lex.office_words \
                         and self.tokens[m.j].norm not in lex.title_words:
                     return "none", None
-            pick = next((m for m in actors if not (m.i > a and self.tokens[m.i - 1].norm == "to")), actors[0])
+            # "the ambassador to X", "the UN envoy for Yemen": X is where the office serves
+            pick = next((m for m in actors if not (m.i > a and self.tokens[m.i - 1].norm in ("to", "for"))),
+                        actors[0])
             return "title", pick.actor
         for m in ms:  # "Pashinyan's spokesman": the person's state
             if m.poss and self.kind(m.actor) == "person" and m.j < b \
