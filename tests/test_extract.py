@@ -1486,3 +1486,12 @@ def test_an_abbreviated_title_and_a_bare_call_to_stop(sentence, expected):
 def test_the_coalition_named_again_and_an_envoy_for_a_country(sentence, expected):
     lead = "The Saudi-led coalition launched air strikes on Houthi positions in Yemen on Monday.\n\n"
     assert triples(lead + sentence + "\n", day=date(2019, 9, 16)) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Beijing lodged a strong protest with Washington over the visit.", {("CHN", "oppose", ("USA",))}),
+    ("Taiwan thanked the United States for its unwavering support.", {("TWN", "praise", ("USA",))}),
+])
+def test_a_protest_lodged_and_what_someone_is_thanked_for(sentence, expected):
+    lead = "US House Speaker Nancy Pelosi visited Taiwan on Tuesday, and China launched drills.\n\n"
+    assert triples(lead + sentence + "\n", day=date(2022, 8, 3)) == expected
