@@ -1495,3 +1495,20 @@ def test_the_coalition_named_again_and_an_envoy_for_a_country(sentence, expected
 def test_a_protest_lodged_and_what_someone_is_thanked_for(sentence, expected):
     lead = "US House Speaker Nancy Pelosi visited Taiwan on Tuesday, and China launched drills.\n\n"
     assert triples(lead + sentence + "\n", day=date(2022, 8, 3)) == expected
+
+
+INVASION = "Russian forces invaded Ukraine from the north on Thursday, and Russia launched missile strikes on Kyiv.\n\n"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("British Prime Minister Boris Johnson called Putin a dictator.", {("GBR", "condemn", ("RUS",))}),
+    ("Beijing said it understood Russia's legitimate security concerns.", {("CHN", "support", ("RUS",))}),
+    ("France said the invasion was totally unacceptable.", {("FRA", "condemn", ("RUS",))}),
+    # an aside between the subject and its verb negates nothing
+    ("China, which has declined to criticise Moscow, urged all parties to exercise restraint.",
+     {("CHN", "call_for_ceasefire", ("RUS", "UKR"))}),
+    # whose envoy to the United Nations the sentence does not say: not the United Nations'
+    ("India abstained. Its envoy to the United Nations called for an immediate cessation of violence.", set()),
+])
+def test_reactions_to_an_invasion(sentence, expected):
+    assert triples(INVASION + sentence + "\n", day=date(2022, 2, 24)) == expected

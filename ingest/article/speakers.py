@@ -377,10 +377,14 @@ class Doc:
         if name:
             return "name", (name, actors)
         # "the UN envoy for Yemen": the office's own state or organisation, not the place it serves
-        # ("Georgia's envoy to Moscow" is still Russia's here: tests/test_review.py's example of a
-        # speaker a person corrects)
-        served = last is not None and last.i > a + 1 and self.tokens[last.i - 1].norm == "for" \
-            and self.tokens[last.i - 2].norm in lex.office_words
+        # or the organisation it is accredited to ("its envoy to the United Nations"); "Georgia's
+        # envoy to Moscow" is still Russia's here: tests/test_review.py's example of a speaker a
+        # person corrects
+        j = last.i - 1 if last is not None else a
+        if j > a and self.tokens[j].norm == "the":
+            j -= 1
+        served = last is not None and j > a and self.tokens[j - 1].norm in lex.office_words \
+            and (self.tokens[j].norm == "for" or (self.tokens[j].norm == "to" and self.kind(last.actor) != "state"))
         if last is not None and not last.poss and not served:
             return "actor", last.actor
         # "Azerbaijan's foreign ministry", "Armenian defense ministry spokesman"
@@ -392,8 +396,11 @@ class Doc:
                         and self.tokens[m.j].norm not in lex.title_words:
                     return "none", None
             # "the ambassador to X", "the UN envoy for Yemen": X is where the office serves
-            pick = next((m for m in actors if not (m.i > a and self.tokens[m.i - 1].norm in ("to", "for"))),
-                        actors[0])
+            own = [m for m in actors if not (m.i > a and (self.tokens[m.i - 1].norm in ("to", "for") or (
+                m.i > a + 1 and self.tokens[m.i - 1].norm == "the" and self.tokens[m.i - 2].norm in ("to", "for"))))]
+            if not own and served:
+                return "none", None  # "its envoy to the United Nations": whose envoy, the text says earlier
+            pick = own[0] if own else actors[0]
             return "title", pick.actor
         for m in ms:  # "Pashinyan's spokesman": the person's state
             if m.poss and self.kind(m.actor) == "person" and m.j < b \

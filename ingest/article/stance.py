@@ -29,8 +29,18 @@ _ALL_PARTIES = re.compile(r"\b(?:all|both)\s+(?:the\s+)?(?:parties|sides|actors|
 
 
 def negated(before: str) -> bool:
-    """Whether the text right before a cue (same clause) negates it."""
+    """Whether the text right before a cue (same clause) negates it: its last 30 characters,
+    after the last comma (an aside between the subject and the verb negates nothing).
+
+    >>> negated("Turkey did not ")
+    True
+    >>> negated("China, which has refused to call it an invasion, ")
+    False
+    """
     tail = before[-30:]
+    comma = tail.rstrip().rfind(",")
+    if comma >= 0:
+        tail = tail[comma + 1:]
     return bool(lexicon().negators.search(tail))
 
 

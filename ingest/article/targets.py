@@ -41,6 +41,10 @@ _AGAINST = ("condemn", "oppose", "accuse", "concern", "warn", "threaten")
 # An act named right after a cue: "condemned the (deadly, surprise) attacks", "these strikes".
 _ACT_AFTER = re.compile(r"\s*[\"“”]?\s*(?:the|this|these|that|those|such|its|their|today's|yesterday's)\s+"
                         r"(?:[\w-]+\s+){0,3}?(?P<noun>" + "|".join(sorted(HARM_NOUNS, key=len, reverse=True)) + r")\b")
+# An act as the subject right before a cue: "the attack was (completely) "unprovoked"".
+_ACT_SUBJECT = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+(?:[\w-]+\s+){0,2}?(?P<noun>"
+                          + "|".join(sorted(HARM_NOUNS, key=len, reverse=True))
+                          + r")\s+(?:was|is|were|are|has\s+been|had\s+been|remains?)\s+(?:\w+\s+){0,2}?[\"“]?$")
 _LIST_GLUE = re.compile(r"\s*(?:,|and|,\s*and)?\s*(?:the\s+)?")
 # What a cue condemns is an act done TO the actor named next: "condemned the attacks on Israel",
 # "the invasion of Ukraine", "blows against the territorial integrity of Ukraine", "a violation of
@@ -246,6 +250,8 @@ class TargetFinder(Scanner):
         # "condemns the attacks": whoever the article says carried them out
         # "praised the attack": who carried it out is praised
         agent = self.agent_of_act(ce, cb, folded) if cue.stance in _AGAINST + ("praise", "support") else None
+        if agent is None and cue.stance in ("condemn", "oppose"):  # "the attack was unprovoked"
+            agent = self.agent_of_subject(content_start, cs, folded)
         if agent is not None:
             return (agent,), False, False
         if cue.explicit:
@@ -254,6 +260,17 @@ class TargetFinder(Scanner):
                 and not _GENERIC.search(doc.body[ce:min(cb, ce + 45)]):
             return None
         return self.fallback(own, folded)
+
+    def agent_of_subject(self, a: int, cs: int, folded: str) -> str | None:
+        """The agent of an act that is the subject of the cue: "the attack was unprovoked",
+        "this invasion is unjustified" (the article's account of who did it), or None."""
+        m = _ACT_SUBJECT.search(self.low, a, cs)
+        if m is None:
+            return None
+        agent = self.agents.get(HARM_NOUNS.get(m.group("noun"), ""))
+        if agent is None or agent == folded or self.doc.fold(agent) == folded:
+            return None
+        return agent
 
     def embedded(self, cue: Cue, ca: int, cs: int) -> bool:
         """Whether a cue states what someone else is blamed for, not the speaker's stance.
