@@ -188,6 +188,15 @@ def test_articles_held_out_while_tuning(name, p_floor, r_floor):
     assert s.precision >= p_floor and s.recall >= r_floor, (s.misses, s.false)
 
 
+def test_a_missile_attack_of_our_own():
+    # Written for the rules of 2026-12-02 ("it" and "they" for earlier speakers, a passive
+    # condemnation, "whose leaders said"); still out of reach: Germany's accusation in a
+    # quotation that names no act ("Iran has plunged an entire region into chaos").
+    gold = load_gold(ARTICLES / "gold.yaml", INDEX)["missile_attack.txt"]
+    s = score(reduce(extract_file(ARTICLES / "missile_attack.txt", index=INDEX), INDEX), gold)
+    assert s.precision == 1.0 and [m.quote for m in s.misses] == ["Iran has plunged an entire region into chaos"]
+
+
 def test_a_coup_round_up_of_our_own():
     # Written for the rules of 2026-12-02 (an ultimatum, non-recognition, the coup's agent from
     # the frame), so it must score them; still out of reach: "held them responsible" (a pronoun
@@ -1512,3 +1521,15 @@ INVASION = "Russian forces invaded Ukraine from the north on Thursday, and Russi
 ])
 def test_reactions_to_an_invasion(sentence, expected):
     assert triples(INVASION + sentence + "\n", day=date(2022, 2, 24)) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # an act done in retaliation is no warning
+    ("Iran launched drones at Israel in retaliation for a strike on its consulate, Israeli officials said.",
+     set()),
+    ("The attack was condemned by the Group of Seven, whose leaders said they stood with Israel.",
+     {("G7", "condemn", ("IRN",)), ("G7", "support", ("ISR",))}),
+])
+def test_retaliation_a_passive_condemnation_of_an_act_and_whose_leaders(sentence, expected):
+    lead = "Iran launched drones and missiles at Israel overnight.\n\n"
+    assert triples(lead + sentence + "\n", day=date(2024, 4, 14)) == expected

@@ -222,7 +222,8 @@ class Doc:
             s += 1
         if s > end:
             return None
-        officials = self._officials_in(s, end, lo) or self._office_after_place(s, end, lo0, lo)
+        officials = self._officials_in(s, end, lo) or self._office_after_place(s, end, lo0, lo) \
+            or self._whose_office(s, end)
         if officials is not None:
             return officials
         if allow_pronoun and self._definite_office(s, end, lo):
@@ -273,6 +274,17 @@ class Doc:
         if not self._boundary_before(a, lo):
             return None
         return Speaker((owner,), self.tokens[a].start, self.tokens[end].end)
+
+    def _whose_office(self, s: int, end: int) -> Speaker | None:
+        """"The Group of Seven, whose leaders said": the actor right before ", whose", when the
+        subject after it is office words alone."""
+        lex = lexicon()
+        if s < 2 or self.tokens[s - 1].norm != "whose" or "," not in self.gap(s - 2, s - 1):
+            return None
+        m = self.by_token.get(s - 2)
+        if m is None or not all(t.norm in lex.title_words for t in self.tokens[s:end + 1]):
+            return None
+        return Speaker((m.actor,), self.tokens[s - 1].start, self.tokens[end].end)
 
     def _office_after_place(self, s: int, end: int, lo0: int, lo: int) -> Speaker | None:
         """"In Moscow, the foreign ministry said": an office with no state named, after an opening

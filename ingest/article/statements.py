@@ -143,8 +143,8 @@ class StatementBuilder(TargetFinder, QuoteFinder):
             self.read.add(cs)
             speaker = self.by_agent(ce, cb)
             complement_subject = doc.np_left(k, lo, allow_pronoun=False)
-            if speaker is None or complement_subject is None:
-                return
+            if speaker is None or (complement_subject is None and self.agent_of_subject(ca, cs, "") is None):
+                return  # the subject is an actor, or an act whose agent the article names
         if speaker is None:
             prior = [e for e in st.events if e.k < k and doc.tokens[e.k].start >= ca]
             if prior and doc.tokens[prior[-1].k].norm == "according" \
