@@ -1533,3 +1533,14 @@ def test_reactions_to_an_invasion(sentence, expected):
 def test_retaliation_a_passive_condemnation_of_an_act_and_whose_leaders(sentence, expected):
     lead = "Iran launched drones and missiles at Israel overnight.\n\n"
     assert triples(lead + sentence + "\n", day=date(2024, 4, 14)) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("India's army said Pakistani forces had opened fire without provocation.", {("IND", "accuse", ("PAK",))}),
+    # the role data ends in 2023; the title before the name is the one of his latest role
+    ('"India will bear the consequences," Prime Minister Shehbaz Sharif wrote.', {("PAK", "warn", ("IND",))}),
+    ('"India will bear the consequences," former Prime Minister Shehbaz Sharif wrote.', set()),
+])
+def test_opened_fire_and_a_title_the_role_data_has_not_caught_up_with(sentence, expected):
+    lead = "Troops from India and Pakistan exchanged fire along the Line of Control overnight.\n\n"
+    assert triples(lead + sentence + "\n", day=date(2025, 5, 8)) == expected

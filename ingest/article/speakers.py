@@ -358,6 +358,14 @@ class Doc:
         states = [m for m in ms if m.i < person.i and self.kind(m.actor) in ("state", "organization")]
         if states and any(self.tokens[k].norm in lex.office_words for k in range(states[-1].j, person.i)):
             self.titled[person.actor] = states[-1].actor
+            return
+        # "Prime Minister Shehbaz Sharif", with no state named: the holder of their latest role,
+        # when the title before the name is that role's ("the role data ends before the article")
+        title = " ".join(t.norm for t in self.tokens[a:person.i] if t.norm in lex.title_words and t.norm not in _SMALL)
+        roles = sorted(self.index.roles.get(person.actor, []), key=lambda r: r.start or Date.min)
+        if title and roles and (roles[-1].end is None or self.date is None or roles[-1].end < self.date) \
+                and roles[-1].title.lower() == title:
+            self.titled[person.actor] = roles[-1].holder
 
     def _seg_kind(self, a: int, b: int) -> tuple[str, object]:
         """('person', id) | ('actor', id) | ('name', (name, actors)) | ('title', actor) | ('none', None)."""
