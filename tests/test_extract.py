@@ -1544,3 +1544,13 @@ def test_retaliation_a_passive_condemnation_of_an_act_and_whose_leaders(sentence
 def test_opened_fire_and_a_title_the_role_data_has_not_caught_up_with(sentence, expected):
     lead = "Troops from India and Pakistan exchanged fire along the Line of Control overnight.\n\n"
     assert triples(lead + sentence + "\n", day=date(2025, 5, 8)) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Spain said it would formally recognise a Palestinian state.", {("ESP", "support", ("PSE",))}),
+    ("China did not answer whether it would recognise the Taliban.", set()),
+    ("Russia said it would not recognise the Taliban.", {("RUS", "oppose", ("TALIBAN",))}),
+])
+def test_recognising_a_state_or_a_government_supports_it(sentence, expected):
+    lead = "The Taliban seized Kabul on Sunday as the Afghan government collapsed.\n\n"
+    assert triples(lead + sentence + "\n", day=date(2021, 8, 16)) == expected

@@ -118,12 +118,12 @@ class Scanner:
         for cue, m in self.lex.cue_matches(low):  # = each cue's rx.finditer(low), in cue order
             if (cue.stance, m.start()) in taken:
                 continue
-            taken.add((cue.stance, m.start()))
             if cue.capital_after and m.group().startswith(cue.capital_after):
                 rest = doc.body[m.end():m.end() + 40]
                 rest = rest[4:] if rest.lower().startswith("the ") else rest
                 if not rest[:1].isupper():
-                    continue
+                    continue  # not this cue here, and it takes the place from no other
+            taken.add((cue.stance, m.start()))
             n = bisect.bisect_right(sent_starts, m.start()) - 1
             if n >= 0 and m.end() <= self.sentences[n].end:
                 self.cue_hits.setdefault(n, []).append((cue, m.start(), m.end()))
