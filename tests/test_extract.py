@@ -1554,3 +1554,8 @@ def test_opened_fire_and_a_title_the_role_data_has_not_caught_up_with(sentence, 
 def test_recognising_a_state_or_a_government_supports_it(sentence, expected):
     lead = "The Taliban seized Kabul on Sunday as the Afghan government collapsed.\n\n"
     assert triples(lead + sentence + "\n", day=date(2021, 8, 16)) == expected
+
+
+def test_retaliation_promised_is_a_warning():
+    text = "Iran launched drones and missiles at Israel overnight.\n\nIran promised swift retaliation against Israel.\n"
+    assert triples(text, day=date(2024, 4, 14)) == {("IRN", "warn", ("ISR",))}
