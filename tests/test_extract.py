@@ -1556,6 +1556,11 @@ def test_recognising_a_state_or_a_government_supports_it(sentence, expected):
     assert triples(lead + sentence + "\n", day=date(2021, 8, 16)) == expected
 
 
-def test_retaliation_promised_is_a_warning():
-    text = "Iran launched drones and missiles at Israel overnight.\n\nIran promised swift retaliation against Israel.\n"
-    assert triples(text, day=date(2024, 4, 14)) == {("IRN", "warn", ("ISR",))}
+@pytest.mark.parametrize("sentence, expected", [
+    ("Iran promised swift retaliation against Israel.", {("IRN", "warn", ("ISR",))}),
+    ("Iran warned Israel of retaliation for any further strike.", {("IRN", "warn", ("ISR",))}),
+    ("Iran launched drones at Israel in retaliation for the strike.", set()),
+])
+def test_retaliation_promised_is_a_warning(sentence, expected):
+    text = "Iran launched drones and missiles at Israel overnight.\n\n" + sentence + "\n"
+    assert triples(text, day=date(2024, 4, 14)) == expected

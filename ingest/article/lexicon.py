@@ -183,9 +183,13 @@ def _literal_starts(p: str) -> set[str] | None:
     ['laude', 'stand', 'stood']
     >>> _literal_starts(r"(?:commit\w*\s+)?war") is None
     True
+    >>> _literal_starts(r"(?<!in )retaliation")  # a look-behind consumes nothing
+    {'retaliation'}
     """
     out: set[str] = set()
     for alt in _alternatives(p)[0]:
+        if alt.startswith(("(?<!", "(?<=")) and ")" in alt:
+            alt = alt[alt.index(")") + 1:]  # extract.yaml's look-behinds hold no group
         text, i = _literal(alt, 0)
         if alt.startswith("(?:", i):
             inner, end = _alternatives(alt, i + 3)
