@@ -264,13 +264,7 @@ class TargetFinder(Scanner):
     def agent_of_subject(self, a: int, cs: int, folded: str) -> str | None:
         """The agent of an act that is the subject of the cue: "the attack was unprovoked",
         "this invasion is unjustified" (the article's account of who did it), or None."""
-        m = _ACT_SUBJECT.search(self.low, a, cs)
-        if m is None:
-            return None
-        agent = self.agents.get(HARM_NOUNS.get(m.group("noun"), ""))
-        if agent is None or agent == folded or self.doc.fold(agent) == folded:
-            return None
-        return agent
+        return self._agent_of(_ACT_SUBJECT.search(self.low, a, cs), folded)
 
     def embedded(self, cue: Cue, ca: int, cs: int) -> bool:
         """Whether a cue states what someone else is blamed for, not the speaker's stance.
@@ -393,7 +387,10 @@ class TargetFinder(Scanner):
     def agent_of_act(self, ce: int, cb: int, folded: str) -> str | None:
         """The agent of the act named right after a cue ("condemned the attacks"), from the
         article's account of who did what (:func:`~kg.ingest.article.parties.infer_agents`)."""
-        m = _ACT_AFTER.match(self.low, ce, cb)
+        return self._agent_of(_ACT_AFTER.match(self.low, ce, cb), folded)
+
+    def _agent_of(self, m: re.Match | None, folded: str) -> str | None:
+        """Who did the act a match's ``noun`` group names, unless the speaker (``folded``) did."""
         if m is None:
             return None
         agent = self.agents.get(HARM_NOUNS.get(m.group("noun"), ""))
