@@ -367,6 +367,14 @@ class Doc:
                 and roles[-1].title.lower() == title:
             self.titled[person.actor] = roles[-1].holder
 
+    def _served_by(self, m: Mention, a: int) -> int | None:
+        """The token "to" or "for" right before mention ``m`` (or before "the" before it), inside
+        the phrase that starts at token ``a`` and after its first word: "the envoy for Yemen"."""
+        j = m.i - 1
+        if j > a and self.tokens[j].norm == "the":
+            j -= 1
+        return j if j > a and self.tokens[j].norm in ("to", "for") else None
+
     def _seg_kind(self, a: int, b: int) -> tuple[str, object]:
         """('person', id) | ('actor', id) | ('name', (name, actors)) | ('title', actor) | ('none', None)."""
         lex = lexicon()
@@ -400,11 +408,9 @@ class Doc:
         # or the organisation it is accredited to ("its envoy to the United Nations"); "Georgia's
         # envoy to Moscow" is still Russia's here: tests/test_review.py's example of a speaker a
         # person corrects
-        j = last.i - 1 if last is not None else a
-        if j > a and self.tokens[j].norm == "the":
-            j -= 1
-        served = last is not None and j > a and self.tokens[j - 1].norm in lex.office_words \
-            and (self.tokens[j].norm == "for" or (self.tokens[j].norm == "to" and self.kind(last.actor) != "state"))
+        j = self._served_by(last, a) if last is not None else None
+        served = j is not None and self.tokens[j - 1].norm in lex.office_words \
+            and (self.tokens[j].norm == "for" or self.kind(last.actor) != "state")
         if last is not None and not last.poss and not served:
             return "actor", last.actor
         # "Azerbaijan's foreign ministry", "Armenian defense ministry spokesman"
@@ -416,8 +422,7 @@ class Doc:
                         and self.tokens[m.j].norm not in lex.title_words:
                     return "none", None
             # "the ambassador to X", "the UN envoy for Yemen": X is where the office serves
-            own = [m for m in actors if not (m.i > a and (self.tokens[m.i - 1].norm in ("to", "for") or (
-                m.i > a + 1 and self.tokens[m.i - 1].norm == "the" and self.tokens[m.i - 2].norm in ("to", "for"))))]
+            own = [m for m in actors if self._served_by(m, a) is None]
             if not own and served:
                 return "none", None  # "its envoy to the United Nations": whose envoy, the text says earlier
             pick = own[0] if own else actors[0]
