@@ -225,11 +225,10 @@ class StatementBuilder(TargetFinder, QuoteFinder):
 
     def by_agent(self, ce: int, cb: int) -> Speaker | None:
         """The actor named after "by" right after a passive cue ("was condemned by the UN")."""
-        for m in self.mentions_in(ce, cb):
-            if _BY_AGENT.fullmatch(self.low, ce, m.start):
-                return Speaker((m.actor,), m.start, m.end)
-            break
-        return None
+        first = next(iter(self.mentions_in(ce, cb)), None)
+        if first is None or not _BY_AGENT.fullmatch(self.low, ce, first.start):
+            return None
+        return Speaker((first.actor,), first.start, first.end)
 
     def both_sides(self, st: Sent, ca: int, cs: int) -> Speaker | None:
         """The parties, jointly, when the clause before a reciprocal cue is "both sides" or "the two
