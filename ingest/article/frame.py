@@ -101,8 +101,9 @@ def frame_mentions(tokens: list[Token], mentions: list[Mention], index: ActorInd
                 led.setdefault(nxt.norm.rstrip("'s’"), a.id)
             continue
         # "the coalition" after "the Saudi-led coalition": the same one
-        if k > 0 and tokens[k - 1].norm == "the" and t.norm.rstrip("'s’") in led and t.norm.rstrip("'s’") in _BLOCS:
-            added.append(Mention(k, k + 1, t.start, t.end, led[t.norm.rstrip("'s’")], t.text, t.poss))
+        noun = t.norm.rstrip("'s’")
+        if k > 0 and tokens[k - 1].norm == "the" and noun in _BLOCS and noun in led:
+            added.append(Mention(k, k + 1, t.start, t.end, led[noun], t.text, t.poss))
             continue
         military = k + 1 < len(tokens) and k + 1 not in taken and (
             (t.norm == "military" and tokens[k + 1].norm in MILITARY_RULE)

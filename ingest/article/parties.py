@@ -233,6 +233,10 @@ _DOING = {"launched", "launches", "launch", "carried", "carries", "staged", "sta
           "answered", "responded", "retaliated", "replied"}
 
 
+_BEFORE_ACT_VERB = _DESCRIPTORS | _ACT_MODIFIERS | HARM_NOUNS.keys()
+"""Words between an agent and its verb of an act: "Hamas fighters attacked", "a US drone strike killed"."""
+
+
 def infer_agents(tokens: list[Token], mentions: list[Mention], index: ActorIndex) -> dict[str, str]:
     """Who did each kind of act the article reports: ``{"attack": "HAMAS", "strike": "ISR"}``.
 
@@ -257,8 +261,7 @@ def infer_agents(tokens: list[Token], mentions: list[Mention], index: ActorIndex
         verb = ACT_VERBS.get(t.norm)
         if verb is not None and not t.cap:  # "M23 (rebels) captured Goma"
             subject = [m for m in ok if k - 3 <= m.j <= k and not m.poss]
-            between = _DESCRIPTORS | _ACT_MODIFIERS | HARM_NOUNS.keys()  # "a US drone strike killed"
-            if subject and all(tokens[q].norm in between for q in range(subject[-1].j, k)):
+            if subject and all(tokens[q].norm in _BEFORE_ACT_VERB for q in range(subject[-1].j, k)):
                 note(verb, subject[-1])
         kind = HARM_NOUNS.get(t.norm)
         if kind is None:
