@@ -1564,3 +1564,25 @@ def test_recognising_a_state_or_a_government_supports_it(sentence, expected):
 def test_retaliation_promised_is_a_warning(sentence, expected):
     text = "Iran launched drones and missiles at Israel overnight.\n\n" + sentence + "\n"
     assert triples(text, day=date(2024, 4, 14)) == expected
+
+
+OFFENSIVE = "Ethiopian forces launched an offensive against the rebels in the north on Saturday.\n\n"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the article reports one act of war: "this attack" is that offensive, whatever it is called
+    ('"We condemn this attack in the strongest terms," said Kenya\'s foreign minister.',
+     {("KEN", "condemn", ("ETH",))}),
+    # a question is no stance
+    ("A spokesman for Sudan's foreign ministry declined to say whether Khartoum backed Ethiopia.", set()),
+    ("Egypt said it would take all necessary measures against Ethiopia.", {("EGY", "warn", ("ETH",))}),
+    ("Sudan said it would not hesitate to defend its borders against Ethiopia.", {("SDN", "warn", ("ETH",))}),
+    ("Kenya said it would take all necessary measures to help the displaced.", set()),
+])
+def test_one_act_of_war_by_any_name_a_question_and_measures_vowed(sentence, expected):
+    assert triples(OFFENSIVE + sentence + "\n", day=date(2023, 8, 1)) == expected
+
+
+def test_a_siege_is_done_to_the_place_named_after_it():
+    text = NK_WAR + "Azerbaijani drones attacked Stepanakert overnight. Armenia condemned the siege of Stepanakert.\n"
+    assert triples(text, day=date(2020, 10, 2)) == {("ARM", "condemn", ("AZE",))}

@@ -157,8 +157,8 @@ def test_a_sentence_gives_at_most_three_candidates_best_first():
 
 def test_a_candidate_name_speaks_for_its_owner():
     text = (f"{URL}\n2020-10-02\nDrones\n\nFighting between Armenia and Azerbaijan went on.\n\n"
-            "Armenian defence ministry spokeswoman Shushan Stepanyan said Azerbaijani drones attacked "
-            "civilian homes. Stepanyan later condemned the shelling of Stepanakert.\n")
+            "Armenian defence ministry spokeswoman Shushan Stepanyan said Azerbaijan had violated the "
+            "truce. Stepanyan later condemned the shelling of Stepanakert.\n")
     x = extract_article(text, index=INDEX)
     assert x.candidates == [{"name": "Shushan Stepanyan", "mentions": 2, "attributed_to": "ARM"}]
     assert {s.sentence for s in x.statements} == {1}

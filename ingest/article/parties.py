@@ -207,7 +207,8 @@ HARM_NOUNS = {
     "bombing": "strike", "bombardment": "strike", "shelling": "strike",
     "invasion": "invasion", "incursion": "invasion", "offensive": "invasion",
     "annexation": "annexation", "coup": "coup", "takeover": "coup", "capture": "capture",
-    "seizure": "capture", "blockade": "blockade", "killing": "killing", "assassination": "killing",
+    "seizure": "capture", "blockade": "blockade", "siege": "blockade", "killing": "killing",
+    "assassination": "killing",
     "rocket": "attack", "rockets": "attack", "missile": "attack", "missiles": "attack", "drone": "attack",
     "drones": "attack",
 }
@@ -235,6 +236,30 @@ _DOING = {"launched", "launches", "launch", "carried", "carries", "staged", "sta
 
 _BEFORE_ACT_VERB = _DESCRIPTORS | _ACT_MODIFIERS | HARM_NOUNS.keys()
 """Words between an agent and its verb of an act: "Hamas fighters attacked", "a US drone strike killed"."""
+
+
+WAR_ACTS = frozenset({"attack", "strike", "invasion", "capture", "blockade", "killing"})
+"""The kinds of act a report of war names one another by ("launched an offensive" ... "the attack")."""
+
+
+def act_agent(agents: dict[str, str], kind: str) -> str | None:
+    """Who did an act of ``kind``: the agent the article names for that kind, else, for an act
+    of war, the one agent of every act of war it reports (X "launched an offensive", then
+    others "condemned the attack").
+
+    >>> act_agent({"invasion": "ETH"}, "attack")
+    'ETH'
+    >>> act_agent({"invasion": "ETH", "strike": "ERI"}, "attack") is None
+    True
+    >>> act_agent({"invasion": "ETH"}, "coup") is None
+    True
+    """
+    if kind in agents:
+        return agents[kind]
+    if kind not in WAR_ACTS:
+        return None
+    war = {a for k, a in agents.items() if k in WAR_ACTS}
+    return war.pop() if len(war) == 1 else None
 
 
 def infer_agents(tokens: list[Token], mentions: list[Mention], index: ActorIndex) -> dict[str, str]:

@@ -57,7 +57,7 @@ import re
 
 from kg.ingest.article.candidates import QUOTE_WORDS, Candidate, fragment
 from kg.ingest.article.evaluation import evaluate
-from kg.ingest.article.parties import HARM_NOUNS, infer_agents
+from kg.ingest.article.parties import HARM_NOUNS, act_agent, infer_agents
 from kg.ingest.article.result import Extracted, Extraction
 from kg.ingest.article.scan import QUOTE, Scanner, Sent
 from kg.ingest.article.speakers import Speaker
@@ -226,7 +226,7 @@ class _Proposer:
             out.append((t, False, 1.0))
         m = _ACT_NOUN.match(self.sc.low, ce, sent.end)
         if m is not None:
-            agent = self.agents.get(HARM_NOUNS.get(m.group("noun"), ""))
+            agent = act_agent(self.agents, HARM_NOUNS.get(m.group("noun"), ""))
             if agent and self.fold(agent) not in skip:
                 out.append(((self.fold(agent),), False, 0.9))
         camps = self.ex.parties

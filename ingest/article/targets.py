@@ -18,7 +18,7 @@ import re
 from kg.ingest.article.evaluation import Evaluation
 from kg.ingest.article.lexicon import Cue
 from kg.ingest.article.mentions import Mention
-from kg.ingest.article.parties import ADJECTIVAL, HARM_NOUNS, Parties
+from kg.ingest.article.parties import ADJECTIVAL, HARM_NOUNS, Parties, act_agent
 from kg.ingest.article.scan import Scanner, Sent
 from kg.ingest.article.speakers import Speaker
 from kg.ingest.article.stance import addresses_all_parties
@@ -51,7 +51,7 @@ _LIST_GLUE = re.compile(r"\s*(?:,|and|,\s*and)?\s*(?:the\s+)?")
 # Iraq's sovereignty". That actor is the victim; the stance is aimed at whoever did it.
 _VICTIM = re.compile(
     r"\b(?:attacks?|(?:air\s*)?strikes?|airstrikes?|raids?|assaults?|invasion|incursions?|offensive|"
-    r"aggression|bombing|bombardment|shelling|occupation|annexation|blockade|blows?|violations?|"
+    r"aggression|bombing|bombardment|shelling|occupation|annexation|blockade|sieges?|blows?|violations?|"
     r"interference|intervention|rocket\s+fire|rockets?|missiles?|drones?|capture|seizure|coup|"
     # acts done to people: "condemned the arrest of X", "the killing of X's citizens"
     r"arrests?|detention|killings?|murder|assassination|abduction|kidnapping|execution|imprisonment|"
@@ -393,7 +393,7 @@ class TargetFinder(Scanner):
         """Who did the act a match's ``noun`` group names, unless the speaker (``folded``) did."""
         if m is None:
             return None
-        agent = self.agents.get(HARM_NOUNS.get(m.group("noun"), ""))
+        agent = act_agent(self.agents, HARM_NOUNS.get(m.group("noun"), ""))
         if agent is None or agent == folded or self.doc.fold(agent) == folded:
             return None
         return agent
