@@ -1586,3 +1586,25 @@ def test_one_act_of_war_by_any_name_a_question_and_measures_vowed(sentence, expe
 def test_a_siege_is_done_to_the_place_named_after_it():
     text = NK_WAR + "Azerbaijani drones attacked Stepanakert overnight. Armenia condemned the siege of Stepanakert.\n"
     assert triples(text, day=date(2020, 10, 2)) == {("ARM", "condemn", ("AZE",))}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # who launched the offensive is a party, though the other side is named by no alias
+    ("The Kenyan president called for an immediate ceasefire.", {("KEN", "call_for_ceasefire", ("ETH",))}),
+    # "he" after a sentence whose subject travelled
+    ("Kenyan President William Ruto flew to Addis Ababa on Sunday. He called for an immediate ceasefire.",
+     {("KEN", "call_for_ceasefire", ("ETH",))}),
+    ('"The offensive must stop now," Kenya\'s foreign minister told reporters.', {("KEN", "oppose", ("ETH",))}),
+    # the Foreign Office of another state than the one the alias data calls so
+    ("The German Foreign Office urged Ethiopia to halt the offensive.", {("DEU", "oppose", ("ETH",))}),
+    ("Germany's Federal Foreign Office urged Ethiopia to halt the offensive.", {("DEU", "oppose", ("ETH",))}),
+    ("The British Foreign Office urged Ethiopia to halt the offensive.", {("GBR", "oppose", ("ETH",))}),
+])
+def test_the_agent_of_an_act_is_a_party_and_speakers_of_wire_copy(sentence, expected):
+    assert triples(OFFENSIVE + sentence + "\n", day=date(2023, 8, 1)) == expected
+
+
+def test_tigray_rebels_are_the_tplf():
+    lead = "Ethiopian forces launched an offensive against Tigray rebels in the north on Saturday.\n\n"
+    text = lead + "UN Secretary-General Antonio Guterres called for an immediate ceasefire.\n"
+    assert triples(text, day=date(2023, 8, 1)) == {("UN", "call_for_ceasefire", ("ETH", "TPLF"))}

@@ -79,6 +79,9 @@ def _fold(word: str) -> tuple[str, bool]:
 
 
 _POSSESSIVE = re.compile(r"['’]s?$")
+_INSTITUTIONS = frozenset({"office", "department", "ministry"})
+"""The last words of an institution's name that other states' institutions share ("Foreign Office")."""
+_INSTITUTION_MODIFIERS = frozenset({"federal"})
 _WORDS: dict[str, tuple[str, str, bool, bool]] = {}
 
 
@@ -192,6 +195,10 @@ class Matcher:
                 j, aid = hit
                 last = tokens[j - 1]
                 surface = " ".join(t.text for t in tokens[i:j])
+                prev = out[-1] if out else None
+                if prev is not None and prev.actor != aid and norms[j - 1] in _INSTITUTIONS \
+                        and all(norms[k] in _INSTITUTION_MODIFIERS for k in range(prev.j, i)):
+                    continue  # "the German Foreign Office": Germany's, not the Foreign Office's state
                 out.append(Mention(i, j, tok.start, last.end, aid, surface, last.poss))
                 nxt = j
         return out

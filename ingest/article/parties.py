@@ -178,6 +178,11 @@ def infer_parties(tokens: list[Token], mentions: list[Mention], index: ActorInde
             if _kind(index, m.actor) in _PARTY_KINDS and not (
                     title_tokens and _speaker_or_place(title_tokens, m, index)):
                 counts[m.actor] += 2
+        # who did an act of war is a party, whoever it was done to ("X launched an offensive
+        # against the rebels"): the subject of its verb, which the count above leaves out
+        for toks, ms in ((tokens, ok), (list(title_tokens), title_ok)):
+            for agent in set(infer_agents(toks, ms, index).values()):
+                counts[agent] += 2
         top = counts.most_common(2)
         heads = [a for a, _ in top[:1]]
         if len(top) == 2 and top[1][1] >= max(3, 0.6 * top[0][1]):

@@ -47,10 +47,13 @@ _PASSIVE_STANCES = ("condemn", "oppose", "accuse", "praise", "support")
 _BY_AGENT = re.compile(r"\s+(?:[\w-]+\s+){0,3}?by\s+(?:the\s+)?$", re.I)
 _SCARE_QUOTE_WORDS = 5
 """A quotation this short inside a sentence is its subject's words ('voiced "grave concern"')."""
-# Verbs of contact that are no speech verb: their subject is who "he" or "it" is next.
+# Verbs of contact, travel and posting that are no speech verb ("met", "flew to", "wrote on X"):
+# their subject is who "he" or "it" is next.
 _CONTACT_VERBS = frozenset({"spoke", "speaks", "phoned", "telephoned", "called", "met", "meets", "held",
                             "holds", "issued", "issues", "released", "hosted", "received", "visited",
-                            "addressed", "addresses"})
+                            "addressed", "addresses", "flew", "flies", "travelled", "traveled", "arrived",
+                            "arrives", "returned", "landed", "toured", "attended", "chaired", "convened",
+                            "summoned", "wrote", "tweeted", "posted"})
 # A cue that is a claim about its subject, not its subject's act: "Armenia is the aggressor".
 _CLAIM = re.compile(r"(?:is|are|was|were|be|been|has|have|had|must|should|will|would|can|could)\b")
 _BOTH_SIDES = re.compile(r"\W*(?:both|the\s+two)\s+(?:sides|countries|parties|neighbou?rs|nations|armies|"

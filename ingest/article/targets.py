@@ -45,6 +45,9 @@ _ACT_AFTER = re.compile(r"\s*[\"“”]?\s*(?:the|this|these|that|those|such|its
 _ACT_SUBJECT = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+(?:[\w-]+\s+){0,2}?(?P<noun>"
                           + "|".join(sorted(HARM_NOUNS, key=len, reverse=True))
                           + r")\s+(?:was|is|were|are|has\s+been|had\s+been|remains?)\s+(?:\w+\s+){0,2}?[\"“]?$")
+# An act right before a demand of its subject: "the offensive must stop".
+_ACT_BEFORE = re.compile(r"\b(?:the|this|these|those|its|their)\s+(?:[\w-]+\s+){0,2}?(?P<noun>"
+                         + "|".join(sorted(HARM_NOUNS, key=len, reverse=True)) + r")\s+$")
 _LIST_GLUE = re.compile(r"\s*(?:,|and|,\s*and)?\s*(?:the\s+)?")
 # What a cue condemns is an act done TO the actor named next: "condemned the attacks on Israel",
 # "the invasion of Ukraine", "blows against the territorial integrity of Ukraine", "a violation of
@@ -144,7 +147,9 @@ class TargetFinder(Scanner):
                 f = self.eligible(before[-1], speaker, folded)
                 if f:
                     return (f,), False, True
-            return None
+            # "the offensive must stop": whoever the article says carries it out
+            agent = self._agent_of(_ACT_BEFORE.search(self.low, content_start, cs), folded)
+            return ((agent,), False, False) if agent is not None else None
         rel = _RELATIVE.search(doc.body[ce:cb])
         if rel and rel.group() == "that" and not doc.body[ce:ce + rel.start()].strip():
             rel = _RELATIVE.search(doc.body[ce:cb], rel.end())  # "warned that ...": what was said
@@ -256,8 +261,10 @@ class TargetFinder(Scanner):
             return (agent,), False, False
         if cue.explicit:
             return None
-        if cue.stance in ("condemn", "oppose") and own is None and len(P.camps) > 1 \
-                and not _GENERIC.search(doc.body[ce:min(cb, ce + 45)]):
+        # a third party's condemnation or warning that names no one is aimed at no one known
+        # (a warning of war, which a third party voices as concern, is about every party)
+        aimed = cue.stance in ("condemn", "oppose") or (cue.stance == "warn" and not cue.third_party)
+        if aimed and own is None and len(P.camps) > 1 and not _GENERIC.search(doc.body[ce:min(cb, ce + 45)]):
             return None
         return self.fallback(own, folded)
 
