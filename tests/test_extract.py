@@ -1608,3 +1608,16 @@ def test_tigray_rebels_are_the_tplf():
     lead = "Ethiopian forces launched an offensive against Tigray rebels in the north on Saturday.\n\n"
     text = lead + "UN Secretary-General Antonio Guterres called for an immediate ceasefire.\n"
     assert triples(text, day=date(2023, 8, 1)) == {("UN", "call_for_ceasefire", ("ETH", "TPLF"))}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Kenya described the offensive as unacceptable.", {("KEN", "condemn", ("ETH",))}),
+    # an adjective in -ed after "was" is no passive
+    ("Kenya said the offensive was unjustified.", {("KEN", "condemn", ("ETH",))}),
+    ("Kenya was outraged by the offensive.", {("KEN", "condemn", ("ETH",))}),
+    ("The offensive was condemned by Kenya.", {("KEN", "condemn", ("ETH",))}),
+    ("Kenya expressed its deep regret over the offensive.", {("KEN", "oppose", ("ETH",))}),
+    ("Kenya regretted Ethiopia's decision.", {("KEN", "oppose", ("ETH",))}),
+])
+def test_an_act_judged_inside_the_cue_by_a_feeling_or_with_regret(sentence, expected):
+    assert triples(OFFENSIVE + sentence + "\n", day=date(2023, 8, 1)) == expected

@@ -43,6 +43,9 @@ _REPORTED_LEAD = re.compile(r"[\s,:]*(?:(?:[\w'’.-]+\s+){0,4}?that\b)?[\s,:]*"
 # a form of "be" and at most one adverb right before a past participle.
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?$", re.I)
 _PASSIVE_STANCES = ("condemn", "oppose", "accuse", "praise", "support")
+_FEELINGS = frozenset({"outraged", "appalled", "shocked", "dismayed", "disappointed", "horrified", "disgusted",
+                       "angered", "incensed", "pleased", "delighted", "heartened", "encouraged", "gratified"})
+"""Words in -ed after "was" that are the subject's own feeling, not a passive ("was outraged by")."""
 # Who acts in a passive: "by" within three words after the verb ("was condemned on Monday by").
 _BY_AGENT = re.compile(r"\s+(?:[\w-]+\s+){0,3}?by\s+(?:the\s+)?$", re.I)
 _SCARE_QUOTE_WORDS = 5
@@ -224,6 +227,8 @@ class StatementBuilder(TargetFinder, QuoteFinder):
         if cue.kind == "harm" or cue.stance not in _PASSIVE_STANCES:
             return False
         word = self.low[cs:ce].split(maxsplit=1)[0] if ce > cs else ""
+        if word.startswith("un") or word in _FEELINGS:  # "was unjustified", "was outraged": no passive
+            return False
         return word.endswith("ed") and _PASSIVE_BEFORE.search(self.low, max(ca, cs - 30), cs) is not None
 
     def by_agent(self, ce: int, cb: int) -> Speaker | None:

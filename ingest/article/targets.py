@@ -38,8 +38,10 @@ _RELATIVE = re.compile(r"\b(?:that|which|who|whom|whose)\b")
 _PASSIVE = re.compile(r"\b(?:were|was|been|are|is|be|being)\s+(?:\w+\s+)?$", re.I)
 _AGAINST = ("condemn", "oppose", "accuse", "concern", "warn", "threaten")
 """Stances aimed against their target: the ones a victim or an act's agent can decide."""
-# An act named right after a cue: "condemned the (deadly, surprise) attacks", "these strikes".
-_ACT_AFTER = re.compile(r"\s*[\"“”]?\s*(?:the|this|these|that|those|such|its|their|today's|yesterday's)\s+"
+# An act named right after a cue: "condemned the (deadly, surprise) attacks", "these strikes",
+# "outraged by the attack".
+_ACT_AFTER = re.compile(r"\s*(?:(?:by|at|over|about|with)\s+)?[\"“”]?\s*"
+                        r"(?:the|this|these|that|those|such|its|their|today's|yesterday's)\s+"
                         r"(?:[\w-]+\s+){0,3}?(?P<noun>" + "|".join(sorted(HARM_NOUNS, key=len, reverse=True)) + r")\b")
 # An act as the subject right before a cue: "the attack was (completely) "unprovoked"".
 _ACT_SUBJECT = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+(?:[\w-]+\s+){0,2}?(?P<noun>"
@@ -255,6 +257,9 @@ class TargetFinder(Scanner):
         # "condemns the attacks": whoever the article says carried them out
         # "praised the attack": who carried it out is praised
         agent = self.agent_of_act(ce, cb, folded) if cue.stance in _AGAINST + ("praise", "support") else None
+        if agent is None and cue.stance in _AGAINST and " " in self.low[cs:ce]:
+            # "described the offensive as illegal": the act is named inside the cue, after its verb
+            agent = self._agent_of(_ACT_AFTER.match(self.low, self.low.index(" ", cs), ce), folded)
         if agent is None and cue.stance in ("condemn", "oppose"):  # "the attack was unprovoked"
             agent = self.agent_of_subject(content_start, cs, folded)
         if agent is not None:
