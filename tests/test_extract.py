@@ -1489,8 +1489,9 @@ def test_an_abbreviated_title_and_a_bare_call_to_stop(sentence, expected):
 
 @pytest.mark.parametrize("sentence, expected", [
     ("The coalition accused Iran of supplying missiles to the Houthi rebels.", {("SAU", "accuse", ("IRN",))}),
+    # the lead's parties: the coalition and the Houthis it struck
     ("The UN envoy for Yemen urged the warring parties to engage in talks.",
-     {("UN", "call_for_ceasefire", ("HOUTHIS", "YEM"))}),
+     {("UN", "call_for_ceasefire", ("HOUTHIS", "SAU"))}),
 ])
 def test_the_coalition_named_again_and_an_envoy_for_a_country(sentence, expected):
     lead = "The Saudi-led coalition launched air strikes on Houthi positions in Yemen on Monday.\n\n"
@@ -1621,3 +1622,13 @@ def test_tigray_rebels_are_the_tplf():
 ])
 def test_an_act_judged_inside_the_cue_by_a_feeling_or_with_regret(sentence, expected):
     assert triples(OFFENSIVE + sentence + "\n", day=date(2023, 8, 1)) == expected
+
+
+def test_an_armed_group_attacked_is_a_party_and_criticism_drawn_is_no_stance():
+    text = ("Ethiopian forces launched an offensive against Tigray rebels on Saturday, drawing sharp "
+            "criticism from across the region.\n\n"
+            "The African Union appealed to both sides to cease hostilities.\n")
+    x = extract_article(text, date=date(2023, 8, 1))
+    assert x.parties.camps == (("ETH",), ("TPLF",))
+    assert {(s.speaker, s.stance, s.targets) for s in x.statements} == {
+        ("AU", "call_for_ceasefire", ("ETH", "TPLF"))}

@@ -111,11 +111,14 @@ _POSS_ACTS = {"invasion", "offensive", "attack", "attacks", "annexation", "occup
 def _act_pairs(tokens: list[Token], ok: list[Mention], pairs: Counter, index: ActorIndex) -> None:
     """Count who attacked whom as a pairing: "X's invasion of Y", "X's annexation of four Yian
     regions", "X attacked Y", "X launched (hundreds of drones) at Y". The object of a verb counts
-    by its own name only: "shelled Stepanakert" names a city, not the party that holds it."""
+    by its own name only ("shelled Stepanakert" names a city, not the party that holds it), or
+    by any name of an armed group ("against Tigray rebels")."""
     at = {m.i: m for m in ok}
 
     def by_name(m: Mention) -> Mention | None:
         a = index.actors.get(m.actor)
+        if a is not None and a.kind == "armed_group":  # "against Tigray rebels": a group is no place
+            return m
         return m if a is not None and m.surface.replace("'s", "").replace("’s", "") == a.name else None
 
     for m in ok:
