@@ -1632,3 +1632,19 @@ def test_an_armed_group_attacked_is_a_party_and_criticism_drawn_is_no_stance():
     assert x.parties.camps == (("ETH",), ("TPLF",))
     assert {(s.speaker, s.stance, s.targets) for s in x.statements} == {
         ("AU", "call_for_ceasefire", ("ETH", "TPLF"))}
+
+
+ELECTION = ("Venezuela's electoral council declared President Nicolas Maduro the winner of Sunday's "
+            "disputed election.\n\n")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # an election's results are the state's that held it
+    ("The United States said it did not recognise the results.", {("USA", "oppose", ("VEN",))}),
+    ("Argentina's foreign ministry rejected the results.", {("ARG", "oppose", ("VEN",))}),
+    ("The EU said the election was neither free nor fair.", {("EU", "oppose", ("VEN",))}),
+    ("Lithuania said the elections were fraudulent.", {("LTU", "oppose", ("VEN",))}),
+    ("Mexico said it would wait for the official results before taking a position.", set()),
+])
+def test_an_election_judged_is_judged_in_the_state_that_held_it(sentence, expected):
+    assert triples(ELECTION + sentence + "\n", day=date(2024, 7, 30)) == expected

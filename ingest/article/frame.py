@@ -49,6 +49,9 @@ COUP_RULE = frozenset({"leaders", "leader", "makers", "authorities", "government
 PUTSCHISTS = frozenset({"putschists", "putschist"})
 COUP_WORDS = frozenset({"coup", "putsch", "seized", "seize", "seizes", "toppled", "overthrew", "ousted"})
 """Words of a coup report, around which the junta's state is named."""
+ELECTION_WORDS = frozenset({"election", "elections", "vote", "poll", "polls", "ballot", "re-election",
+                            "reelection", "electoral"})
+"""Words of an election report, around which the state that held it is named."""
 _WINDOW = 12  # tokens either side of a coup word where its state is looked for
 
 
@@ -57,18 +60,21 @@ def _state(index: ActorIndex, aid: str) -> bool:
     return a is not None and a.kind == "state"
 
 
-def coup_state(tokens: list[Token], mentions: list[Mention], index: ActorIndex) -> str | None:
+def coup_state(tokens: list[Token], mentions: list[Mention], index: ActorIndex,
+               words: frozenset[str] = COUP_WORDS) -> str | None:
     """The state named most often near the article's words of a coup (first named on a tie), or None.
 
     Where the coup happened counts first: a state named as its place ("seized power in Niger",
     "the coup in Myanmar", "Niger's coup") outweighs the states merely named near a coup word
-    ("French President Emmanuel Macron condemned the coup").
+    ("French President Emmanuel Macron condemned the coup"). With ``words``
+    (:data:`ELECTION_WORDS`), the state of another event that happens in one place: the
+    state where an election was held.
     """
     states = [m for m in mentions if _state(index, m.actor)]
     counts: Counter = Counter()
     first: dict[str, int] = {}
     for k, t in enumerate(tokens):
-        if t.norm not in COUP_WORDS:
+        if t.norm not in words:
             continue
         for m in states:
             if k - _WINDOW <= m.i <= k + _WINDOW:

@@ -219,6 +219,9 @@ HARM_NOUNS = {
     "assassination": "killing",
     "rocket": "attack", "rockets": "attack", "missile": "attack", "missiles": "attack", "drone": "attack",
     "drones": "attack",
+    # an election's results are the state's that held it ("did not recognise the results")
+    "election": "election", "elections": "election", "results": "election", "re-election": "election",
+    "reelection": "election",
 }
 ADJECTIVAL = re.compile(r"(?:an|ese|i|ish|ch|ic)$|^(?:[A-Z]\.?){2,}$")
 """How a name used as an adjective ends ("Russian", "Israeli", "Turkish"), or an acronym ("US")."""

@@ -18,7 +18,7 @@ import re
 from datetime import date as Date
 
 from kg.ingest.article.evaluation import evaluate
-from kg.ingest.article.frame import coup_state
+from kg.ingest.article.frame import ELECTION_WORDS, coup_state
 from kg.ingest.article.lexicon import Cue
 from kg.ingest.article.mentions import Matcher, tokenize
 from kg.ingest.article.parties import infer_agents, infer_parties
@@ -93,6 +93,10 @@ class StatementBuilder(TargetFinder, QuoteFinder):
             junta = coup_state(doc.tokens, doc.mentions, doc.index)
             if junta is not None:
                 self.agents["coup"] = junta
+        if "election" not in self.agents:  # "rejected the results": the state that held the vote
+            held = coup_state(doc.tokens, doc.mentions, doc.index, ELECTION_WORDS)
+            if held is not None:
+                self.agents["election"] = held
         self.find_hits()
         prev_speaker_sentence = -2
         for sent in self.sentences:
