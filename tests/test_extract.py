@@ -1648,3 +1648,22 @@ ELECTION = ("Venezuela's electoral council declared President Nicolas Maduro the
 ])
 def test_an_election_judged_is_judged_in_the_state_that_held_it(sentence, expected):
     assert triples(ELECTION + sentence + "\n", day=date(2024, 7, 30)) == expected
+
+
+NIGER_COUP = "Soldiers seized power in Niger on Wednesday and detained President Mohamed Bazoum.\n\n"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the leader a coup ousted is held by the junta, which the gold folds into its state
+    ("France demanded the immediate release of the president.", {("FRA", "oppose", ("NER",))}),
+    ("The EU called for the release of Mohamed Bazoum.", {("EU", "oppose", ("NER",))}),
+    # an ultimatum warns whom it is set
+    ("The African Union gave the coup leaders 15 days to return to their barracks.", {("AU", "warn", ("NER",))}),
+    ("ECOWAS issued an ultimatum to the junta.", {("ECOWAS", "warn", ("NER",))}),
+    ("Spain gave the money to Niger.", set()),
+    # whose stance a speaker reports is no target of it
+    ("Nigeria's President Bola Tinubu said ECOWAS would not accept any action that disrupts "
+     "constitutional order.", set()),
+])
+def test_a_release_demanded_an_ultimatum_and_a_stance_reported(sentence, expected):
+    assert triples(NIGER_COUP + sentence + "\n", day=date(2023, 7, 30)) == expected

@@ -131,7 +131,7 @@ def _act_pairs(tokens: list[Token], ok: list[Mention], pairs: Counter, index: Ac
         if m.poss and v in _POSS_ACTS:
             found = next((at[q] for q in range(m.j + 1, min(m.j + 5, len(tokens))) if q in at
                           and at[q].actor != m.actor), None)
-        elif not m.poss and v in ACT_VERBS and ACT_VERBS[v] != "killing":
+        elif not m.poss and v in ACT_VERBS and ACT_VERBS[v] not in ("killing", "detention"):
             the = j + 1 < len(tokens) and tokens[j + 1].norm == "the"
             y = at.get(j + 1) or (at.get(j + 2) if the else None)
             found = by_name(y) if y is not None and y.actor != m.actor else None
@@ -222,6 +222,8 @@ HARM_NOUNS = {
     # an election's results are the state's that held it ("did not recognise the results")
     "election": "election", "elections": "election", "results": "election", "re-election": "election",
     "reelection": "election",
+    # who is held is released by whoever holds them ("demanded the release of X")
+    "release": "detention", "detention": "detention",
 }
 ADJECTIVAL = re.compile(r"(?:an|ese|i|ish|ch|ic)$|^(?:[A-Z]\.?){2,}$")
 """How a name used as an adjective ends ("Russian", "Israeli", "Turkish"), or an acronym ("US")."""
@@ -238,7 +240,7 @@ ACT_VERBS = {"attacked": "attack", "attacks": "attack", "raided": "attack", "sto
              "bombed": "strike", "shelled": "strike", "struck": "strike", "strikes": "strike",
              "invaded": "invasion", "invades": "invasion", "annexed": "annexation", "annexes": "annexation",
              "captured": "capture", "captures": "capture", "seized": "capture", "overran": "capture",
-             "blockaded": "blockade", "killed": "killing"}
+             "blockaded": "blockade", "killed": "killing", "detained": "detention", "arrested": "detention"}
 _AIMED = {"at", "on", "against", "into", "toward", "towards"}
 _DOING = {"launched", "launches", "launch", "carried", "carries", "staged", "stages", "mounted", "mounts",
           "began", "begins", "started", "starts", "conducted", "conducts", "unleashed", "unleashes", "fired", "fires",
@@ -256,7 +258,7 @@ WAR_ACTS = frozenset({"attack", "strike", "invasion", "capture", "blockade", "ki
 def act_agent(agents: dict[str, str], kind: str) -> str | None:
     """Who did an act of ``kind``: the agent the article names for that kind, else, for an act
     of war, the one agent of every act of war it reports (X "launched an offensive", then
-    others "condemned the attack").
+    others "condemned the attack"), and for a detention, the junta of a coup.
 
     >>> act_agent({"invasion": "ETH"}, "attack")
     'ETH'
@@ -264,9 +266,13 @@ def act_agent(agents: dict[str, str], kind: str) -> str | None:
     True
     >>> act_agent({"invasion": "ETH"}, "coup") is None
     True
+    >>> act_agent({"coup": "NER"}, "detention")
+    'NER'
     """
     if kind in agents:
         return agents[kind]
+    if kind == "detention":  # the leader a coup ousted is held by the junta
+        return agents.get("coup")
     if kind not in WAR_ACTS:
         return None
     war = {a for k, a in agents.items() if k in WAR_ACTS}

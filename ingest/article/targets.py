@@ -239,6 +239,9 @@ class TargetFinder(Scanner):
         if complement_subject is not None:
             fs = [doc.fold(a) or a for a in complement_subject.actors]
             fs = [f for f in fs if f != folded]
+            if fs and cue.stance in ("oppose", "support", "praise", "mediate") \
+                    and _SUBJECT_OF.fullmatch(self.low, complement_subject.end, cs):
+                return None  # "X said ECOWAS would not accept ...": ECOWAS's stance, reported; no target
             if fs:
                 return tuple(fs), False, True
         # between the verb and the cue: "promised Baku its full support"
