@@ -1667,3 +1667,29 @@ NIGER_COUP = "Soldiers seized power in Niger on Wednesday and detained President
 ])
 def test_a_release_demanded_an_ultimatum_and_a_stance_reported(sentence, expected):
     assert triples(NIGER_COUP + sentence + "\n", day=date(2023, 7, 30)) == expected
+
+
+DRILLS = ("China launched live-fire military drills around Taiwan on Thursday after a visit by US House "
+          "Speaker Nancy Pelosi.\n\n")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # drills are China's: the "by" after "after a visit" is the visit's, and the next sentence's
+    # first name is no agent of anything in this one
+    ("Japan condemned the drills.", {("JPN", "condemn", ("CHN",))}),
+    ("Washington said China's reaction was disproportionate.", {("USA", "condemn", ("CHN",))}),
+])
+def test_drills_a_reaction_and_who_did_what_stays_in_its_phrase(sentence, expected):
+    assert triples(DRILLS + sentence + "\n", day=date(2022, 8, 5)) == expected
+
+
+def test_the_agent_after_by_stays_in_its_sentence():
+    from kg.ingest.article.mentions import Matcher, tokenize
+    from kg.ingest.article.parties import infer_agents
+    text = "Rockets were fired by Hamas fighters. Israel said the attacks by the group would be answered."
+    toks = tokenize(text)
+    assert infer_agents(toks, Matcher.of(ActorIndex.default()).mentions(text, toks), ActorIndex.default()) == {
+        "attack": "HAMAS"}
+    text = "Strikes hit the city overnight, carried out by\n\nIsrael said nothing."
+    toks = tokenize(text)
+    assert infer_agents(toks, Matcher.of(ActorIndex.default()).mentions(text, toks), ActorIndex.default()) == {}

@@ -222,6 +222,8 @@ HARM_NOUNS = {
     # an election's results are the state's that held it ("did not recognise the results")
     "election": "election", "elections": "election", "results": "election", "re-election": "election",
     "reelection": "election",
+    # shows of force: "China launched drills", then "condemned the drills"
+    "drills": "exercise", "exercises": "exercise", "manoeuvres": "exercise", "maneuvers": "exercise",
     # who is held is released by whoever holds them ("demanded the release of X")
     "release": "detention", "detention": "detention",
 }
@@ -247,6 +249,8 @@ _DOING = {"launched", "launches", "launch", "carried", "carries", "staged", "sta
           "answered", "responded", "retaliated", "replied"}
 
 
+_NEW_PHRASE = {"after", "before", "following", "during", "since", "amid", "when", "while", "despite"}
+"""Words that start a phrase of its own after an act: a "by" after them is not the act's."""
 _BEFORE_ACT_VERB = _DESCRIPTORS | _ACT_MODIFIERS | HARM_NOUNS.keys()
 """Words between an agent and its verb of an act: "Hamas fighters attacked", "a US drone strike killed"."""
 
@@ -324,12 +328,13 @@ def infer_agents(tokens: list[Token], mentions: list[Mention], index: ActorIndex
                 break
         # "the attack(s) (carried out) by (the armed group) X": the last party of the phrase after "by"
         for q in range(k + 1, min(k + 12, len(tokens))):
-            if tokens[q].norm in HARM_NOUNS:
-                break
+            if tokens[q].norm in HARM_NOUNS or tokens[q].norm in _NEW_PHRASE:
+                break  # "drills ... after a visit by X": the visit's X
             if tokens[q].norm == "by":
                 named, r = [], q + 1
                 while r < min(q + 7, len(tokens)) and (r in by_start or tokens[r].cap
-                                                        or tokens[r].norm in _DESCRIPTORS):
+                                                        or tokens[r].norm in _DESCRIPTORS) \
+                        and tokens[r].start - tokens[r - 1].end <= 1:  # no stop or comma between
                     if r in by_start:
                         named.append(by_start[r])
                         r = by_start[r].j
