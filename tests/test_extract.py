@@ -1693,3 +1693,17 @@ def test_the_agent_after_by_stays_in_its_sentence():
     text = "Strikes hit the city overnight, carried out by\n\nIsrael said nothing."
     toks = tokenize(text)
     assert infer_agents(toks, Matcher.of(ActorIndex.default()).mentions(text, toks), ActorIndex.default()) == {}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Azerbaijani presidential aide Hikmet Hajiyev said Armenian forces had shelled Ganja.",
+     {("AZE", "accuse", ("ARM",))}),
+    ("Armenia's defence ministry said Azerbaijani forces had struck Stepanakert.", {("ARM", "accuse", ("AZE",))}),
+    ("The two sides struck a deal on Saturday.", set()),
+    ("Russia and Turkey struck a new agreement on the corridor.", set()),
+    ("Armenia said it was struck by the scale of destruction.", set()),
+    ("Iran's President Hassan Rouhani warned that the conflict must not turn into a regional war.",
+     {("IRN", "concern", ("ARM", "AZE"))}),
+])
+def test_a_presidential_aide_a_city_struck_and_a_war_that_must_not_spread(sentence, expected):
+    assert triples(NK_WAR + sentence + "\n", day=date(2020, 10, 11)) == expected
