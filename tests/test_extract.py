@@ -1707,3 +1707,16 @@ def test_the_agent_after_by_stays_in_its_sentence():
 ])
 def test_a_presidential_aide_a_city_struck_and_a_war_that_must_not_spread(sentence, expected):
     assert triples(NK_WAR + sentence + "\n", day=date(2020, 10, 11)) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The Armenian defence ministry said Azerbaijan had resumed its offensive in the south.",
+     {("ARM", "accuse", ("AZE",))}),
+    ("Armenia said Turkey had sent F-16 fighter jets to Azerbaijan.", {("ARM", "accuse", ("TUR",))}),
+    ("Israel has supplied Azerbaijan with weapons, Armenia said.", {("ARM", "accuse", ("ISR",))}),
+    # the European Parliament is the European Union's
+    ("The European Parliament called on Azerbaijan to stop its aggression.", {("EU", "oppose", ("AZE",))}),
+    ("Amnesty International accused Armenia of using cluster munitions.", {("AMNESTY", "accuse", ("ARM",))}),
+])
+def test_an_offensive_resumed_arms_supplied_and_two_more_voices(sentence, expected):
+    assert triples(NK_WAR + sentence + "\n", day=date(2020, 10, 11)) == expected
