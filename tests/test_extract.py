@@ -1720,3 +1720,18 @@ def test_a_presidential_aide_a_city_struck_and_a_war_that_must_not_spread(senten
 ])
 def test_an_offensive_resumed_arms_supplied_and_two_more_voices(sentence, expected):
     assert triples(NK_WAR + sentence + "\n", day=date(2020, 10, 11)) == expected
+
+
+KREMENCHUK = ("A Russian missile strike hit a shopping centre in the Ukrainian city of Kremenchuk on Monday, "
+              "killing at least 18 people.\n\n")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Zelenskiy called the strike a terrorist act.", {("UKR", "condemn", ("RUS",))}),
+    ("Ukraine's foreign minister Dmytro Kuleba said Russia must be held accountable.", {("UKR", "warn", ("RUS",))}),
+    # what a statement someone blocked says is nobody's stance
+    ("Hungary blocked an EU statement condemning the strike.", set()),
+    ("Belarus said it stood shoulder to shoulder with Russia.", {("BLR", "support", ("RUS",))}),
+])
+def test_a_terrorist_act_accountability_a_blocked_statement_shoulder_to_shoulder(sentence, expected):
+    assert triples(KREMENCHUK + sentence + "\n", day=date(2022, 6, 28)) == expected
