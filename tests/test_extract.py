@@ -1735,3 +1735,14 @@ KREMENCHUK = ("A Russian missile strike hit a shopping centre in the Ukrainian c
 ])
 def test_a_terrorist_act_accountability_a_blocked_statement_shoulder_to_shoulder(sentence, expected):
     assert triples(KREMENCHUK + sentence + "\n", day=date(2022, 6, 28)) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a second verb with no subject of its own has the sentence's speaker
+    ('Iran\'s mission to the United Nations said the matter "can be deemed concluded", but warned that if '
+     "Israel made another mistake, the response would be more severe.", {("IRN", "warn", ("ISR",))}),
+    ("Iran's mission to the United Nations said the matter was concluded but warned Israel against another "
+     "mistake.", {("IRN", "warn", ("ISR",))}),
+])
+def test_a_second_verb_without_a_subject_keeps_the_sentences_speaker(sentence, expected):
+    assert triples(IRAN_STRIKE + sentence + "\n", day=date(2024, 4, 14)) == expected

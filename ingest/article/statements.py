@@ -48,6 +48,8 @@ _FEELINGS = frozenset({"outraged", "appalled", "shocked", "dismayed", "disappoin
 """Words in -ed after "was" that are the subject's own feeling, not a passive ("was outraged by")."""
 # Who acts in a passive: "by" within three words after the verb ("was condemned on Monday by").
 _BY_AGENT = re.compile(r"\s+(?:[\w-]+\s+){0,3}?by\s+(?:the\s+)?$", re.I)
+_VERB_ONLY_CLAUSE = re.compile(r"\b(?:but|and|yet)\s+(?:(?:also|later|then|again|still)\s+)?$", re.I)
+"""A clause that is only its verb ("..., but warned"): its subject is the sentence's."""
 _SCARE_QUOTE_WORDS = 5
 """A quotation this short inside a sentence is its subject's words ('voiced "grave concern"')."""
 # Verbs of contact, travel and posting that are no speech verb ("met", "flew to", "wrote on X"):
@@ -156,7 +158,9 @@ class StatementBuilder(TargetFinder, QuoteFinder):
             if speaker is None or (complement_subject is None and self.agent_of_subject(ca, cs, "") is None):
                 return  # the subject is an actor, or an act whose agent the article names
         if speaker is None:
-            prior = [e for e in st.events if e.k < k and doc.tokens[e.k].start >= ca]
+            # "X said ... but warned Y": a clause of the verb alone has the sentence's speaker
+            since = st.sent.start if _VERB_ONLY_CLAUSE.search(doc.body, max(st.sent.start, ca - 12), cs) else ca
+            prior = [e for e in st.events if e.k < k and doc.tokens[e.k].start >= since]
             if prior and doc.tokens[prior[-1].k].norm == "according" \
                     and "," in doc.body[prior[-1].speaker.end:cs] and not _CLAIM.match(self.low, cs):
                 prior = prior[:-1]  # "According to the Kremlin, Putin called for": Putin's call
