@@ -113,7 +113,8 @@ def shipped_records(leaders: bool = True) -> tuple[tuple[Actor, ...], tuple[Role
         names = [country.name, getattr(country, "official_name", None),
                  getattr(country, "common_name", None)]
         name = info.get("name") or getattr(country, "common_name", None) or country.name
-        aliases = [n for n in names + list(info.get("aliases", [])) if n and n != name]
+        dropped = set(info.get("not_aliases", ()))  # pycountry names the wires give another state
+        aliases = [n for n in names + list(info.get("aliases", [])) if n and n != name and n not in dropped]
         actors.append(Actor(id=iso3, name=name, kind="state", iso3=iso3,
                              wikidata=info.get("wikidata"), cow=cow.get(iso3),
                              aliases=tuple(dict.fromkeys(aliases))))

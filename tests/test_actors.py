@@ -172,6 +172,8 @@ def test_state_names_agree_with_petrarchs_country_dictionary(idx):
     states = [a for a in idx.actors.values() if a.kind == "state" and a.cow is not None]
     wrong = [(a.id, n, names[normalize(n)]) for a in states for n in (a.name, *a.aliases)
              if normalize(n) in names and a.id not in names[normalize(n)]]
-    assert wrong == []
+    # The dictionary dates from when the Democratic Republic of the Congo was Zaire (until 1997), so
+    # its "Congo" is the Republic of the Congo; today's wire copy calls the larger state "Congo".
+    assert wrong == [("COD", "Congo", {"COG"})]
     found = sum(normalize(n) in names for a in states for n in a.aliases)
     assert found >= 300

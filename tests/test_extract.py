@@ -1746,3 +1746,18 @@ def test_a_terrorist_act_accountability_a_blocked_statement_shoulder_to_shoulder
 ])
 def test_a_second_verb_without_a_subject_keeps_the_sentences_speaker(sentence, expected):
     assert triples(IRAN_STRIKE + sentence + "\n", day=date(2024, 4, 14)) == expected
+
+
+GOMA = "M23 rebels captured the eastern Congolese city of Goma on Monday.\n\n"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # "Congo" in wire copy is the Democratic Republic of the Congo
+    ("Congo's government accused Rwanda of backing the rebels.", {("COD", "accuse", ("RWA",))}),
+    ("The Republic of Congo called for calm.", {("COG", "call_for_ceasefire", ("M23",))}),
+    ("Kinshasa said the fall of Goma was a declaration of war by Rwanda.", {("COD", "accuse", ("RWA",))}),
+    # a feeling about an act is aimed at whoever did it
+    ("Britain said it was appalled by the capture of Goma.", {("GBR", "condemn", ("M23",))}),
+])
+def test_congo_a_war_declared_by_its_doer_and_a_feeling_about_an_act(sentence, expected):
+    assert triples(GOMA + sentence + "\n", day=date(2025, 1, 28)) == expected

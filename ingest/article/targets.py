@@ -353,7 +353,8 @@ class TargetFinder(Scanner):
         about counts ("disappointed with X"), and nothing when another actor is their subject.
         A subject that judges ("X described ... as") is no doer. Two or more candidates, or
         clearly positive and negative words together, give nothing. With no actor named, a
-        negative evaluation of an act the span opens with ("the attack was reckless") is aimed
+        negative evaluation of an act the span opens with ("the attack was reckless"), or a
+        feeling about an act named right after it ("appalled by the capture of Goma"), is aimed
         at its agent, when the article says who carried it out.
         """
         stance = ev.stance
@@ -391,7 +392,10 @@ class TargetFinder(Scanner):
                     or (subject and not attitude and (against or _COPULA.match(low, m.end))):
                 doers.append(f)
         doers = list(dict.fromkeys(doers))
-        if not doers and against and not attitude:
+        if not doers and against and attitude:
+            # "appalled by the capture of Goma": a feeling about an act, aimed at whoever did it
+            doers = list(dict.fromkeys(x for x in (self.agent_of_act(e, b, folded) for e in rated) if x))
+        elif not doers and against:
             # "the attack was reckless": whoever the article says carried it out
             agent = self.agent_of_act(a, b, folded)
             doers = [agent] if agent is not None else []
