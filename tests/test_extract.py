@@ -1761,3 +1761,19 @@ GOMA = "M23 rebels captured the eastern Congolese city of Goma on Monday.\n\n"
 ])
 def test_congo_a_war_declared_by_its_doer_and_a_feeling_about_an_act(sentence, expected):
     assert triples(GOMA + sentence + "\n", day=date(2025, 1, 28)) == expected
+
+
+RED_SEA = ("Yemen's Houthi rebels attacked a commercial ship in the Red Sea on Thursday, the latest in a series "
+           "of attacks on shipping.\n\n")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("China called on the Houthis to stop harassing civilian ships.", {("CHN", "oppose", ("HOUTHIS",))}),
+    # a call to end attacks opposes whoever the article says carries them out
+    ("Egypt urged an end to the attacks on shipping.", {("EGY", "oppose", ("HOUTHIS",))}),
+    # a hyphenated name before the act names its agents, not the victim's opponents
+    ("Iran condemned the US-British strikes as a violation of Yemen's sovereignty.",
+     {("IRN", "condemn", ("GBR", "USA"))}),
+])
+def test_a_call_to_stop_harassing_an_end_to_attacks_and_joint_strikes(sentence, expected):
+    assert triples(RED_SEA + sentence + "\n", day=date(2024, 1, 12)) == expected

@@ -17,7 +17,7 @@ import re
 
 from kg.ingest.article.evaluation import Evaluation
 from kg.ingest.article.lexicon import Cue
-from kg.ingest.article.mentions import Mention
+from kg.ingest.article.mentions import Matcher, Mention
 from kg.ingest.article.parties import ADJECTIVAL, HARM_NOUNS, Parties, act_agent
 from kg.ingest.article.scan import Scanner, Sent
 from kg.ingest.article.speakers import Speaker
@@ -217,6 +217,9 @@ class TargetFinder(Scanner):
             return self.fallback(own, folded)
         # "after"
         if after and cue.stance in _AGAINST and self.victim(after[0][0], cs):
+            named = self.compound_agents(ce, cb, folded)  # "the US-British strikes on Yemen"
+            if named:
+                return named, False, True
             found = self.agent_of_harm(after, folded)
             if found is None:  # "called the strike an act of aggression against Iraq": the striker
                 agent = self.agent_of_act(ce, cb, folded)
@@ -257,6 +260,9 @@ class TargetFinder(Scanner):
             f = self.eligible(m, speaker, folded)
             if f:
                 return (f,), False, True
+        named = self.compound_agents(ce, cb, folded) if cue.stance in _AGAINST else ()
+        if named:  # "condemned the US-British strikes"
+            return named, False, True
         # "condemns the attacks": whoever the article says carried them out
         # "praised the attack": who carried it out is praised
         agent = self.agent_of_act(ce, cb, folded) if cue.stance in _AGAINST + ("praise", "support") else None
@@ -407,6 +413,21 @@ class TargetFinder(Scanner):
         """The agent of the act named right after a cue ("condemned the attacks"), from the
         article's account of who did what (:func:`~kg.ingest.article.parties.infer_agents`)."""
         return self._agent_of(_ACT_AFTER.match(self.low, ce, cb), folded)
+
+    def compound_agents(self, ce: int, cb: int, folded: str) -> tuple[str, ...]:
+        """The actors of a hyphenated name before the act named right after a cue: "the
+        US-British strikes", "a Saudi-Emirati offensive" (no alias names the compound)."""
+        m = _ACT_AFTER.match(self.low, ce, cb)
+        if m is None:
+            return ()
+        lookup = Matcher.of(self.doc.index).lookup
+        for word in self.doc.body[m.start():m.start("noun")].split():
+            parts = word.strip("\"“”").split("-")
+            actors = [lookup(p) for p in parts] if len(parts) > 1 else []
+            if actors and all(a is not None and a.kind != "person" for a in actors):
+                return tuple(dict.fromkeys(f for a in actors for f in [self.doc.fold(a.id) or a.id]
+                                           if f != folded))
+        return ()
 
     def _agent_of(self, m: re.Match | None, folded: str) -> str | None:
         """Who did the act a match's ``noun`` group names, unless the speaker (``folded``) did."""
