@@ -57,7 +57,7 @@ emir amir sultan grand duke duchess prince princess crown chairman chairwoman ch
 state counsellor counselor federal council presidential chief executive head interim acting transitional
 sovereign co-prince co-princes taoiseach pope holiness emperor his her majesty highness royal the of
 first captain regent regents captains-regent national assembly speaker commander military junta
-and swiss confederation ministers
+and swiss confederation ministers affairs commission people's presidium
 """.split())
 # Ranks and honorifics before or after a name ("Col. Mamady DOUMBOUYA", "John MAGUFULI, Dr."):
 # not part of the name.

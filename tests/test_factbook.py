@@ -160,3 +160,17 @@ def test_curated_heads_match_the_factbook_texts():
                                       f"since {since}")
     assert checked >= 50, checked  # the curated heads of state and government the Factbook covers
     assert contradictions == []
+
+
+def test_a_long_office_before_the_name_and_a_name_spelt_otherwise():
+    # by hand from the Factbook's texts: the office is no part of the name
+    assert parse_holder("State Affairs Commission Chairman KIM Jong Un (since 17 December 2011)") == (
+        "State Affairs Commission Chairman", "Kim Jong Un", "Kim", date(2011, 12, 17))
+    assert parse_holder("Supreme People's Assembly President CHOE Ryong Hae (since 11 April 2019)")[:2] == (
+        "Supreme People's Assembly President", "Choe Ryong Hae")
+    # the Factbook's "Luiz In cio LULA da Silva" is the curated Lula, by surname and state
+    doc = json.loads((ROOT / "kg" / "data" / "leaders.json").read_text(encoding="utf-8"))
+    ids = {p["id"] for p in doc["people"]}
+    assert "kim-jong-un" in ids and not any("lula" in i or "affairs" in i for i in ids)
+    assert INDEX.lookup("Kim Jong Un").id == "kim-jong-un"
+    assert INDEX.speaks_for(INDEX.lookup("Lula").id, date(2024, 7, 30)) == "BRA"

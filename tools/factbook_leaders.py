@@ -51,6 +51,12 @@ def build(csv_path: Path) -> tuple[list[dict], list[str]]:
     for lead in leaders:
         names = [lead.name] + [n for n in [short_name(lead.name, lead.surname)] if n]
         known = next((a for n in names if (a := index.lookup(n)) is not None and a.kind == "person"), None)
+        if known is None:  # a name the Factbook spells otherwise ("Luiz In cio LULA da Silva"): its
+            # surname, when the curated person of that name held an office of the same state
+            a = index.lookup(lead.surname)
+            holders = {r["holder"] for r in lead.roles}
+            if a is not None and a.kind == "person" and any(c.holder in holders for c in index.roles.get(a.id, [])):
+                known = a
         if known is not None:  # curated: its roles win; the Factbook adds those of other holders
             curated = index.roles.get(known.id, [])
             extra = [r for r in lead.roles if not any(_overlap(r, c) or r["holder"] == c.holder for c in curated)]
