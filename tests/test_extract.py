@@ -1777,3 +1777,17 @@ RED_SEA = ("Yemen's Houthi rebels attacked a commercial ship in the Red Sea on T
 ])
 def test_a_call_to_stop_harassing_an_end_to_attacks_and_joint_strikes(sentence, expected):
     assert triples(RED_SEA + sentence + "\n", day=date(2024, 1, 12)) == expected
+
+
+SYRIA_STRIKES = "Israel carried out air strikes on targets in Syria and Lebanon on Monday.\n\n"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # "by" in the next sentence names no agent of the strikes, and a statement by a ministry is its
+    ("A statement by Egypt's foreign ministry condemned the strikes.", {("EGY", "condemn", ("ISR",))}),
+    # the words before a quotation are what was said too
+    ('The strikes were "a flagrant violation of international law", Iran\'s foreign ministry said.',
+     {("IRN", "condemn", ("ISR",))}),
+])
+def test_a_statement_by_a_ministry_and_the_subject_before_a_quotation(sentence, expected):
+    assert triples(SYRIA_STRIKES + sentence + "\n", day=date(2024, 4, 2)) == expected

@@ -249,6 +249,7 @@ _DOING = {"launched", "launches", "launch", "carried", "carries", "staged", "sta
           "answered", "responded", "retaliated", "replied"}
 
 
+_SENTENCE_END = re.compile(r"[.!?;:]|\n")
 _NEW_PHRASE = {"after", "before", "following", "during", "since", "amid", "when", "while", "despite"}
 """Words that start a phrase of its own after an act: a "by" after them is not the act's."""
 _BEFORE_ACT_VERB = _DESCRIPTORS | _ACT_MODIFIERS | HARM_NOUNS.keys()
@@ -283,11 +284,14 @@ def act_agent(agents: dict[str, str], kind: str) -> str | None:
     return war.pop() if len(war) == 1 else None
 
 
-def infer_agents(tokens: list[Token], mentions: list[Mention], index: ActorIndex) -> dict[str, str]:
+def infer_agents(tokens: list[Token], mentions: list[Mention], index: ActorIndex,
+                 text: str = "") -> dict[str, str]:
     """Who did each kind of act the article reports: ``{"attack": "HAMAS", "strike": "ISR"}``.
 
     From "X's attack", "the attack by X", "attacks carried out by X", "X launched air
     strikes" and "X (rebels) captured Y"; the agent named most often for a kind of act wins.
+    With the ``text`` the tokens were read from, the "by" of an act is looked for in the act's
+    sentence alone.
 
     >>> from kg.ingest.article.mentions import Matcher, tokenize
     >>> idx = ActorIndex.default()
@@ -330,6 +334,8 @@ def infer_agents(tokens: list[Token], mentions: list[Mention], index: ActorIndex
         for q in range(k + 1, min(k + 12, len(tokens))):
             if tokens[q].norm in HARM_NOUNS or tokens[q].norm in _NEW_PHRASE:
                 break  # "drills ... after a visit by X": the visit's X
+            if text and _SENTENCE_END.search(text, tokens[q - 1].end, tokens[q].start):
+                break  # "strikes on Monday. A statement by Egypt's ...": another sentence
             if tokens[q].norm == "by":
                 named, r = [], q + 1
                 while r < min(q + 7, len(tokens)) and (r in by_start or tokens[r].cap

@@ -106,7 +106,7 @@ class _Proposer:
         self.names = names
         # one pass tells whether a sentence holds any of them (most hold none)
         self.any_name = re.compile("|".join(rx.pattern for rx, _, _ in names)) if names else None
-        self.agents = infer_agents(self.doc.tokens, self.doc.mentions, self.index)
+        self.agents = infer_agents(self.doc.tokens, self.doc.mentions, self.index, self.doc.body)
         self._actors: dict[int, list] = {}
 
     # -- the sentence's actors -------------------------------------------------------------------

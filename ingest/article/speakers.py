@@ -250,10 +250,11 @@ class Doc:
         or name ends the subject, when officials or an office open it. Not diplomats or an
         embassy, which serve abroad; "Turkey's foreign ministry in Ankara" is Turkey's.
 
-        "A statement from the Iranian presidency": the subject after "from"."""
-        if s - 2 < lo or self.tokens[s - 1].norm not in ("in", "from"):
+        "A statement from the Iranian presidency", "a statement by Egypt's foreign ministry": the
+        subject after "from" or "by"."""
+        if s - 2 < lo or self.tokens[s - 1].norm not in ("in", "from", "by"):
             return None
-        if self.tokens[s - 1].norm == "from":
+        if self.tokens[s - 1].norm in ("from", "by"):
             a = s - 2
             if self.tokens[a].norm not in _STATEMENTS:
                 return None

@@ -89,8 +89,8 @@ class StatementBuilder(TargetFinder, QuoteFinder):
             title_mentions = Matcher.of(doc.index).mentions(title, tt)
         self.parties = infer_parties(doc.tokens, doc.mentions, doc.index, title_mentions, tt)
         # who did what: the body's account, else the title's ("Russia's annexation of ...")
-        self.agents = {**infer_agents(tt, title_mentions, doc.index),
-                       **infer_agents(doc.tokens, doc.mentions, doc.index)}
+        self.agents = {**infer_agents(tt, title_mentions, doc.index, title or ""),
+                       **infer_agents(doc.tokens, doc.mentions, doc.index, doc.body)}
         if "coup" not in self.agents:  # "condemned the coup": the junta, as the frame reads it
             junta = coup_state(doc.tokens, doc.mentions, doc.index)
             if junta is not None:
@@ -145,6 +145,9 @@ class StatementBuilder(TargetFinder, QuoteFinder):
         if q is not None:
             speaker = self.quote_speaker(st, q, continuation)
             content_start = q[0]
+            if (speaker is None or speaker.start >= q[1]) \
+                    and not any(ca <= doc.tokens[e.k].start < q[0] for e in st.events):
+                content_start = ca  # 'The strikes were "a violation", X said': the lead-in was said too
             kq = self.tok_at(q[0])
             if speaker is None and len(doc.body[q[0]:q[1]].split()) <= _SCARE_QUOTE_WORDS and kq - 1 > lo:
                 # a few words quoted inside a sentence: 'Japan voiced "grave concern"' is Japan's

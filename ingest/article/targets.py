@@ -46,7 +46,7 @@ _ACT_AFTER = re.compile(r"\s*(?:(?:by|at|over|about|with)\s+)?[\"“”]?\s*"
 # An act as the subject right before a cue: "the attack was (completely) "unprovoked"".
 _ACT_SUBJECT = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+(?:[\w-]+\s+){0,2}?(?P<noun>"
                           + "|".join(sorted(HARM_NOUNS, key=len, reverse=True))
-                          + r")\s+(?:was|is|were|are|has\s+been|had\s+been|remains?)\s+(?:\w+\s+){0,2}?[\"“]?$")
+                          + r")\s+(?:was|is|were|are|has\s+been|had\s+been|remains?)\s+[\"“]?(?:\w+\s+){0,2}?[\"“]?$")
 # An act right before a demand of its subject: "the offensive must stop".
 _ACT_BEFORE = re.compile(r"\b(?:the|this|these|those|its|their)\s+(?:[\w-]+\s+){0,2}?(?P<noun>"
                          + "|".join(sorted(HARM_NOUNS, key=len, reverse=True)) + r")\s+$")
