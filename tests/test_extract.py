@@ -1791,3 +1791,11 @@ SYRIA_STRIKES = "Israel carried out air strikes on targets in Syria and Lebanon 
 ])
 def test_a_statement_by_a_ministry_and_the_subject_before_a_quotation(sentence, expected):
     assert triples(SYRIA_STRIKES + sentence + "\n", day=date(2024, 4, 2)) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("France has been accused by Baku of bias.", {("AZE", "accuse", ("FRA",))}),
+    ("France, home to a large Armenian diaspora, has been accused by Baku of bias.", {("AZE", "accuse", ("FRA",))}),
+])
+def test_a_perfect_passive_and_a_subject_before_an_aside(sentence, expected):
+    assert triples(NK_WAR + sentence + "\n", day=date(2020, 10, 11)) == expected

@@ -42,6 +42,7 @@ _REPORTED_LEAD = re.compile(r"[\s,:]*(?:(?:[\w'’.-]+\s+){0,4}?that\b)?[\s,:]*"
 # A cue in the passive ("Armenia was condemned by France", "the move has been widely criticised"):
 # a form of "be" and at most one adverb right before a past participle.
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?$", re.I)
+_AUXILIARIES = frozenset({"has", "have", "had", "was", "were", "is", "are", "been", "being", "be"})
 _PASSIVE_STANCES = ("condemn", "oppose", "accuse", "praise", "support")
 _FEELINGS = frozenset({"outraged", "appalled", "shocked", "dismayed", "disappointed", "horrified", "disgusted",
                        "angered", "incensed", "pleased", "delighted", "heartened", "encouraged", "gratified"})
@@ -158,6 +159,11 @@ class StatementBuilder(TargetFinder, QuoteFinder):
             self.read.add(cs)
             speaker = self.by_agent(ce, cb)
             complement_subject = doc.np_left(k, lo, allow_pronoun=False)
+            if complement_subject is None:  # "France, home to a large diaspora, has been accused by"
+                j = k
+                while j - 1 > lo and (doc.tokens[j - 1].norm in _AUXILIARIES or doc.tokens[j - 1].norm.endswith("ly")):
+                    j -= 1
+                complement_subject = doc.np_before_apposition(j, lo)
             if speaker is None or (complement_subject is None and self.agent_of_subject(ca, cs, "") is None):
                 return  # the subject is an actor, or an act whose agent the article names
         if speaker is None:
