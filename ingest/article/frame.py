@@ -60,15 +60,15 @@ def _state(index: ActorIndex, aid: str) -> bool:
     return a is not None and a.kind == "state"
 
 
-def coup_state(tokens: list[Token], mentions: list[Mention], index: ActorIndex,
+def event_state(tokens: list[Token], mentions: list[Mention], index: ActorIndex,
                words: frozenset[str] = COUP_WORDS) -> str | None:
-    """The state named most often near the article's words of a coup (first named on a tie), or None.
+    """The state named most often near the article's words of an event that happens in one
+    state (first named on a tie), or None: a coup (``words``, by default), or an election
+    (:data:`ELECTION_WORDS`).
 
-    Where the coup happened counts first: a state named as its place ("seized power in Niger",
-    "the coup in Myanmar", "Niger's coup") outweighs the states merely named near a coup word
-    ("French President Emmanuel Macron condemned the coup"). With ``words``
-    (:data:`ELECTION_WORDS`), the state of another event that happens in one place: the
-    state where an election was held.
+    Where the event happened counts first: a state named as its place ("seized power in Niger",
+    "the coup in Myanmar", "Niger's coup") outweighs the states merely named near a word of it
+    ("French President Emmanuel Macron condemned the coup").
     """
     states = [m for m in mentions if _state(index, m.actor)]
     counts: Counter = Counter()
@@ -122,7 +122,7 @@ def frame_mentions(tokens: list[Token], mentions: list[Mention], index: ActorInd
             aid = owner.actor
         else:
             if junta is None:
-                junta = coup_state(tokens, mentions, index) or ""
+                junta = event_state(tokens, mentions, index) or ""
             aid = junta
         if aid:
             last = tokens[j - 1]

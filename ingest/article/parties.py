@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kg.ingest.article.mentions import Matcher, Mention, Token
@@ -162,8 +163,11 @@ def _hyphen_pairs(tokens: list[Token], index: ActorIndex, pairs: Counter) -> Non
 
 
 def infer_parties(tokens: list[Token], mentions: list[Mention], index: ActorIndex,
-                  title_mentions: list[Mention] = (), title_tokens: list[Token] = ()) -> Parties:
-    """The camps of the conflict (see the module docstring)."""
+                  title_mentions: list[Mention] = (), title_tokens: list[Token] = (),
+                  agents: Iterable[str] | None = None) -> Parties:
+    """The camps of the conflict (see the module docstring). ``agents``: who did the acts the
+    article reports, once for the body and once for the title (the values of
+    :func:`infer_agents` for each), when the caller has them already."""
     ok = [m for m in mentions if _kind(index, m.actor) in _PARTY_KINDS]
     # Speakers are not parties: leave out subjects of a verb and places (see _speaker_or_place).
     counted = [m for m in ok if not _speaker_or_place(tokens, m, index)]
@@ -183,9 +187,11 @@ def infer_parties(tokens: list[Token], mentions: list[Mention], index: ActorInde
                 counts[m.actor] += 2
         # who did an act of war is a party, whoever it was done to ("X launched an offensive
         # against the rebels"): the subject of its verb, which the count above leaves out
-        for toks, ms in ((tokens, ok), (list(title_tokens), title_ok)):
-            for agent in set(infer_agents(toks, ms, index).values()):
-                counts[agent] += 2
+        if agents is None:
+            agents = [a for toks, ms in ((tokens, ok), (list(title_tokens), title_ok))
+                      for a in set(infer_agents(toks, ms, index).values())]
+        for agent in agents:  # once for the body, once more for the title
+            counts[agent] += 2
         top = counts.most_common(2)
         heads = [a for a, _ in top[:1]]
         if len(top) == 2 and top[1][1] >= max(3, 0.6 * top[0][1]):

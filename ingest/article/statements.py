@@ -18,7 +18,7 @@ import re
 from datetime import date as Date
 
 from kg.ingest.article.evaluation import evaluate
-from kg.ingest.article.frame import ELECTION_WORDS, coup_state
+from kg.ingest.article.frame import ELECTION_WORDS, event_state
 from kg.ingest.article.lexicon import Cue
 from kg.ingest.article.mentions import Matcher, tokenize
 from kg.ingest.article.parties import infer_agents, infer_parties
@@ -88,16 +88,18 @@ class StatementBuilder(TargetFinder, QuoteFinder):
         if title:
             tt = tokenize(title)
             title_mentions = Matcher.of(doc.index).mentions(title, tt)
-        self.parties = infer_parties(doc.tokens, doc.mentions, doc.index, title_mentions, tt)
         # who did what: the body's account, else the title's ("Russia's annexation of ...")
-        self.agents = {**infer_agents(tt, title_mentions, doc.index, title or ""),
-                       **infer_agents(doc.tokens, doc.mentions, doc.index, doc.body)}
+        in_title = infer_agents(tt, title_mentions, doc.index, title or "")
+        in_body = infer_agents(doc.tokens, doc.mentions, doc.index, doc.body)
+        self.parties = infer_parties(doc.tokens, doc.mentions, doc.index, title_mentions, tt,
+                                     agents=[*set(in_body.values()), *set(in_title.values())])
+        self.agents = {**in_title, **in_body}
         if "coup" not in self.agents:  # "condemned the coup": the junta, as the frame reads it
-            junta = coup_state(doc.tokens, doc.mentions, doc.index)
+            junta = event_state(doc.tokens, doc.mentions, doc.index)
             if junta is not None:
                 self.agents["coup"] = junta
         if "election" not in self.agents:  # "rejected the results": the state that held the vote
-            held = coup_state(doc.tokens, doc.mentions, doc.index, ELECTION_WORDS)
+            held = event_state(doc.tokens, doc.mentions, doc.index, ELECTION_WORDS)
             if held is not None:
                 self.agents["election"] = held
         self.find_hits()
