@@ -233,6 +233,8 @@ HARM_NOUNS = {
     # who is held is released by whoever holds them ("demanded the release of X")
     "release": "detention", "detention": "detention",
 }
+ACT_NOUNS = "|".join(sorted(HARM_NOUNS, key=len, reverse=True))
+"""The nouns of :data:`HARM_NOUNS` as one regex alternation, longest first."""
 ADJECTIVAL = re.compile(r"(?:an|ese|i|ish|ch|ic)$|^(?:[A-Z]\.?){2,}$")
 """How a name used as an adjective ends ("Russian", "Israeli", "Turkish"), or an acronym ("US")."""
 _ACT_MODIFIERS = {"drone", "missile", "air", "rocket", "artillery", "military", "deadly", "new", "latest",

@@ -57,7 +57,7 @@ import re
 
 from kg.ingest.article.candidates import QUOTE_WORDS, Candidate, fragment
 from kg.ingest.article.evaluation import evaluate
-from kg.ingest.article.parties import HARM_NOUNS, act_agent, infer_agents
+from kg.ingest.article.parties import ACT_NOUNS, HARM_NOUNS, act_agent, infer_agents
 from kg.ingest.article.result import Extracted, Extraction
 from kg.ingest.article.scan import QUOTE, Scanner, Sent
 from kg.ingest.article.speakers import Speaker
@@ -85,7 +85,7 @@ MIN_SCORE = 0.08
 _LIST_GLUE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+|&\s*)(?:the\s+)?", re.I)
 # An act named right after a cue: "condemned the (deadly, surprise) attacks".
 _ACT_NOUN = re.compile(r"\s*[\"“”]?\s*(?:the|this|these|that|those|such|its|their)\s+(?:[\w-]+\s+){0,3}?"
-                       r"(?P<noun>" + "|".join(sorted(HARM_NOUNS, key=len, reverse=True)) + r")\b")
+                       r"(?P<noun>" + ACT_NOUNS + r")\b")
 
 
 class _Proposer:

@@ -18,7 +18,7 @@ import re
 from kg.ingest.article.evaluation import Evaluation
 from kg.ingest.article.lexicon import Cue
 from kg.ingest.article.mentions import Matcher, Mention
-from kg.ingest.article.parties import ADJECTIVAL, HARM_NOUNS, Parties, act_agent
+from kg.ingest.article.parties import ACT_NOUNS, ADJECTIVAL, HARM_NOUNS, Parties, act_agent
 from kg.ingest.article.scan import Scanner, Sent
 from kg.ingest.article.speakers import Speaker
 from kg.ingest.article.stance import addresses_all_parties
@@ -42,14 +42,14 @@ _AGAINST = ("condemn", "oppose", "accuse", "concern", "warn", "threaten")
 # "outraged by the attack".
 _ACT_AFTER = re.compile(r"\s*(?:(?:by|at|over|about|with)\s+)?[\"“”]?\s*"
                         r"(?:the|this|these|that|those|such|its|their|today's|yesterday's)\s+"
-                        r"(?:[\w-]+\s+){0,3}?(?P<noun>" + "|".join(sorted(HARM_NOUNS, key=len, reverse=True)) + r")\b")
+                        r"(?:[\w-]+\s+){0,3}?(?P<noun>" + ACT_NOUNS + r")\b")
 # An act as the subject right before a cue: "the attack was (completely) "unprovoked"".
 _ACT_SUBJECT = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+(?:[\w-]+\s+){0,2}?(?P<noun>"
-                          + "|".join(sorted(HARM_NOUNS, key=len, reverse=True))
+                          + ACT_NOUNS
                           + r")\s+(?:was|is|were|are|has\s+been|had\s+been|remains?)\s+[\"“]?(?:\w+\s+){0,2}?[\"“]?$")
 # An act right before a demand of its subject: "the offensive must stop".
 _ACT_BEFORE = re.compile(r"\b(?:the|this|these|those|its|their)\s+(?:[\w-]+\s+){0,2}?(?P<noun>"
-                         + "|".join(sorted(HARM_NOUNS, key=len, reverse=True)) + r")\s+$")
+                         + ACT_NOUNS + r")\s+$")
 _LIST_GLUE = re.compile(r"\s*(?:,|and|,\s*and)?\s*(?:the\s+)?")
 # What a cue condemns is an act done TO the actor named next: "condemned the attacks on Israel",
 # "the invasion of Ukraine", "blows against the territorial integrity of Ukraine", "a violation of
