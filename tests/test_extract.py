@@ -1799,3 +1799,13 @@ def test_a_statement_by_a_ministry_and_the_subject_before_a_quotation(sentence, 
 ])
 def test_a_perfect_passive_and_a_subject_before_an_aside(sentence, expected):
     assert triples(NK_WAR + sentence + "\n", day=date(2020, 10, 11)) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Fighting intensified on Sunday, with both sides accusing each other of shelling civilian areas.",
+     {("ARM", "accuse", ("AZE",)), ("AZE", "accuse", ("ARM",))}),
+    ("Azerbaijan said Armenian forces had fired missiles at Ganja, its second-largest city.",
+     {("AZE", "accuse", ("ARM",))}),
+])
+def test_both_sides_after_a_comma_and_missiles_fired_at_a_city(sentence, expected):
+    assert triples(NK_WAR + sentence + "\n", day=date(2020, 10, 5)) == expected

@@ -62,7 +62,7 @@ _CONTACT_VERBS = frozenset({"spoke", "speaks", "phoned", "telephoned", "called",
                             "summoned", "wrote", "tweeted", "posted"})
 # A cue that is a claim about its subject, not its subject's act: "Armenia is the aggressor".
 _CLAIM = re.compile(r"(?:is|are|was|were|be|been|has|have|had|must|should|will|would|can|could)\b")
-_BOTH_SIDES = re.compile(r"\W*(?:both|the\s+two)\s+(?:sides|countries|parties|neighbou?rs|nations|armies|"
+_BOTH_SIDES = re.compile(r"\W*(?:with\s+)?(?:both|the\s+two)\s+(?:sides|countries|parties|neighbou?rs|nations|armies|"
                         r"governments|capitals)(?:\s+(?:have|had|again|also|repeatedly|on\s+\w+day))*\s+", re.I)
 
 EVALUATION_CONFIDENCE = 0.45
@@ -258,10 +258,16 @@ class StatementBuilder(TargetFinder, QuoteFinder):
         return Speaker((first.actor,), first.start, first.end)
 
     def both_sides(self, st: Sent, ca: int, cs: int) -> Speaker | None:
-        """The parties, jointly, when the clause before a reciprocal cue is "both sides" or "the two
-        sides" ("Both sides accused each other of ..."); None otherwise or without two parties."""
+        """The parties, jointly, when the clause before a reciprocal cue, or its words after the last
+        comma, are "both sides" or "the two sides" ("Both sides accused each other of ...", "...,
+        with both sides accusing each other"); None otherwise or without two parties."""
         heads = self.parties.heads
-        if len(heads) != 2 or not _BOTH_SIDES.fullmatch(self.doc.body, max(ca, st.sent.start), cs):
+        if len(heads) != 2:
+            return None
+        start = max(ca, st.sent.start)
+        comma = self.doc.body.rfind(",", start, cs)  # "..., with both sides accusing each other"
+        if not (_BOTH_SIDES.fullmatch(self.doc.body, start, cs)
+                or (comma >= 0 and _BOTH_SIDES.fullmatch(self.doc.body, comma + 1, cs))):
             return None
         return Speaker(heads, ca, cs)
 
