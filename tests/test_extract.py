@@ -1809,3 +1809,14 @@ def test_a_perfect_passive_and_a_subject_before_an_aside(sentence, expected):
 ])
 def test_both_sides_after_a_comma_and_missiles_fired_at_a_city(sentence, expected):
     assert triples(NK_WAR + sentence + "\n", day=date(2020, 10, 5)) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The separatist authorities in Nagorno-Karabakh accused Azerbaijan of targeting civilians.",
+     {("NKR", "accuse", ("AZE",))}),
+    # a harm denied is no accusation
+    ("Azerbaijan's defence ministry said it had destroyed Armenian tanks and denied shelling civilians.", set()),
+    ("Armenia's foreign ministry said Turkey was directly involved in the fighting.", {("ARM", "accuse", ("TUR",))}),
+])
+def test_authorities_in_karabakh_a_denied_harm_and_a_state_involved(sentence, expected):
+    assert triples(NK_WAR + sentence + "\n", day=date(2020, 10, 5)) == expected

@@ -262,7 +262,7 @@ class Doc:
                 a -= 1
             return self._resolve(s, end + 1, s, left=True) if self._boundary_before(a, lo) else None
         m = self.by_token.get(s)
-        if m is None or m.i != s or m.j != end + 1 or self.kind(m.actor) != "state" \
+        if m is None or m.i != s or m.j != end + 1 or self.kind(m.actor) not in ("state", "authority") \
                 or self.tokens[s - 2].norm not in _OFFICIALS:
             return None
         a, owner = s - 2, m.actor
@@ -272,6 +272,10 @@ class Doc:
         before = self.by_token.get(a - 1)
         if before is not None and before.poss and self.kind(before.actor) == "state":
             a, owner = before.i, before.actor  # "Turkey's foreign ministry in Ankara"
+        elif before is not None and before.actor == owner:
+            a = before.i  # "the separatist authorities in Nagorno-Karabakh": one actor named twice
+            if a - 1 >= lo and self.tokens[a - 1].norm == "the":
+                a -= 1
         if not self._boundary_before(a, lo):
             return None
         return Speaker((owner,), self.tokens[a].start, self.tokens[end].end)
