@@ -1820,3 +1820,14 @@ def test_both_sides_after_a_comma_and_missiles_fired_at_a_city(sentence, expecte
 ])
 def test_authorities_in_karabakh_a_denied_harm_and_a_state_involved(sentence, expected):
     assert triples(NK_WAR + sentence + "\n", day=date(2020, 10, 5)) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Greece called on Turkey to stay out of the conflict.", {("GRC", "oppose", ("TUR",))}),
+    # concern about a third state's acts is aimed at that state
+    ("Canada's foreign minister said Ottawa was concerned about reports of Turkish involvement.",
+     {("CAN", "concern", ("TUR",))}),
+    ("Canada said it was concerned about the fighting.", {("CAN", "concern", ("ARM", "AZE"))}),
+])
+def test_a_call_to_stay_out_and_concern_about_a_third_states_acts(sentence, expected):
+    assert triples(NK_WAR + sentence + "\n", day=date(2020, 10, 5)) == expected
