@@ -1831,3 +1831,13 @@ def test_authorities_in_karabakh_a_denied_harm_and_a_state_involved(sentence, ex
 ])
 def test_a_call_to_stay_out_and_concern_about_a_third_states_acts(sentence, expected):
     assert triples(NK_WAR + sentence + "\n", day=date(2020, 10, 5)) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a call someone rejected is not theirs
+    ("Azerbaijan rejected a call by the co-chairs for an immediate ceasefire.", set()),
+    ("France rejected Turkey's claims and called for a ceasefire.",
+     {("FRA", "oppose", ("TUR",)), ("FRA", "call_for_ceasefire", ("ARM", "AZE"))}),
+])
+def test_a_call_rejected_is_not_the_rejecters(sentence, expected):
+    assert triples(NK_WAR + sentence + "\n", day=date(2020, 10, 5)) == expected
