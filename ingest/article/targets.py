@@ -198,9 +198,10 @@ class TargetFinder(Scanner):
                 return P.opponents(folded), False, False
             return None
         if cue.target == "parties":
-            doers = list(dict.fromkeys(f for m, f in after if P.camp_of(f) is None and self.doer(m)))
-            if cue.stance == "concern" and len(doers) == 1:
-                return tuple(doers), False, True  # "concerned about reports of Turkish involvement"
+            if cue.stance == "concern":  # "concerned about reports of Turkish involvement"
+                doers = list(dict.fromkeys(f for m, f in after if P.camp_of(f) is None and self.doer(m)))
+                if len(doers) == 1:
+                    return tuple(doers), False, True
             # a call aimed at named actors goes to them, parties or not ("urged Ankara to ...")
             addressed = self.addressees(cs, cb, speaker, folded)
             if addressed and not addresses_all_parties(doc.body[ca:cb]):
