@@ -1841,3 +1841,39 @@ def test_a_call_to_stay_out_and_concern_about_a_third_states_acts(sentence, expe
 ])
 def test_a_call_rejected_is_not_the_rejecters(sentence, expected):
     assert triples(NK_WAR + sentence + "\n", day=date(2020, 10, 5)) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # "military action", "the operation" and "the intervention" are the offensive's other names
+    ("Kenya called on Ethiopia to cease its unilateral military action.", {("KEN", "oppose", ("ETH",))}),
+    ("Uganda voiced support for the operation.", {("UGA", "support", ("ETH",))}),
+    ("Egypt condemned the intervention.", {("EGY", "condemn", ("ETH",))}),
+    # the act inside a judgement whose object names the victim
+    ("Egypt described the operation as a flagrant attack on the sovereignty of a neighbour.",
+     {("EGY", "condemn", ("ETH",))}),
+    ("Egypt called the offensive a blatant violation of Eritrea's sovereignty.", {("EGY", "condemn", ("ETH",))}),
+    # "end it" when a sentence has named the act
+    ("Sudan said the offensive risked a catastrophe and urged Ethiopia to end it.",
+     {("SDN", "oppose", ("ETH",))}),
+])
+def test_an_offensive_by_its_other_names(sentence, expected):
+    assert triples(OFFENSIVE + sentence + "\n", day=date(2023, 8, 1)) == expected
+
+
+@pytest.mark.parametrize("name, actor", [
+    ("the Kurdish-led Syrian Democratic Forces", "SDF"), ("the SDF", "SDF"), ("the YPG militia", "YPG"),
+    ("the Kurdistan Workers Party", "PKK"), ("Hayat Tahrir al-Sham", "HTS"),
+])
+def test_armed_groups_of_the_syrian_war_are_known(name, actor):
+    lead = "Turkish troops pushed into north-eastern Syria on Thursday.\n\n"
+    assert triples(f"{lead}{name[0].upper() + name[1:]} accused Turkey of shelling civilian areas.\n",
+                   day=date(2019, 10, 10)) == {(actor, "accuse", ("TUR",))}
+
+
+def test_an_offensive_against_an_armed_group_of_our_own():
+    # Written before its rules (first contact: P 1.00 R 0.47, 8 of 17); still out of reach: a
+    # spokesman "for the force" (an armed group named by what it is) and a threat to "Europe".
+    gold = load_gold(ARTICLES / "gold.yaml", INDEX)["syria_offensive.txt"]
+    s = score(reduce(extract_file(ARTICLES / "syria_offensive.txt", index=INDEX), INDEX), gold)
+    assert s.precision == 1.0 and sorted(m.quote for m in s.misses) == [
+        "a stab in the back", "threatening to send millions of refugees to Europe"], (s.misses, s.false)

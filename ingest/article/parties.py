@@ -219,7 +219,10 @@ HARM_NOUNS = {
     "attack": "attack", "attacks": "attack", "assault": "attack", "raid": "attack", "raids": "attack",
     "strike": "strike", "strikes": "strike", "airstrike": "strike", "airstrikes": "strike",
     "bombing": "strike", "bombardment": "strike", "shelling": "strike",
-    "invasion": "invasion", "incursion": "invasion", "offensive": "invasion",
+    "invasion": "invasion", "incursion": "invasion", "incursions": "invasion", "offensive": "invasion",
+    "intervention": "invasion", "aggression": "attack",
+    # "launched a military operation", then "condemned the operation"
+    "operation": "invasion", "operations": "invasion",
     "annexation": "annexation", "coup": "coup", "takeover": "coup", "capture": "capture",
     "seizure": "capture", "blockade": "blockade", "siege": "blockade", "killing": "killing",
     "assassination": "killing",

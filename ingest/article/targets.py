@@ -27,6 +27,8 @@ _GENERIC = re.compile(r"\b(?:fighting|violence|clashes|hostilities|escalation|bl
 # Between a subject and its verb: auxiliaries, a negation, adverbs ("X will never accept", "X firmly rejects").
 _SUBJECT_OF = re.compile(r"\s+(?:(?:will|would|can|could|shall|should|must|does|do|did|has|have|had|not|never|"
                          r"also|firmly|strongly|still|again|categorically|flatly|once)\s+)*")
+# A cue that is a judgement by its subject: "described the strikes as", "called the move".
+_JUDGING = re.compile(r"(?:describ|call|brand|term|label)\w*\s")
 # The sides of the conflict named right after a cue: "warned both sides", "accused all parties".
 _BOTH_SIDES_AFTER = re.compile(r"\s+(?:both|all|the\s+two|the\s+warring)\s+(?:sides|parties|countries|"
                                r"neighbou?rs|belligerents)\b")
@@ -40,7 +42,7 @@ _AGAINST = ("condemn", "oppose", "accuse", "concern", "warn", "threaten")
 """Stances aimed against their target: the ones a victim or an act's agent can decide."""
 # An act named right after a cue: "condemned the (deadly, surprise) attacks", "these strikes",
 # "outraged by the attack".
-_ACT_AFTER = re.compile(r"\s*(?:(?:by|at|over|about|with)\s+)?[\"“”]?\s*"
+_ACT_AFTER = re.compile(r"\s*(?:(?:by|at|over|about|with|for)\s+)?[\"“”]?\s*"
                         r"(?:the|this|these|that|those|such|its|their|today's|yesterday's)\s+"
                         r"(?:[\w-]+\s+){0,3}?(?P<noun>" + ACT_NOUNS + r")\b")
 # An act as the subject right before a cue: "the attack was (completely) "unprovoked"".
@@ -226,7 +228,7 @@ class TargetFinder(Scanner):
                 return named, False, True
             found = self.agent_of_harm(after, folded)
             if found is None:  # "called the strike an act of aggression against Iraq": the striker
-                agent = self.agent_of_act(ce, cb, folded)
+                agent = self.agent_of_act(ce, cb, folded) or self.act_in_cue(cs, ce, folded)
                 found = ((agent,), False, False) if agent is not None else None
             return found
         if after:
@@ -246,9 +248,11 @@ class TargetFinder(Scanner):
         if complement_subject is not None:
             fs = [doc.fold(a) or a for a in complement_subject.actors]
             fs = [f for f in fs if f != folded]
-            if fs and cue.stance in ("oppose", "support", "praise", "mediate") \
+            if fs and (cue.stance in ("oppose", "support", "praise", "mediate") or _JUDGING.match(self.low, cs)) \
                     and _SUBJECT_OF.fullmatch(self.low, complement_subject.end, cs):
-                return None  # "X said ECOWAS would not accept ...": ECOWAS's stance, reported; no target
+                # "X said ECOWAS would not accept ...", "X said Y described the strikes as ...":
+                # the subject's stance, reported; no target
+                return None
             if fs:
                 return tuple(fs), False, True
         # between the verb and the cue: "promised Baku its full support"
@@ -270,9 +274,8 @@ class TargetFinder(Scanner):
         # "condemns the attacks": whoever the article says carried them out
         # "praised the attack": who carried it out is praised
         agent = self.agent_of_act(ce, cb, folded) if cue.stance in _AGAINST + ("praise", "support") else None
-        if agent is None and cue.stance in _AGAINST and " " in self.low[cs:ce]:
-            # "described the offensive as illegal": the act is named inside the cue, after its verb
-            agent = self._agent_of(_ACT_AFTER.match(self.low, self.low.index(" ", cs), ce), folded)
+        if agent is None and cue.stance in _AGAINST:
+            agent = self.act_in_cue(cs, ce, folded)
         if agent is None and cue.stance in ("condemn", "oppose"):  # "the attack was unprovoked"
             agent = self.agent_of_subject(content_start, cs, folded)
         if agent is not None:
@@ -285,6 +288,13 @@ class TargetFinder(Scanner):
         if aimed and own is None and len(P.camps) > 1 and not _GENERIC.search(doc.body[ce:min(cb, ce + 45)]):
             return None
         return self.fallback(own, folded)
+
+    def act_in_cue(self, cs: int, ce: int, folded: str) -> str | None:
+        """The agent of an act named inside the cue, right after its verb: "described the
+        offensive as illegal", "called the operation a flagrant attack on Syria"."""
+        if " " not in self.low[cs:ce]:
+            return None
+        return self._agent_of(_ACT_AFTER.match(self.low, self.low.index(" ", cs), ce), folded)
 
     def agent_of_subject(self, a: int, cs: int, folded: str) -> str | None:
         """The agent of an act that is the subject of the cue: "the attack was unprovoked",
