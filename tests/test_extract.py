@@ -1877,3 +1877,15 @@ def test_an_offensive_against_an_armed_group_of_our_own():
     s = score(reduce(extract_file(ARTICLES / "syria_offensive.txt", index=INDEX), INDEX), gold)
     assert s.precision == 1.0 and sorted(m.quote for m in s.misses) == [
         "a stab in the back", "threatening to send millions of refugees to Europe"], (s.misses, s.false)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # "According to X, ..." opens what X said, a cue or an evaluation
+    ("According to Kenya's foreign ministry, the offensive was reckless.", {("KEN", "condemn", ("ETH",))}),
+    ('According to Uganda, the operation was "unacceptable".', {("UGA", "condemn", ("ETH",))}),
+    # the content's own subject still speaks for itself, and a fact reported gives nothing
+    ("According to the Kremlin, Putin called on Ethiopia to halt its offensive.", {("RUS", "oppose", ("ETH",))}),
+    ("According to the UN, more than 100,000 people have fled the fighting.", set()),
+])
+def test_according_to_names_who_said_it(sentence, expected):
+    assert triples(OFFENSIVE + sentence + "\n", day=date(2023, 8, 1)) == expected

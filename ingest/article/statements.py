@@ -65,6 +65,9 @@ _CLAIM = re.compile(r"(?:is|are|was|were|be|been|has|have|had|must|should|will|w
 _BOTH_SIDES = re.compile(r"\W*(?:with\s+)?(?:both|the\s+two)\s+(?:sides|countries|parties|neighbou?rs|nations|armies|"
                         r"governments|capitals)(?:\s+(?:have|had|again|also|repeatedly|on\s+\w+day))*\s+", re.I)
 
+_COMMA_AFTER = re.compile(r"[^,]*,\s*")
+"""Up to the comma that ends "According to X, ...": what X said follows it."""
+
 EVALUATION_CONFIDENCE = 0.45
 """Confidence of a statement from evaluative words (less 0.1 for a pronoun or a candidate speaker):
 below a cue's (0.8 with its target named, 0.6 without, 0.5 at least for a reported attack), so that
@@ -171,7 +174,9 @@ class StatementBuilder(TargetFinder, QuoteFinder):
         if speaker is None:
             # "X said ... but warned Y": a clause of the verb alone has the sentence's speaker
             since = st.sent.start if _VERB_ONLY_CLAUSE.search(doc.body, max(st.sent.start, ca - 12), cs) else ca
-            prior = [e for e in st.events if e.k < k and doc.tokens[e.k].start >= since]
+            prior = [e for e in st.events if e.k < k and doc.tokens[e.k].start >= since] \
+                or [e for e in st.events if e.k == st.lo and doc.tokens[e.k].norm == "according"
+                    and e.speaker.end <= cs]  # "According to X, the offensive was unacceptable"
             if prior and doc.tokens[prior[-1].k].norm == "according" \
                     and "," in doc.body[prior[-1].speaker.end:cs] and not _CLAIM.match(self.low, cs):
                 prior = prior[:-1]  # "According to the Kremlin, Putin called for": Putin's call
@@ -297,11 +302,16 @@ class StatementBuilder(TargetFinder, QuoteFinder):
             self._evaluate_span(st, span, lambda q=q: self.quote_speaker(st, q, continuation), spoken)
         for e in st.events:
             verb = doc.tokens[e.k]
-            if verb.norm == "according" or e.speaker.end > verb.start \
-                    or any(verb.start <= cs < verb.end for cs in hits):
+            if verb.norm == "according":  # "According to X, the offensive was reckless": X's account
+                if e.k != st.lo:
+                    continue
+                a, b = e.speaker.end, st.sent.end
+                a = _COMMA_AFTER.match(doc.body, a, b).end()
+            elif e.speaker.end > verb.start or any(verb.start <= cs < verb.end for cs in hits):
                 continue
-            a, b = verb.end, self.clause(st, verb.start)[1]
-            a = _REPORTED_LEAD.match(doc.body, a, b).end()
+            else:
+                a, b = verb.end, self.clause(st, verb.start)[1]
+                a = _REPORTED_LEAD.match(doc.body, a, b).end()
             b = min([b] + [doc.tokens[x.k].start for x in st.events if a < doc.tokens[x.k].start < b])
             while b > a and doc.body[b - 1] in " ,.;:":
                 b -= 1
