@@ -1889,3 +1889,31 @@ def test_an_offensive_against_an_armed_group_of_our_own():
 ])
 def test_according_to_names_who_said_it(sentence, expected):
     assert triples(OFFENSIVE + sentence + "\n", day=date(2023, 8, 1)) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a judgement of the act without "as": "called the offensive a (blatant) invasion"
+    ('Kenya called the offensive a "blatant invasion".', {("KEN", "condemn", ("ETH",))}),
+    ("Kenya called the operation an act of aggression.", {("KEN", "condemn", ("ETH",))}),
+    # not a call on someone, nor a judgement of something else
+    ("Kenya called the talks a success.", set()),
+])
+def test_a_judgement_of_the_act_without_as(sentence, expected):
+    assert triples(OFFENSIVE + sentence + "\n", day=date(2023, 8, 1)) == expected
+
+
+def test_a_name_before_an_office_in_an_aside_speaks_for_it_later():
+    # "Mazloum Abdi, the commander of the SDF, said ...": the later "Abdi" is the SDF's too
+    text = ("Turkish troops pushed into north-eastern Syria on Thursday.\n\n"
+            "Mazloum Abdi, the commander of the SDF, said his forces would abide by the pause. "
+            "Abdi accused Turkey of violating it within hours.\n")
+    assert triples(text, day=date(2019, 10, 17)) == {("SDF", "accuse", ("TUR",))}
+
+
+def test_a_later_day_of_the_offensive_of_our_own():
+    # Written before its rules (first contact: P 1.00 R 0.36, 4 of 11); still out of reach:
+    # "vowed to respond to it" and two states that "echoed the criticism".
+    gold = load_gold(ARTICLES / "gold.yaml", INDEX)["syria_pause.txt"]
+    s = score(reduce(extract_file(ARTICLES / "syria_pause.txt", index=INDEX), INDEX), gold)
+    missed = ["echoed the criticism", "echoed the criticism", "vowed to respond to it everywhere on Syrian territory"]
+    assert s.precision == 1.0 and sorted(m.quote for m in s.misses) == missed, (s.misses, s.false)

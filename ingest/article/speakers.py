@@ -484,6 +484,10 @@ class Doc:
             elif hk == "actor" and k == "actor":
                 chosen.append(n)
             else:
+                if hk in ("title", "actor") and k == "name" and joiner == "," and left and hv \
+                        and self.kind(hv) != "person" and self.tokens[segs[head][0]].norm == "the":
+                    # "Mazloum Abdi, the commander of the SDF, said": a later "Abdi" speaks for it too
+                    self._candidate(v[0], hv)
                 break
         chosen.sort()
         a0, b0 = segs[chosen[0]][0], segs[chosen[-1]][1]
