@@ -516,6 +516,10 @@ class Doc:
                     people = list(self._known_before_unknown(segs, kinds, order))
                 if people:
                     return Speaker(tuple(dict.fromkeys(people)), *span)
+                owner = self._office_of_last(segs[head])
+                if owner is not None:  # "Armenia denied it. Defence ministry spokeswoman X said"
+                    self._candidate(name, owner)
+                    return Speaker((owner,), *span, candidate=name)
                 self.last = None  # an unknown speaker: "he" after this is not the previous one
                 return None
             return Speaker((owners[0],), *span, candidate=name)
@@ -523,6 +527,18 @@ class Doc:
         if hk == "title":
             ids = ids[:1] + self._plural_office_list(segs, kinds, head) if left else ids[:1]
         return Speaker(ids, *span) if ids else None
+
+    def _office_of_last(self, seg: tuple[int, int]) -> str | None:
+        """The state a name introduced by an office alone ("Defence ministry spokeswoman X")
+        speaks for: the one that spoke or acted last, as the wires leave the state out when it
+        is the one just named. None without an office word, or when the last is no state."""
+        lex = lexicon()
+        if self.last is None or len(self.last.actors) != 1:
+            return None
+        if not any(self.tokens[k].norm in lex.office_words for k in range(*seg) if k not in self.by_token):
+            return None
+        owner = self.fold(self.last.actors[0])
+        return owner if owner is not None and self.kind(owner) == "state" else None
 
     def _known_before_unknown(self, segs, kinds, order) -> tuple[str, ...]:
         """The actors listed before a last member nobody knows ("Kyiv and the West"): joined to it

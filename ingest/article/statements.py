@@ -59,7 +59,8 @@ _CONTACT_VERBS = frozenset({"spoke", "speaks", "phoned", "telephoned", "called",
                             "holds", "issued", "issues", "released", "hosted", "received", "visited",
                             "addressed", "addresses", "flew", "flies", "travelled", "traveled", "arrived",
                             "arrives", "returned", "landed", "toured", "attended", "chaired", "convened",
-                            "summoned", "wrote", "tweeted", "posted"})
+                            "summoned", "wrote", "tweeted", "posted", "denied", "denies", "rejected",
+                            "dismissed"})
 # A cue that is a claim about its subject, not its subject's act: "Armenia is the aggressor".
 _CLAIM = re.compile(r"(?:is|are|was|were|be|been|has|have|had|must|should|will|would|can|could)\b")
 _BOTH_SIDES = re.compile(r"\W*(?:with\s+)?(?:both|the\s+two)\s+(?:sides|countries|parties|neighbou?rs|nations|armies|"

@@ -187,6 +187,8 @@ class TargetFinder(Scanner):
             if agent is None and not passive:
                 before = [m for m in in_sent if content_start <= m.start < cs and m.end <= cs]
                 before = [m for m in before if not (speaker.start <= m.start < speaker.end)]
+                if before and self.low[cs:ce] == "mercenaries" and not doc.body[before[-1].end:cs].strip():
+                    before.pop()  # "Syrian mercenaries": where they come from, not who sent them
                 if before and not _UNDERGOES.match(self.low, before[-1].end):  # "X suffered an attack"
                     agent = before[-1]
             if agent is not None:
