@@ -671,7 +671,7 @@ def test_evaluation_reads_vaders_word_list_without_importing_its_module():
 
 @pytest.mark.parametrize("sentence, expected", [
     # the doer of an act evaluated: a possessive, the subject of an active verb, "by X"
-    ('"India\'s strikes are a flagrant breach of every norm," the Norwegian foreign minister said.',
+    ('"India\'s strikes are a disgrace to every norm," the Norwegian foreign minister said.',
      ("NOR", "condemn", ("IND",))),
     ('"Pakistan has chosen a reckless path," Japan\'s foreign ministry said.', ("JPN", "condemn", ("PAK",))),
     ("Japan said Pakistan's latest steps were nothing more than a power grab.", ("JPN", "condemn", ("PAK",))),
@@ -1950,3 +1950,24 @@ def test_a_later_day_of_the_karabakh_war_of_our_own():
     assert sorted(m.quote for m in s.misses) == [
         "deplored the attacks on civilian areas", "jihadist fighters were passing through Turkey"]
     assert [(f.speaker, f.stance, f.targets) for f in s.false] == [("UN", "oppose/condemn", ("ARM",))]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # an act judged by what it is: its agent is the target ("the offensive was an invasion of")
+    ("Kenya said the offensive was an invasion of a sovereign state.", {("KEN", "condemn", ("ETH",))}),
+    ('"India\'s strikes are a flagrant breach of every norm," the Norwegian foreign minister said.', None),
+    # a condition is no stance: "if the EU called the operation an invasion"
+    ("Ethiopia threatened to expel aid agencies if Kenya called the operation an invasion.",
+     {("ETH", "threaten", ("KEN",))}),
+    # whom a speaker calls terrorists
+    ("Ethiopia says the TPLF is a terrorist group.", {("ETH", "accuse", ("TPLF",))}),
+    ("Addis Ababa regards the TPLF as a terrorist organisation.", {("ETH", "accuse", ("TPLF",))}),
+    # "count on X to" and "expected X to" are calls too
+    ('"I count on Ethiopia to act with restraint," Kenya\'s president said.',
+     {("KEN", "call_for_ceasefire", ("ETH",))}),
+])
+def test_judgements_conditions_and_calls(sentence, expected):
+    if expected is None:  # the evaluation's example, now a cue of its own
+        assert triples(INDIA_PAK + sentence) == {("NOR", "condemn", ("IND",))}
+        return
+    assert triples(OFFENSIVE + sentence + "\n", day=date(2023, 8, 1)) == expected

@@ -45,10 +45,12 @@ _AGAINST = ("condemn", "oppose", "accuse", "concern", "warn", "threaten")
 _ACT_AFTER = re.compile(r"\s*(?:(?:by|at|over|about|with|for)\s+)?[\"“”]?\s*"
                         r"(?:the|this|these|that|those|such|its|their|today's|yesterday's)\s+"
                         r"(?:[\w-]+\s+){0,3}?(?P<noun>" + ACT_NOUNS + r")\b")
-# An act as the subject right before a cue: "the attack was (completely) "unprovoked"".
+# An act as the subject right before a cue: "the attack was (completely) "unprovoked"", or right
+# before a cue that holds the verb ("the offensive" + "was an invasion of").
 _ACT_SUBJECT = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+(?:[\w-]+\s+){0,2}?(?P<noun>"
                           + ACT_NOUNS
-                          + r")\s+(?:was|is|were|are|has\s+been|had\s+been|remains?)\s+[\"“]?(?:\w+\s+){0,2}?[\"“]?$")
+                          + r")\s+(?:(?:was|is|were|are|has\s+been|had\s+been|remains?)\s+"
+                            r"[\"“]?(?:\w+\s+){0,2}?[\"“]?)?$")
 # An act right before a demand of its subject: "the offensive must stop".
 _ACT_BEFORE = re.compile(r"\b(?:the|this|these|those|its|their)\s+(?:[\w-]+\s+){0,2}?(?P<noun>"
                          + ACT_NOUNS + r")\s+$")
@@ -230,7 +232,8 @@ class TargetFinder(Scanner):
                 return named, False, True
             found = self.agent_of_harm(after, folded)
             if found is None:  # "called the strike an act of aggression against Iraq": the striker
-                agent = self.agent_of_act(ce, cb, folded) or self.act_in_cue(cs, ce, folded)
+                agent = self.agent_of_act(ce, cb, folded) or self.act_in_cue(cs, ce, folded) \
+                    or self.agent_of_subject(content_start, cs, folded)  # "the offensive was a violation of"
                 found = ((agent,), False, False) if agent is not None else None
             return found
         if after:
