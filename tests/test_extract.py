@@ -1971,3 +1971,26 @@ def test_judgements_conditions_and_calls(sentence, expected):
         assert triples(INDIA_PAK + sentence) == {("NOR", "condemn", ("IND",))}
         return
     assert triples(OFFENSIVE + sentence + "\n", day=date(2023, 8, 1)) == expected
+
+
+def test_every_cue_match_ends_at_a_word_end():
+    """A cue that stops inside a word ("oppose" of "opposed") reads the wrong words after it:
+    "China opposed the offensive" found no act to aim at."""
+    from kg.ingest.article.lexicon import lexicon
+
+    lex = lexicon()
+    texts = [p.read_text(encoding="utf-8").lower() for p in sorted(ARTICLES.glob("*.txt"))]
+    texts.append("china opposed it, opposes it and is opposing it. they accused, blamed, designated, "
+                 "filed, provoked, ruled out, faced, invited and eased.")
+    cut = [(c.stance, m.group()) for low in texts for c, m in lex.cue_matches(low)
+           if m.end() < len(low) and low[m.end()].isalpha() and low[m.end() - 1].isalpha()]
+    assert cut == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("China said it opposed the offensive.", {("CHN", "oppose", ("ETH",))}),
+    # "a spokesman for X" speaks for X; "the envoy for Yemen" still serves Yemen (test_review)
+    ("A spokesman for the UN said it condemned the offensive.", {("UN", "condemn", ("ETH",))}),
+])
+def test_opposition_to_an_act_and_a_spokesman_for(sentence, expected):
+    assert triples(OFFENSIVE + sentence + "\n", day=date(2023, 8, 1)) == expected

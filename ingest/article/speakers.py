@@ -59,6 +59,8 @@ _DEFINITE_REACH = 400
 _HEAD_TITLES = {"president", "premier", "chancellor", "king", "queen", "emir", "amir", "sultan"}
 """Titles written before a head of state's or government's name ("President Tokayev"); "prime
 minister" too (see :meth:`Doc.titled_names`)."""
+_SPEAKS_FOR = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "speaking"}
+"""Offices that speak for whom "for" names ("a spokesman for the UN"), not where they serve."""
 _NOT_IN_OFFICE = {"former", "ex", "late", "then", "outgoing", "ousted", "deposed", "exiled"}
 _SMALL = {"of", "the", "to", "for", "and", "a", "an", "his", "her", "its", "their", "on"}
 
@@ -378,6 +380,8 @@ class Doc:
         j = m.i - 1
         if j > a and self.tokens[j].norm == "the":
             j -= 1
+        if j > a and self.tokens[j].norm == "for" and self.tokens[j - 1].norm in _SPEAKS_FOR:
+            return None  # "a spokesman for the UN" is the UN's
         return j if j > a and self.tokens[j].norm in ("to", "for") else None
 
     def _seg_kind(self, a: int, b: int) -> tuple[str, object]:
