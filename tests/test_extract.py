@@ -1994,3 +1994,19 @@ def test_every_cue_match_ends_at_a_word_end():
 ])
 def test_opposition_to_an_act_and_a_spokesman_for(sentence, expected):
     assert triples(OFFENSIVE + sentence + "\n", day=date(2023, 8, 1)) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Kenya hit out at Addis Ababa.", {("KEN", "condemn", ("ETH",))}),
+    ("Kenya blasted the offensive as reckless.", {("KEN", "condemn", ("ETH",))}),
+    ("A bomb blasted the market.", set()),
+    ("Kenya summoned Ethiopia's ambassador to protest the offensive.", {("KEN", "oppose", ("ETH",))}),
+    ("Kenya summoned its ambassador for consultations.", set()),
+    ("Kenya welcomed Ethiopia's decision to halt the offensive.", {("KEN", "praise", ("ETH",))}),
+    ("Kenya sided with Ethiopia.", {("KEN", "support", ("ETH",))}),
+    ("Kenya pledged military aid to Ethiopia.", {("KEN", "support", ("ETH",))}),
+    ("Kenya said it would send troops to help Ethiopia.", {("KEN", "support", ("ETH",))}),
+    ('Kenya described the offensive as "deeply troubling".', {("KEN", "concern", ("ETH",))}),
+])
+def test_more_wordings_of_reactions(sentence, expected):
+    assert triples(OFFENSIVE + sentence + "\n", day=date(2023, 8, 1)) == expected
