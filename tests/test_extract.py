@@ -2010,3 +2010,13 @@ def test_opposition_to_an_act_and_a_spokesman_for(sentence, expected):
 ])
 def test_more_wordings_of_reactions(sentence, expected):
     assert triples(OFFENSIVE + sentence + "\n", day=date(2023, 8, 1)) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the act judged by name, in either order: "called the offensive reckless", "the attacks were reckless"
+    ('An Egyptian foreign ministry statement called the offensive "reckless".', {("EGY", "condemn", ("ETH",))}),
+    ("Egypt said the attacks were reckless and irresponsible.", {("EGY", "condemn", ("ETH",))}),
+    ("Egypt called the operation a success.", set()),
+])
+def test_an_act_judged_by_name(sentence, expected):
+    assert triples(OFFENSIVE + sentence + "\n", day=date(2023, 8, 1)) == expected

@@ -51,6 +51,7 @@ _ACT_SUBJECT = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+(?:[\w-]
                           + ACT_NOUNS
                           + r")\s+(?:(?:was|is|were|are|has\s+been|had\s+been|remains?)\s+"
                             r"[\"“]?(?:\w+\s+){0,2}?[\"“]?)?$")
+_ACT_NOUN = re.compile(r"(?P<noun>" + ACT_NOUNS + r")\b")
 # An act right before a demand of its subject: "the offensive must stop".
 _ACT_BEFORE = re.compile(r"\b(?:the|this|these|those|its|their)\s+(?:[\w-]+\s+){0,2}?(?P<noun>"
                          + ACT_NOUNS + r")\s+$")
@@ -295,8 +296,12 @@ class TargetFinder(Scanner):
         return self.fallback(own, folded)
 
     def act_in_cue(self, cs: int, ce: int, folded: str) -> str | None:
-        """The agent of an act named inside the cue, right after its verb: "described the
-        offensive as illegal", "called the operation a flagrant attack on Syria"."""
+        """The agent of an act named inside the cue, right after its verb ("described the
+        offensive as illegal", "called the operation a flagrant attack on Syria") or opening it
+        ("the attack was reckless")."""
+        opening = _ACT_NOUN.match(self.low, cs, ce)  # "attacks were reckless": the cue opens with it
+        if opening is not None:
+            return self._agent_of(opening, folded)
         if " " not in self.low[cs:ce]:
             return None
         return self._agent_of(_ACT_AFTER.match(self.low, self.low.index(" ", cs), ce), folded)
