@@ -2020,3 +2020,14 @@ def test_more_wordings_of_reactions(sentence, expected):
 ])
 def test_an_act_judged_by_name(sentence, expected):
     assert triples(OFFENSIVE + sentence + "\n", day=date(2023, 8, 1)) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # who rules from a capital is the state, and the call may name it at length
+    ("Kenya urged the government in Addis Ababa to halt the offensive.", {("KEN", "oppose", ("ETH",))}),
+    ("Kenya condemned the authorities in Addis Ababa.", {("KEN", "condemn", ("ETH",))}),
+    # a place is still a place
+    ("Kenya voiced concern about the situation in Addis Ababa.", {("KEN", "concern", ("ETH",))}),
+])
+def test_the_government_in_a_capital(sentence, expected):
+    assert triples(OFFENSIVE + sentence + "\n", day=date(2023, 8, 1)) == expected

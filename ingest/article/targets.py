@@ -51,6 +51,9 @@ _ACT_SUBJECT = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+(?:[\w-]
                           + ACT_NOUNS
                           + r")\s+(?:(?:was|is|were|are|has\s+been|had\s+been|remains?)\s+"
                             r"[\"“]?(?:\w+\s+){0,2}?[\"“]?)?$")
+_RULERS = frozenset({"government", "authorities", "regime", "junta", "leadership", "administration", "rulers",
+                     "officials"})
+"""Who rules from a capital: "the government in Addis Ababa" is no place but the state."""
 _ACT_NOUN = re.compile(r"(?P<noun>" + ACT_NOUNS + r")\b")
 # An act right before a demand of its subject: "the offensive must stop".
 _ACT_BEFORE = re.compile(r"\b(?:the|this|these|those|its|their)\s+(?:[\w-]+\s+){0,2}?(?P<noun>"
@@ -121,15 +124,17 @@ class TargetFinder(Scanner):
         After "in", "at", ... a mention is a place: always for a city ("in Yerevan"); for a
         country's own name only when ``places`` (ceasefire calls: "the developments in Sudan").
         A "from" that ends the cue itself (``cue_end``) names a source, not a place: "alarmed
-        by the messages coming from Ankara". A state's region named through it is a place too:
-        "the forces of Ethiopia's northern Tigray region" are not Ethiopia's.
+        by the messages coming from Ankara"; "the government in Addis Ababa" is the state. A
+        state's region named through it is a place too: "the forces of Ethiopia's northern
+        Tigray region" are not Ethiopia's.
         """
         doc = self.doc
         if speaker.start <= m.start < speaker.end:
             return None
         if m.poss and _REGION.match(self.low, m.end):
             return None
-        if m.i > 0 and doc.tokens[m.i - 1].norm in self.lex.locative and doc.tokens[m.i - 1].end != cue_end:
+        if m.i > 0 and doc.tokens[m.i - 1].norm in self.lex.locative and doc.tokens[m.i - 1].end != cue_end \
+                and not (m.i > 1 and doc.tokens[m.i - 1].norm == "in" and doc.tokens[m.i - 2].norm in _RULERS):
             a = doc.index.actors.get(m.actor)
             if places or a is None or m.surface.replace("'s", "") != a.name:
                 return None
