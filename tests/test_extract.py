@@ -2031,3 +2031,21 @@ def test_an_act_judged_by_name(sentence, expected):
 ])
 def test_the_government_in_a_capital(sentence, expected):
     assert triples(OFFENSIVE + sentence + "\n", day=date(2023, 8, 1)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the state a sentence opened with is the one "the country's" office and an office named
+    # without its state speak for in the next
+    ("Tanzania's position was different. The country's foreign minister, January Makamba, said "
+     "Ethiopia had the right to restore order.", {("TZA", "support", ("ETH",))}),
+    ('Burundi was also critical. "This is a grave mistake by Addis Ababa," a foreign ministry statement said.',
+     {("BDI", "condemn", ("ETH",))}),
+    # a diplomat named so may be anyone's; and the topic reaches one sentence only
+    ("Kenya was silent. A Western diplomat said Ethiopia must stop the offensive.", set()),
+    ("Burundi was also critical. Fighting went on. A foreign ministry statement condemned the offensive.", set()),
+    # an aside that opens with a participle: "X, asked about the fighting, said"
+    ("Rwanda's President Paul Kagame, asked about the fighting, said Ethiopia must stop this offensive.",
+     {("RWA", "oppose", ("ETH",))}),
+])
+def test_the_state_just_named_and_asides(text, expected):
+    assert triples(OFFENSIVE + text + "\n", day=date(2023, 8, 1)) == expected

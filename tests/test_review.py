@@ -513,11 +513,11 @@ def test_review_in_a_real_terminal(tmp_path, article, kg_home):
 
 def test_a_speaker_carries_over_to_an_evaluation_without_a_cue():
     text = (f"{URL}\n2020-10-02\nNeighbours\n\nFighting between Armenia and Azerbaijan went on.\n\n"
-            "Greece backed Armenia on Friday. \"We admire the courage of the Armenian people,\" a minister said.\n")
+            "Greece backed Armenia on Friday. \"We admire the courage of the Armenian people,\" a diplomat said.\n")
     x = extract_article(text, index=INDEX)
     assert [(s.sentence, s.speaker, s.stance, s.targets) for s in x.statements] == [(1, "GRC", "support", ("ARM",))]
     queue = review_queue(x, article_body(text), INDEX)[1]
-    # sentence 2: no stance cue, but "admire" and "courage" praise; "a minister" names no state,
+    # sentence 2: no stance cue, but "admire" and "courage" praise; "a diplomat" names no state,
     # so the speaker is Greece, the speaker of the sentence before; the target is named in it.
     # Sentence 1 gave a statement: its other reading (every party as the target) comes with less weight.
     assert [(c.sentence, c.speaker, c.stance, c.targets, c.all_parties) for c in queue] == [
@@ -526,3 +526,8 @@ def test_a_speaker_carries_over_to_an_evaluation_without_a_cue():
     assert queue[0].why == "another reading of a sentence that gave a statement"
     assert queue[1].why == "no statement from this sentence"
     assert queue[1].score > queue[2].score > queue[0].score
+    # "a minister" is of the government just named, so the extraction reads it (at an
+    # evaluation's confidence); a diplomat may be anyone's
+    minister = extract_article(text.replace("a diplomat said", "a minister said"), index=INDEX)
+    assert [(s.sentence, s.speaker, s.stance, s.targets, s.confidence) for s in minister.statements] == [
+        (1, "GRC", "support", ("ARM",), 0.8), (2, "GRC", "praise", ("ARM",), 0.45)]

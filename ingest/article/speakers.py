@@ -59,6 +59,9 @@ _DEFINITE_REACH = 400
 _HEAD_TITLES = {"president", "premier", "chancellor", "king", "queen", "emir", "amir", "sultan"}
 """Titles written before a head of state's or government's name ("President Tokayev"); "prime
 minister" too (see :meth:`Doc.titled_names`)."""
+_OWN_OFFICES = {"ministry", "government", "presidency", "spokesman", "spokeswoman", "spokesperson", "statement",
+                "cabinet", "administration", "office", "minister", "president", "chancellor"}
+"""Offices of a government that the wires name without their state when the state was just named."""
 _SPEAKS_FOR = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "speaking"}
 """Offices that speak for whom "for" names ("a spokesman for the UN"), not where they serve."""
 _NOT_IN_OFFICE = {"former", "ex", "late", "then", "outgoing", "ousted", "deposed", "exiled"}
@@ -93,6 +96,7 @@ class Doc:
     surnames: dict[str, str] = field(default_factory=dict)       # folded name word -> actor
     candidates: dict[str, dict] = field(default_factory=dict)     # name -> info
     last: Speaker | None = None
+    topic: str | None = None  # the state the sentence before opened with ("Tanzania's position ...")
     _speaks_for: dict[str, str | None] = field(default_factory=dict)  # fold() answers so far
     titled: dict[str, str] = field(default_factory=dict)  # person -> state their title names in the text
 
@@ -436,6 +440,10 @@ class Doc:
                 return "none", None  # "its envoy to the United Nations": whose envoy, the text says earlier
             pick = own[0] if own else actors[0]
             return "title", pick.actor
+        if self.topic is not None and offices and any(
+                self.tokens[k].norm in ("country", "nation") and self.tokens[k].text.lower().endswith(("'s", "’s"))
+                for k in range(a, b)):
+            return "title", self.topic  # "the country's foreign minister": the state just named
         for m in ms:  # "Pashinyan's spokesman": the person's state
             if m.poss and self.kind(m.actor) == "person" and m.j < b \
                     and self.tokens[m.j].norm in lex.office_words:
@@ -472,8 +480,12 @@ class Doc:
         hk, hv = kinds[head]
         if hk == "none":
             known = self._known_before_unknown(segs, kinds, order) if left else ()
-            return Speaker(known, self.tokens[segs[0][0]].start, self.tokens[segs[-1][1] - 1].end) \
-                if known and self._boundary_before(segs[0][0], lo) else None
+            span = (self.tokens[segs[0][0]].start, self.tokens[segs[-1][1] - 1].end)
+            if not known and len(segs) == 1 and self.tokens[segs[0][0]].norm in ("a", "an"):
+                # "Burundi was critical. A foreign ministry statement said": the state just named
+                owner = self._office_of_last(segs[0])
+                known = (owner,) if owner is not None else ()
+            return Speaker(known, *span) if known and self._boundary_before(segs[0][0], lo) else None
         chosen = [head]
         for n in order[1:]:
             k, v = kinds[n]
@@ -520,7 +532,7 @@ class Doc:
                     people = list(self._known_before_unknown(segs, kinds, order))
                 if people:
                     return Speaker(tuple(dict.fromkeys(people)), *span)
-                owner = self._office_of_last(segs[head])
+                owner = self._office_of_last((segs[0][0], segs[-1][1]))
                 if owner is not None:  # "Armenia denied it. Defence ministry spokeswoman X said"
                     self._candidate(name, owner)
                     return Speaker((owner,), *span, candidate=name)
@@ -534,15 +546,23 @@ class Doc:
 
     def _office_of_last(self, seg: tuple[int, int]) -> str | None:
         """The state a name introduced by an office alone ("Defence ministry spokeswoman X")
-        speaks for: the one that spoke or acted last, as the wires leave the state out when it
-        is the one just named. None without an office word, or when the last is no state."""
-        lex = lexicon()
-        if self.last is None or len(self.last.actors) != 1:
+        speaks for: the one the sentence before opened with (:attr:`topic`), as the wires leave
+        the state out when it is the one just named. None without an office of a government
+        (a diplomat or an envoy named so may be anyone's)."""
+        if self.topic is None:
             return None
-        if not any(self.tokens[k].norm in lex.office_words for k in range(*seg) if k not in self.by_token):
+        if not any(self.tokens[k].norm in _OWN_OFFICES for k in range(*seg) if k not in self.by_token):
             return None
-        owner = self.fold(self.last.actors[0])
-        return owner if owner is not None and self.kind(owner) == "state" else None
+        return self.topic
+
+    def opening_state(self, lo: int, hi: int) -> str | None:
+        """The state a sentence (tokens ``lo``..``hi``) opens with: "Tanzania's position was
+        different", "Kenyan President William Ruto said" (its :attr:`topic` for the next)."""
+        m = self.by_token.get(lo)
+        if m is None or m.i != lo or m.j > hi:
+            return None
+        f = self.fold(m.actor)
+        return f if f is not None and self.kind(f) == "state" else None
 
     def _known_before_unknown(self, segs, kinds, order) -> tuple[str, ...]:
         """The actors listed before a last member nobody knows ("Kyiv and the West"): joined to it

@@ -122,6 +122,7 @@ class StatementBuilder(TargetFinder, QuoteFinder):
             self._evaluations(st, continuation, {x.speaker for x in self.out[before:]})
             if not st.events and len(self.out) == before:
                 self.remember_contact(st)
+            doc.topic = doc.opening_state(st.lo, st.hi)
             if st.events:
                 prev_speaker_sentence = sent.index
 
