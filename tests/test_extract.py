@@ -2049,3 +2049,16 @@ def test_the_government_in_a_capital(sentence, expected):
 ])
 def test_the_state_just_named_and_asides(text, expected):
     assert triples(OFFENSIVE + text + "\n", day=date(2023, 8, 1)) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # "according to a statement from X" and "a joint statement by X and Y" name who spoke
+    ("Ethiopia must halt the offensive, according to a statement from the Kenyan foreign ministry.",
+     {("KEN", "oppose", ("ETH",))}),
+    ("A joint statement by Kenya and Uganda condemned the offensive.",
+     {("KEN", "condemn", ("ETH",)), ("UGA", "condemn", ("ETH",))}),
+    # the one joined in a stance is no target of it
+    ("Kenya joined Uganda in condemning the offensive.", {("KEN", "condemn", ("ETH",))}),
+])
+def test_statements_from_and_stances_joined(sentence, expected):
+    assert triples(OFFENSIVE + sentence + "\n", day=date(2023, 8, 1)) == expected

@@ -42,6 +42,9 @@ _DASHES = "-—–―"
 _LABEL = re.compile(r"\s*(?P<label>[A-Z][\w.'’&-]*(?:[ ][\w.'’&-]+)*):\s+(?=[A-Z\"“])")
 HEADER_WORDS = 6
 """Most words of a header line naming a speaker."""
+_STATEMENT_FROM = re.compile(r"(?:an?|the)\s+(?:joint\s+|written\s+|brief\s+)?(?:statement|communiqu[eé]|"
+                             r"spokes(?:man|woman|person))\s+(?:from|by|of|for|issued\s+by)\s+", re.I)
+"""What may stand between "according to" and who spoke: "a statement from", "a spokesman for"."""
 _AS_SAYING = re.compile(r"\s+as\s+(?:saying|telling|stating|writing)\b")
 # A paragraph that ends in an attribution line: "“...” -- US Secretary of State John Kerry".
 _ATTRIBUTION = re.compile(r"[\"”.!?)]\s*(?:--|—|–|―)\s*(?P<who>[^\n\"“”—–]{2,200}?)\s*$")
@@ -173,7 +176,11 @@ class Scanner:
                 if k + 2 < st.hi and doc.tokens[k + 1].norm == "to":
                     # up to a comma: "According to Iran, Turkey ..." is Iran's account of Turkey
                     end = next((j for j in range(k + 3, st.hi) if "," in doc.gap(j - 1, j)), st.hi)
-                    sp = doc.np_right(k + 2, end)
+                    start = k + 2
+                    lead = _STATEMENT_FROM.match(doc.body, doc.tokens[start].start)
+                    if lead:  # "according to a statement from the Kenyan foreign ministry"
+                        start = bisect.bisect_left(self.starts, lead.end())
+                    sp = doc.np_right(start, end) if start < end else None
             elif word == "quoted":  # "the agency quoted X as saying": X speaks
                 sp = doc.np_right(k + 1, st.hi) if k + 1 < st.hi else None
                 if sp is None or not _AS_SAYING.match(doc.body, sp.end):

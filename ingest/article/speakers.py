@@ -264,6 +264,8 @@ class Doc:
             a = s - 2
             if self.tokens[a].norm not in _STATEMENTS:
                 return None
+            while a - 1 >= lo and self.tokens[a - 1].norm in ("joint", "written", "brief", "separate", "new"):
+                a -= 1  # "a joint statement by Kenya and Uganda"
             if a - 1 >= lo and self.tokens[a - 1].norm in ("a", "the", "in", "its", "their"):
                 a -= 1
             return self._resolve(s, end + 1, s, left=True) if self._boundary_before(a, lo) else None

@@ -51,6 +51,8 @@ _ACT_SUBJECT = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+(?:[\w-]
                           + ACT_NOUNS
                           + r")\s+(?:(?:was|is|were|are|has\s+been|had\s+been|remains?)\s+"
                             r"[\"“]?(?:\w+\s+){0,2}?[\"“]?)?$")
+_JOINED = re.compile(r"\bjoin(?:s|ed|ing)?\s+(?:the\s+)?$")
+"""Before a co-speaker: "joined Uganda in condemning"."""
 _RULERS = frozenset({"government", "authorities", "regime", "junta", "leadership", "administration", "rulers",
                      "officials"})
 """Who rules from a capital: "the government in Addis Ababa" is no place but the state."""
@@ -276,6 +278,8 @@ class TargetFinder(Scanner):
         for m in reversed(before):
             if cue.stance == "oppose" and _SUBJECT_OF.fullmatch(self.low, m.end, cs):
                 break  # "Pakistan will never accept ...": who rejects is no target
+            if self.low[m.end:cs].strip() == "in" and _JOINED.search(self.low, max(ca, m.start - 20), m.start):
+                continue  # "Kenya joined Uganda in condemning": Uganda condemns too, it is no target
             f = self.eligible(m, speaker, folded)
             if f:
                 return (f,), False, True
