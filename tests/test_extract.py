@@ -2062,3 +2062,17 @@ def test_the_state_just_named_and_asides(text, expected):
 ])
 def test_statements_from_and_stances_joined(sentence, expected):
     assert triples(OFFENSIVE + sentence + "\n", day=date(2023, 8, 1)) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a stance an act or an actor drew, from those named after "from"
+    ("The offensive drew sharp criticism from Kenya and Uganda.",
+     {("KEN", "condemn", ("ETH",)), ("UGA", "condemn", ("ETH",))}),
+    ("Ethiopia's move sparked condemnation from the African Union.", {("AU", "condemn", ("ETH",))}),
+    # every actor after a passive's "by", and the subject as the target
+    ("Ethiopia was condemned by Kenya and Uganda.", {("KEN", "condemn", ("ETH",)), ("UGA", "condemn", ("ETH",))}),
+    ("The offensive has been widely condemned, including by Kenya and Uganda.",
+     {("KEN", "condemn", ("ETH",)), ("UGA", "condemn", ("ETH",))}),
+])
+def test_stances_drawn_and_passives_of_several(sentence, expected):
+    assert triples(OFFENSIVE + sentence + "\n", day=date(2023, 8, 1)) == expected

@@ -48,7 +48,13 @@ _FEELINGS = frozenset({"outraged", "appalled", "shocked", "dismayed", "disappoin
                        "angered", "incensed", "pleased", "delighted", "heartened", "encouraged", "gratified"})
 """Words in -ed after "was" that are the subject's own feeling, not a passive ("was outraged by")."""
 # Who acts in a passive: "by" within three words after the verb ("was condemned on Monday by").
-_BY_AGENT = re.compile(r"\s+(?:[\w-]+\s+){0,3}?by\s+(?:the\s+)?$", re.I)
+_BY_AGENT = re.compile(r"[\s,]+(?:[\w-]+[\s,]+){0,3}?by\s+(?:the\s+)?$", re.I)
+# What a subject drew from others: "drew (sharp) criticism from", "sparked condemnation from".
+_DREW = re.compile(r"\b(?:dr[ae]w|draws|drawn|drawing|spark(?:s|ed|ing)?|prompt(?:s|ed|ing)?|trigger(?:s|ed|ing)?|"
+                   r"provok(?:e|es|ed|ing)|attract(?:s|ed|ing)?|earn(?:s|ed|ing)?|(?:met|meets?)\s+with)\s+"
+                   r"(?:(?:wide|widespread|international|global|strong|sharp|fierce|harsh|swift|broad|much|some|"
+                   r"the|immediate|(?:an?\s+)?(?:wave|storm|chorus)\s+of)\s+){0,3}$")
+_FROM = re.compile(r"\s+(?:from|by)\s+(?:the\s+)?")
 _VERB_ONLY_CLAUSE = re.compile(r"\b(?:but|and|yet)\s+(?:(?:also|later|then|again|still)\s+)?$", re.I)
 """A clause that is only its verb ("..., but warned"): its subject is the sentence's."""
 _SCARE_QUOTE_WORDS = 5
@@ -142,15 +148,19 @@ class StatementBuilder(TargetFinder, QuoteFinder):
                 or (k in doc.by_token and cue.kind != "harm" and doc.kind(doc.by_token[k].actor) != "person"):
             return
         ca, cb = self.clause(st, cs)
-        if self.embedded(cue, ca, cs):
+        lo = max(st.lo, self.tok_at(ca))
+        drawn = self.drawn_from(cue, ca, cs, ce, cb, lo)  # "the offensive drew criticism from Kenya"
+        if drawn is None and self.embedded(cue, ca, cs):
             self.read.add(cs)  # no stance here, and no evaluation of these words either
             return
-        lo = max(st.lo, self.tok_at(ca))
         q = self.in_quote(st, cs)
         speaker: Speaker | None = None
         complement_subject: Speaker | None = None
         content_start = ca
-        if q is not None:
+        if drawn is not None:
+            speaker, complement_subject = drawn
+            self.read.add(cs)
+        elif q is not None:
             speaker = self.quote_speaker(st, q, continuation)
             content_start = q[0]
             if (speaker is None or speaker.start >= q[1]) \
@@ -257,12 +267,34 @@ class StatementBuilder(TargetFinder, QuoteFinder):
             return False
         return word.endswith("ed") and _PASSIVE_BEFORE.search(self.low, max(ca, cs - 30), cs) is not None
 
+    def drawn_from(self, cue: Cue, ca: int, cs: int, ce: int, cb: int, lo: int) -> tuple[Speaker, Speaker] | None:
+        """The ones a stance came from, and what it is about, when a subject "drew" it: "the
+        offensive drew sharp criticism from Kenya and Uganda" (Kenya's and Uganda's, about the
+        offensive's agent), "Ethiopia's move sparked condemnation from the AU". None otherwise."""
+        if cue.stance not in ("condemn", "oppose", "praise", "support"):
+            return None
+        drew = _DREW.search(self.low, max(ca, cs - 60), cs)
+        first = next(iter(self.mentions_in(ce, cb)), None)
+        if drew is None or first is None or not _FROM.fullmatch(self.low, ce, first.start):
+            return None
+        listed = self.listed_from(first, cb)
+        subject = self.doc.np_left(self.tok_at(drew.start()), lo, allow_pronoun=False)
+        if subject is None:  # an act: whoever the article says did it
+            agent = self.agent_before(ca, drew.start())
+            subject = Speaker((agent,), ca, drew.start()) if agent is not None else None
+        if subject is None:
+            return None
+        actors = tuple(dict.fromkeys(m.actor for m in listed))
+        return Speaker(actors, first.start, listed[-1].end), subject
+
     def by_agent(self, ce: int, cb: int) -> Speaker | None:
-        """The actor named after "by" right after a passive cue ("was condemned by the UN")."""
+        """The actors named after "by" right after a passive cue ("was condemned by the UN", "was
+        widely condemned, including by Kenya and Uganda")."""
         first = next(iter(self.mentions_in(ce, cb)), None)
         if first is None or not _BY_AGENT.fullmatch(self.low, ce, first.start):
             return None
-        return Speaker((first.actor,), first.start, first.end)
+        listed = self.listed_from(first, cb)
+        return Speaker(tuple(dict.fromkeys(m.actor for m in listed)), first.start, listed[-1].end)
 
     def both_sides(self, st: Sent, ca: int, cs: int) -> Speaker | None:
         """The parties, jointly, when the clause before a reciprocal cue, or its words after the last

@@ -164,6 +164,12 @@ class TargetFinder(Scanner):
             # "the offensive must stop": whoever the article says carries it out
             agent = self._agent_of(_ACT_BEFORE.search(self.low, content_start, cs), folded)
             return ((agent,), False, False) if agent is not None else None
+        if complement_subject is not None and speaker.start >= ce and cue.stance in _AGAINST + ("praise", "support"):
+            # "Ethiopia was condemned by Kenya (and praised by Eritrea)", "the offensive drew
+            # criticism from Kenya": the one who speaks comes after the cue, the subject is the target
+            fs = tuple(f for f in (doc.fold(a) or a for a in complement_subject.actors) if f != folded)
+            if fs:
+                return fs, False, True
         rel = _RELATIVE.search(doc.body[ce:cb])
         if rel and rel.group() == "that" and not doc.body[ce:ce + rel.start()].strip():
             rel = _RELATIVE.search(doc.body[ce:cb], rel.end())  # "warned that ...": what was said
@@ -314,6 +320,19 @@ class TargetFinder(Scanner):
         if " " not in self.low[cs:ce]:
             return None
         return self._agent_of(_ACT_AFTER.match(self.low, self.low.index(" ", cs), ce), folded)
+
+    def agent_before(self, a: int, b: int, folded: str = "") -> str | None:
+        """The agent of the act named right before offset ``b`` ("the offensive" drew ...)."""
+        return self._agent_of(_ACT_BEFORE.search(self.low, a, b), folded)
+
+    def listed_from(self, first: Mention, b: int) -> list[Mention]:
+        """``first`` and the mentions listed with it before offset ``b``: "Kenya, Uganda and Tanzania"."""
+        out = [first]
+        for m in self.mentions_in(first.end, b):
+            if not _LIST_GLUE.fullmatch(self.doc.body, out[-1].end, m.start):
+                break
+            out.append(m)
+        return out
 
     def agent_of_subject(self, a: int, cs: int, folded: str) -> str | None:
         """The agent of an act that is the subject of the cue: "the attack was unprovoked",
