@@ -279,8 +279,10 @@ class StatementBuilder(TargetFinder, QuoteFinder):
             return None
         listed = self.listed_from(first, cb)
         subject = self.doc.np_left(self.tok_at(drew.start()), lo, allow_pronoun=False)
-        if subject is None:  # an act: whoever the article says did it
-            agent = self.agent_before(ca, drew.start())
+        if subject is None:  # an act: whoever the article says did it, or whose it is ("X's move")
+            owner = [m for m in self.mentions_in(ca, drew.start()) if m.poss
+                     and len(self.low[m.end:drew.start()].split()) <= 2]
+            agent = owner[-1].actor if owner else self.agent_before(ca, drew.start())
             subject = Speaker((agent,), ca, drew.start()) if agent is not None else None
         if subject is None:
             return None
