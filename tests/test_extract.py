@@ -2076,3 +2076,14 @@ def test_statements_from_and_stances_joined(sentence, expected):
 ])
 def test_stances_drawn_and_passives_of_several(sentence, expected):
     assert triples(OFFENSIVE + sentence + "\n", day=date(2023, 8, 1)) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a stance as a noun, with the act after "of" or "to"
+    ("Kenya voiced its opposition to the offensive.", {("KEN", "oppose", ("ETH",))}),
+    ("Kenya expressed its rejection of the offensive.", {("KEN", "oppose", ("ETH",))}),
+    ("Kenya expressed its strong condemnation of the offensive.", {("KEN", "condemn", ("ETH",))}),
+])
+def test_a_stance_named_as_a_noun(sentence, expected):
+    x = extract_article(OFFENSIVE + sentence + "\n", url="https://example.org/t", date=date(2023, 8, 1), index=INDEX)
+    assert {(s.speaker, s.stance, s.targets, s.all_parties) for s in x.statements} == {e + (False,) for e in expected}

@@ -41,8 +41,8 @@ _PASSIVE = re.compile(r"\b(?:were|was|been|are|is|be|being)\s+(?:\w+\s+)?$", re.
 _AGAINST = ("condemn", "oppose", "accuse", "concern", "warn", "threaten")
 """Stances aimed against their target: the ones a victim or an act's agent can decide."""
 # An act named right after a cue: "condemned the (deadly, surprise) attacks", "these strikes",
-# "outraged by the attack".
-_ACT_AFTER = re.compile(r"\s*(?:(?:by|at|over|about|with|for)\s+)?[\"“”]?\s*"
+# "outraged by the attack", "its condemnation of the offensive", "its opposition to the strikes".
+_ACT_AFTER = re.compile(r"\s*(?:(?:by|at|over|about|with|for|of|to)\s+)?[\"“”]?\s*"
                         r"(?:the|this|these|that|those|such|its|their|today's|yesterday's)\s+"
                         r"(?:[\w-]+\s+){0,3}?(?P<noun>" + ACT_NOUNS + r")\b")
 # An act as the subject right before a cue: "the attack was (completely) "unprovoked"", or right
