@@ -2087,3 +2087,9 @@ def test_stances_drawn_and_passives_of_several(sentence, expected):
 def test_a_stance_named_as_a_noun(sentence, expected):
     x = extract_article(OFFENSIVE + sentence + "\n", url="https://example.org/t", date=date(2023, 8, 1), index=INDEX)
     assert {(s.speaker, s.stance, s.targets, s.all_parties) for s in x.statements} == {e + (False,) for e in expected}
+
+
+def test_opposed_to_is_the_subjects_own_stance():
+    # "is opposed to" is no passive (the whole word "opposed" is matched since the cue was mended)
+    assert triples(OFFENSIVE + "Kenya is opposed to the offensive.\n", day=date(2023, 8, 1)) == \
+        {("KEN", "oppose", ("ETH",))}

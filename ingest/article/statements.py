@@ -265,6 +265,8 @@ class StatementBuilder(TargetFinder, QuoteFinder):
         word = self.low[cs:ce].split(maxsplit=1)[0] if ce > cs else ""
         if word.startswith("un") or word in _FEELINGS:  # "was unjustified", "was outraged": no passive
             return False
+        if self.low.startswith(" to ", ce):  # "Israel is opposed to French mediation": its own stance
+            return False
         return word.endswith("ed") and _PASSIVE_BEFORE.search(self.low, max(ca, cs - 30), cs) is not None
 
     def drawn_from(self, cue: Cue, ca: int, cs: int, ce: int, cb: int, lo: int) -> tuple[Speaker, Speaker] | None:
