@@ -2093,3 +2093,14 @@ def test_opposed_to_is_the_subjects_own_stance():
     # "is opposed to" is no passive (the whole word "opposed" is matched since the cue was mended)
     assert triples(OFFENSIVE + "Kenya is opposed to the offensive.\n", day=date(2023, 8, 1)) == \
         {("KEN", "oppose", ("ETH",))}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # from the tuning half of PLOVER's gold sentences, in words of our own
+    ("The United States on Thursday defended the right of Eritrea to respond.", {("USA", "support", ("ERI",))}),
+    ("Kenya's president has refused to meet Ethiopia's visiting foreign minister.", {("KEN", "oppose", ("ETH",))}),
+    ("Kenya refused to recognise the new government in Addis Ababa.", {("KEN", "oppose", ("ETH",))}),
+    ("Kenya refused to comment.", set()),
+])
+def test_a_right_defended_and_a_meeting_refused(sentence, expected):
+    assert triples(OFFENSIVE + sentence + "\n", day=date(2023, 8, 1)) == expected
