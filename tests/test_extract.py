@@ -2104,3 +2104,13 @@ def test_opposed_to_is_the_subjects_own_stance():
 ])
 def test_a_right_defended_and_a_meeting_refused(sentence, expected):
     assert triples(OFFENSIVE + sentence + "\n", day=date(2023, 8, 1)) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # "the military actions" are the offensive's; a promise broken accuses who broke it
+    ("Kenya told Abiy that the military actions must stop immediately.", {("KEN", "oppose", ("ETH",))}),
+    ("Kenya said Addis Ababa had broken its promise to refrain from military action.",
+     {("KEN", "accuse", ("ETH",))}),
+])
+def test_military_actions_and_promises_broken(sentence, expected):
+    assert triples(OFFENSIVE + sentence + "\n", day=date(2023, 8, 1)) == expected

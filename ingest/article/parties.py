@@ -221,8 +221,9 @@ HARM_NOUNS = {
     "bombing": "strike", "bombardment": "strike", "shelling": "strike",
     "invasion": "invasion", "incursion": "invasion", "incursions": "invasion", "offensive": "invasion",
     "intervention": "invasion", "aggression": "attack",
-    # "launched a military operation", then "condemned the operation"
-    "operation": "invasion", "operations": "invasion",
+    # "launched a military operation", then "condemned the operation", "the military actions must stop"
+    "operation": "invasion", "operations": "invasion", "military action": "invasion",
+    "military actions": "invasion", "military activities": "invasion",
     "annexation": "annexation", "coup": "coup", "takeover": "coup", "capture": "capture",
     "seizure": "capture", "blockade": "blockade", "siege": "blockade", "killing": "killing",
     "assassination": "killing",
