@@ -2114,3 +2114,16 @@ def test_a_right_defended_and_a_meeting_refused(sentence, expected):
 ])
 def test_military_actions_and_promises_broken(sentence, expected):
     assert triples(OFFENSIVE + sentence + "\n", day=date(2023, 8, 1)) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # what the subject is told: it plays with fire, crossed a red line, will pay a price
+    ('"Ethiopia is playing with fire," Kenya\'s foreign minister said.', {("KEN", "warn", ("ETH",))}),
+    ('"The Ethiopian government has crossed a red line," Kenya\'s foreign minister said.',
+     {("KEN", "condemn", ("ETH",))}),
+    ('"Ethiopia\'s leaders will pay a heavy price," Kenya\'s foreign minister said.', {("KEN", "warn", ("ETH",))}),
+    # the subject of a demand through who acts for it
+    ("Kenya said the Ethiopian government must halt the offensive.", {("KEN", "oppose", ("ETH",))}),
+])
+def test_what_the_subject_is_told(sentence, expected):
+    assert triples(OFFENSIVE + sentence + "\n", day=date(2023, 8, 1)) == expected

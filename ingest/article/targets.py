@@ -29,6 +29,9 @@ _SUBJECT_OF = re.compile(r"\s+(?:(?:will|would|can|could|shall|should|must|does|
                          r"also|firmly|strongly|still|again|categorically|flatly|once)\s+)*")
 # A cue that is a judgement by its subject: "described the strikes as", "called the move".
 _JUDGING = re.compile(r"(?:describ|call|brand|term|label)\w*\s")
+_SUBJECT_HEAD = re.compile(r"(?:\s+(?:government|leaders?|leadership|authorities|regime|forces|army|troops|"
+                           r"military|officials))?")
+"""Who acts for the actor named in a subject: "the Ethiopian government", "Ethiopia's leaders"."""
 # The sides of the conflict named right after a cue: "warned both sides", "accused all parties".
 _BOTH_SIDES_AFTER = re.compile(r"\s+(?:both|all|the\s+two|the\s+warring)\s+(?:sides|parties|countries|"
                                r"neighbou?rs|belligerents)\b")
@@ -157,7 +160,8 @@ class TargetFinder(Scanner):
         in_sent = self.mentions_in(ca, cb)
         if cue.target == "subject":  # "Turkey must withdraw its troops": the one the demand is of
             before = [m for m in in_sent if content_start <= m.start and m.end <= cs]
-            if before and _SUBJECT_OF.fullmatch(self.low, before[-1].end, cs):
+            head = _SUBJECT_HEAD.match(self.low, before[-1].end).end() if before else 0
+            if before and _SUBJECT_OF.fullmatch(self.low, head, cs):
                 f = self.eligible(before[-1], speaker, folded)
                 if f:
                     return (f,), False, True
