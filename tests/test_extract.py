@@ -2127,3 +2127,16 @@ def test_military_actions_and_promises_broken(sentence, expected):
 ])
 def test_what_the_subject_is_told(sentence, expected):
     assert triples(OFFENSIVE + sentence + "\n", day=date(2023, 8, 1)) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a body's size before its name is part of the subject
+    ("The 15-member Security Council called on Ethiopia to halt the offensive.", {("UNSC", "oppose", ("ETH",))}),
+    ("The six-nation Gulf Cooperation Council condemned the offensive.", {("GCC", "condemn", ("ETH",))}),
+    ("The 27-member bloc condemned the offensive.", {("EU", "condemn", ("ETH",))}),
+    # a court's order is a demand; UN agencies speak for themselves
+    ("The International Court of Justice ordered Ethiopia to halt the offensive.", {("ICJ", "oppose", ("ETH",))}),
+    ("UNICEF condemned the offensive.", {("UNICEF", "condemn", ("ETH",))}),
+])
+def test_bodies_by_their_size_courts_and_agencies(sentence, expected):
+    assert triples(OFFENSIVE + sentence + "\n", day=date(2023, 8, 1)) == expected

@@ -59,6 +59,9 @@ _DEFINITE_REACH = 400
 _HEAD_TITLES = {"president", "premier", "chancellor", "king", "queen", "emir", "amir", "sultan"}
 """Titles written before a head of state's or government's name ("President Tokayev"); "prime
 minister" too (see :meth:`Doc.titled_names`)."""
+_SIZE = re.compile(r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|\w+ty(?:-\w+)?)"
+                   r"-(?:member|nation|country|state|strong)$")
+"""A body's size before its name: "the 15-member Security Council", "the six-nation GCC"."""
 _OWN_OFFICES = {"ministry", "government", "presidency", "spokesman", "spokeswoman", "spokesperson", "statement",
                 "cabinet", "administration", "office", "minister", "president", "chancellor"}
 """Offices of a government that the wires name without their state when the state was just named."""
@@ -168,7 +171,7 @@ class Doc:
         lex = lexicon()
         if k in self.by_token:
             return True
-        if t.norm in lex.title_words or t.norm in _HONORIFICS or t.text.isdigit():
+        if t.norm in lex.title_words or t.norm in _HONORIFICS or t.text.isdigit() or _SIZE.match(t.norm):
             return True
         return t.cap and t.norm not in lex.speech_verbs
 
