@@ -2140,3 +2140,13 @@ def test_what_the_subject_is_told(sentence, expected):
 ])
 def test_bodies_by_their_size_courts_and_agencies(sentence, expected):
     assert triples(OFFENSIVE + sentence + "\n", day=date(2023, 8, 1)) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Kenya as well as Uganda condemned the offensive.",
+     {("KEN", "condemn", ("ETH",)), ("UGA", "condemn", ("ETH",))}),
+    ("France, Germany as well as Britain condemned the offensive.",
+     {("FRA", "condemn", ("ETH",)), ("DEU", "condemn", ("ETH",)), ("GBR", "condemn", ("ETH",))}),
+])
+def test_as_well_as_joins_speakers(sentence, expected):
+    assert triples(OFFENSIVE + sentence + "\n", day=date(2023, 8, 1)) == expected

@@ -223,6 +223,8 @@ class Doc:
             if s < t and not self.gap_ok(s):
                 break
             s -= 1
+            if s - 3 >= lo and self._as_well_as(s - 2) and self._np_token(s - 3):
+                s -= 3  # "Kenya as well as Uganda condemned": one list
         s += 1
         # "countries that co-chair the Minsk Group urged": a lower-case office word right before
         # an article is a verb, and what follows it its object, not the subject
@@ -347,15 +349,23 @@ class Doc:
             return None
         return Speaker(self.last.actors, tok.start, tok.end, pronoun=True)
 
+    def _as_well_as(self, k: int) -> bool:
+        """Whether tokens ``k``.. read "as well as" (a list's "and")."""
+        return k >= 0 and k + 2 < len(self.tokens) and \
+            [t.norm for t in self.tokens[k:k + 3]] == ["as", "well", "as"]
+
     def _segments(self, s: int, e: int) -> list[tuple[int, int]]:
-        """Split tokens [s, e) at "and" and at commas."""
+        """Split tokens [s, e) at "and", "as well as" and at commas."""
         segs, a = [], s
         for k in range(s, e):
-            cut_here = self.tokens[k].norm == "and" and k not in self.by_token
+            if k < a:
+                continue
+            wide = self._as_well_as(k) and k + 3 <= e
+            cut_here = (self.tokens[k].norm == "and" and k not in self.by_token) or wide
             if cut_here:
                 if k > a:
                     segs.append((a, k))
-                a = k + 1
+                a = k + (3 if wide else 1)
             elif k + 1 < e and "," in self.gap(k, k + 1):
                 segs.append((a, k + 1))
                 a = k + 1
@@ -630,7 +640,7 @@ class Doc:
         nxt = segs[n + 1] if left else segs[n - 1]
         lo_tok, hi_tok = (b - 1, nxt[0]) if left else (nxt[1] - 1, a)
         between = [t.norm for t in self.tokens[lo_tok + 1:hi_tok]]
-        return "and" if "and" in between else ","
+        return "and" if "and" in between or "well" in between else ","
 
     def _candidate(self, name: str, owner: str | None) -> None:
         info = self.candidates.setdefault(name, {"name": name, "attributed_to": owner})
