@@ -2150,3 +2150,37 @@ def test_bodies_by_their_size_courts_and_agencies(sentence, expected):
 ])
 def test_as_well_as_joins_speakers(sentence, expected):
     assert triples(OFFENSIVE + sentence + "\n", day=date(2023, 8, 1)) == expected
+
+
+ATTACK = ("Gunmen opened fire at a concert hall near Ankara on Friday, killing dozens. Turkey declared a day "
+          "of mourning, and Turkish officials vowed to find those responsible.\n\n")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # an attack nobody is said to have done: its condemnation is aimed at no one, not at its victim
+    ("France condemned the attack.", set()),
+    # whoever claimed it did it
+    ("The Islamic State group claimed responsibility for the attack. France condemned the attack.",
+     {("FRA", "condemn", ("ISIS",))}),
+    ('The Islamic State group claimed responsibility for the attack. Greece condemned "the heinous and cowardly '
+     'terrorist attack".',
+     {("GRC", "condemn", ("ISIS",))}),
+    # condolences go to whom they are sent
+    ("Xi Jinping sent a message of condolence to Erdogan.", {("CHN", "support", ("TUR",))}),
+    # a national security council is a state's, not the UN's; an unknown speaker's "said X condemned" is X's
+    ("National Security Council spokesman John Kirby said the United States condemned the attack.", set()),
+    ("The Islamic State group claimed responsibility for the attack. National Security Council spokesman John "
+     "Kirby said the United States condemned the attack.", {("USA", "condemn", ("ISIS",))}),
+])
+def test_a_terror_attack(sentence, expected):
+    assert triples(ATTACK + sentence + "\n", day=date(2024, 3, 23)) == expected
+
+
+def test_a_terror_attack_of_our_own():
+    # Written before its rules (first contact: P 0.17 R 0.11, 1 of 9: the attack's condemnations were
+    # aimed at the state attacked, and the US National Security Council read as the UN's); still out
+    # of reach: condolences that name no one ("Turkey and Kazakhstan also expressed their condolences").
+    gold = load_gold(ARTICLES / "gold.yaml", INDEX)["concert_hall_attack.txt"]
+    s = score(reduce(extract_file(ARTICLES / "concert_hall_attack.txt", index=INDEX), INDEX), gold)
+    assert s.precision == 1.0 and [m.quote for m in s.misses] == ["expressed their condolences"] * 2, \
+        (s.misses, s.false)

@@ -261,6 +261,8 @@ _DOING = {"launched", "launches", "launch", "carried", "carries", "staged", "sta
           "answered", "responded", "retaliated", "replied"}
 
 
+_CLAIMED = {"claimed", "claims", "claiming", "claim"}
+"""Before "responsibility for the attack": whoever claims it did it."""
 _SENTENCE_END = re.compile(r"[.!?;:]|\n")
 _NEW_PHRASE = {"after", "before", "following", "during", "since", "amid", "when", "while", "despite"}
 """Words that start a phrase of its own after an act: a "by" after them is not the act's."""
@@ -361,9 +363,10 @@ def infer_agents(tokens: list[Token], mentions: list[Mention], index: ActorIndex
                 if named:  # "attacks by land, sea and air carried out by Hamas": the next "by"
                     note(kind, named[-1])
                     break
-        # "X launched (a wave of) air strikes"
+        # "X launched (a wave of) air strikes", "X claimed responsibility for the attack"
         for q in range(max(0, k - 5), k):
-            if tokens[q].norm in _DOING:
+            if tokens[q].norm in _DOING or (tokens[q].norm in _CLAIMED and q + 1 < k
+                                            and tokens[q + 1].norm == "responsibility"):
                 subject = [m for m in ok if m.j <= q and m.j >= q - 2]
                 if subject:
                     note(kind, subject[-1])

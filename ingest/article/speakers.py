@@ -62,9 +62,9 @@ minister" too (see :meth:`Doc.titled_names`)."""
 _SIZE = re.compile(r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|\w+ty(?:-\w+)?)"
                    r"-(?:member|nation|country|state|strong)$")
 """A body's size before its name: "the 15-member Security Council", "the six-nation GCC"."""
-_OWN_OFFICES = {"ministry", "government", "presidency", "spokesman", "spokeswoman", "spokesperson", "statement",
-                "cabinet", "administration", "office", "minister", "president", "chancellor"}
-"""Offices of a government that the wires name without their state when the state was just named."""
+_OWN_OFFICES = {"ministry", "government", "presidency", "cabinet", "minister", "president", "chancellor"}
+"""Offices of a government that the wires name without their state when the state was just named
+(a spokesman or a statement may be any body's: "National Security Council spokesman")."""
 _SPEAKS_FOR = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "speaking"}
 """Offices that speak for whom "for" names ("a spokesman for the UN"), not where they serve."""
 _NOT_IN_OFFICE = {"former", "ex", "late", "then", "outgoing", "ousted", "deposed", "exiled"}

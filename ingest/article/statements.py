@@ -203,6 +203,10 @@ class StatementBuilder(TargetFinder, QuoteFinder):
                 complement_subject = doc.np_left(k, lo, allow_pronoun=False)
             else:
                 speaker = doc.np_left(k, lo) or doc.np_before_apposition(k, lo)
+                if speaker is None:  # "Kirby said the United States condemned": Kirby is nobody known
+                    said = [j for j in range(lo, k) if doc.tokens[j].norm in self.lex.speech_verbs
+                            and j not in doc.by_token]
+                    speaker = doc.np_left(k, said[-1] + 1, allow_pronoun=False) if said else None
                 if speaker is None:
                     speaker = self.clause_subject(k, lo)
                 if speaker is None:

@@ -47,7 +47,7 @@ _AGAINST = ("condemn", "oppose", "accuse", "concern", "warn", "threaten")
 # "outraged by the attack", "its condemnation of the offensive", "its opposition to the strikes".
 _ACT_AFTER = re.compile(r"\s*(?:(?:by|at|over|about|with|for|of|to)\s+)?[\"“”]?\s*"
                         r"(?:the|this|these|that|those|such|its|their|today's|yesterday's)\s+"
-                        r"(?:[\w-]+\s+){0,3}?(?P<noun>" + ACT_NOUNS + r")\b")
+                        r"(?:[\w-]+\s+){0,4}?(?P<noun>" + ACT_NOUNS + r")\b")
 # An act as the subject right before a cue: "the attack was (completely) "unprovoked"", or right
 # before a cue that holds the verb ("the offensive" + "was an invasion of").
 _ACT_SUBJECT = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+(?:[\w-]+\s+){0,2}?(?P<noun>"
@@ -312,6 +312,8 @@ class TargetFinder(Scanner):
         aimed = cue.stance in ("condemn", "oppose") or (cue.stance == "warn" and not cue.third_party)
         if aimed and own is None and len(P.camps) > 1 and not _GENERIC.search(doc.body[ce:min(cb, ce + 45)]):
             return None
+        if aimed and own is None and _ACT_AFTER.match(self.low, ce, cb):
+            return None  # "condemned the attack" nobody is said to have done: not its victim
         return self.fallback(own, folded)
 
     def act_in_cue(self, cs: int, ce: int, folded: str) -> str | None:
