@@ -2159,9 +2159,10 @@ ATTACK = ("Gunmen opened fire at a concert hall near Ankara on Friday, killing d
 @pytest.mark.parametrize("sentence, expected", [
     # an attack nobody is said to have done: its condemnation is aimed at no one, not at its victim
     ("France condemned the attack.", set()),
-    # whoever claimed it did it
+    # whoever claimed it did it, with the act named or not
     ("The Islamic State group claimed responsibility for the attack. France condemned the attack.",
      {("FRA", "condemn", ("ISIS",))}),
+    ("The Islamic State group claimed responsibility. France condemned the attack.", {("FRA", "condemn", ("ISIS",))}),
     ('The Islamic State group claimed responsibility for the attack. Greece condemned "the heinous and cowardly '
      'terrorist attack".',
      {("GRC", "condemn", ("ISIS",))}),

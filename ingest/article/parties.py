@@ -303,7 +303,8 @@ def infer_agents(tokens: list[Token], mentions: list[Mention], index: ActorIndex
     """Who did each kind of act the article reports: ``{"attack": "HAMAS", "strike": "ISR"}``.
 
     From "X's attack", "the attack by X", "attacks carried out by X", "X launched air
-    strikes" and "X (rebels) captured Y"; the agent named most often for a kind of act wins.
+    strikes", "X (rebels) captured Y" and "X claimed responsibility" (an attack); the agent
+    named most often for a kind of act wins.
     With the ``text`` the tokens were read from, the "by" of an act is looked for in the act's
     sentence alone.
 
@@ -327,6 +328,10 @@ def infer_agents(tokens: list[Token], mentions: list[Mention], index: ActorIndex
             subject = [m for m in ok if k - 3 <= m.j <= k and not m.poss]
             if subject and all(tokens[q].norm in _BEFORE_ACT_VERB for q in range(subject[-1].j, k)):
                 note(verb, subject[-1])
+        if t.norm in _CLAIMED and k + 1 < len(tokens) and tokens[k + 1].norm == "responsibility":
+            subject = [m for m in ok if k - 2 <= m.j <= k and not m.poss]  # "IS (group) claimed responsibility"
+            if subject:
+                note("attack", subject[-1])
         kind = HARM_NOUNS.get(t.norm)
         if kind is None:
             continue
@@ -363,10 +368,9 @@ def infer_agents(tokens: list[Token], mentions: list[Mention], index: ActorIndex
                 if named:  # "attacks by land, sea and air carried out by Hamas": the next "by"
                     note(kind, named[-1])
                     break
-        # "X launched (a wave of) air strikes", "X claimed responsibility for the attack"
+        # "X launched (a wave of) air strikes"
         for q in range(max(0, k - 5), k):
-            if tokens[q].norm in _DOING or (tokens[q].norm in _CLAIMED and q + 1 < k
-                                            and tokens[q + 1].norm == "responsibility"):
+            if tokens[q].norm in _DOING:
                 subject = [m for m in ok if m.j <= q and m.j >= q - 2]
                 if subject:
                     note(kind, subject[-1])
