@@ -2179,9 +2179,20 @@ def test_a_terror_attack(sentence, expected):
 
 def test_a_terror_attack_of_our_own():
     # Written before its rules (first contact: P 0.17 R 0.11, 1 of 9: the attack's condemnations were
-    # aimed at the state attacked, and the US National Security Council read as the UN's); still out
-    # of reach: condolences that name no one ("Turkey and Kazakhstan also expressed their condolences").
+    # aimed at the state attacked, and the US National Security Council read as the UN's).
     gold = load_gold(ARTICLES / "gold.yaml", INDEX)["concert_hall_attack.txt"]
     s = score(reduce(extract_file(ARTICLES / "concert_hall_attack.txt", index=INDEX), INDEX), gold)
-    assert s.precision == 1.0 and [m.quote for m in s.misses] == ["expressed their condolences"] * 2, \
-        (s.misses, s.false)
+    assert s.precision == 1.0 and s.recall == 1.0, (s.misses, s.false)
+
+
+@pytest.mark.parametrize("lead, expected", [
+    # condolences that name no one go to the party the one agent of the violence struck ...
+    ("Gunmen attacked a concert hall near Moscow. The Islamic State group claimed responsibility for the "
+     "attack, and Russia vowed revenge. Russian officials said 130 people died.\n\n",
+     {("TUR", "support", ("RUS",)), ("KAZ", "support", ("RUS",))}),
+    # ... and nowhere in a war both sides wage
+    ("Fighting between Armenia and Azerbaijan went on.\n\n", set()),
+])
+def test_condolences_that_name_no_one(lead, expected):
+    got = triples(lead + "Turkey and Kazakhstan also expressed their condolences.\n", day=date(2024, 3, 23))
+    assert {t for t in got if t[1] == "support"} == expected

@@ -157,6 +157,13 @@ class TargetFinder(Scanner):
         P = self.parties
         if cue.target == "reciprocal":
             return "reciprocal" if speaker.joint else None
+        if cue.target == "victim":  # condolences: to whom they go, else to those the war's one agent struck
+            named = [f for m in self.mentions_in(ce, cb) for f in [self.eligible(m, speaker, folded)] if f]
+            if named:
+                return (named[0],), False, True
+            agent = act_agent(self.agents, "attack")
+            struck = tuple(h for h in P.heads if h != agent and h != folded and P.camp_of(h) != P.camp_of(agent))
+            return (struck, False, False) if agent is not None and struck else None
         in_sent = self.mentions_in(ca, cb)
         if cue.target == "subject":  # "Turkey must withdraw its troops": the one the demand is of
             before = [m for m in in_sent if content_start <= m.start and m.end <= cs]
