@@ -2196,3 +2196,11 @@ def test_a_terror_attack_of_our_own():
 def test_condolences_that_name_no_one(lead, expected):
     got = triples(lead + "Turkey and Kazakhstan also expressed their condolences.\n", day=date(2024, 3, 23))
     assert {t for t in got if t[1] == "support"} == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Erdogan called Israel a terrorist state.", {("TUR", "condemn", ("ISR",))}),
+    ("Kenya called Abiy a war criminal.", {("KEN", "condemn", ("ETH",))}),
+])
+def test_an_actor_called_names(sentence, expected):
+    assert triples(OFFENSIVE + sentence + "\n", day=date(2023, 8, 1)) == expected
