@@ -498,7 +498,7 @@ class Doc:
             span = (self.tokens[segs[0][0]].start, self.tokens[segs[-1][1] - 1].end)
             if not known and len(segs) == 1 and self.tokens[segs[0][0]].norm in ("a", "an"):
                 # "Burundi was critical. A foreign ministry statement said": the state just named
-                owner = self._office_of_last(segs[0])
+                owner = self._office_of_topic(segs[0])
                 known = (owner,) if owner is not None else ()
             return Speaker(known, *span) if known and self._boundary_before(segs[0][0], lo) else None
         chosen = [head]
@@ -547,7 +547,7 @@ class Doc:
                     people = list(self._known_before_unknown(segs, kinds, order))
                 if people:
                     return Speaker(tuple(dict.fromkeys(people)), *span)
-                owner = self._office_of_last((segs[0][0], segs[-1][1]))
+                owner = self._office_of_topic((segs[0][0], segs[-1][1]))
                 if owner is not None:  # "Armenia denied it. Defence ministry spokeswoman X said"
                     self._candidate(name, owner)
                     return Speaker((owner,), *span, candidate=name)
@@ -559,7 +559,7 @@ class Doc:
             ids = ids[:1] + self._plural_office_list(segs, kinds, head) if left else ids[:1]
         return Speaker(ids, *span) if ids else None
 
-    def _office_of_last(self, seg: tuple[int, int]) -> str | None:
+    def _office_of_topic(self, seg: tuple[int, int]) -> str | None:
         """The state a name introduced by an office alone ("Defence ministry spokeswoman X")
         speaks for: the one the sentence before opened with (:attr:`topic`), as the wires leave
         the state out when it is the one just named. None without an office of a government

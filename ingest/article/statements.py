@@ -20,7 +20,7 @@ from datetime import date as Date
 from kg.ingest.article.evaluation import evaluate
 from kg.ingest.article.frame import ELECTION_WORDS, event_state
 from kg.ingest.article.lexicon import Cue
-from kg.ingest.article.mentions import Matcher, tokenize
+from kg.ingest.article.mentions import Matcher, Mention, tokenize
 from kg.ingest.article.parties import infer_agents, infer_parties
 from kg.ingest.article.quotes import QuoteFinder
 from kg.ingest.article.result import Extracted
@@ -283,7 +283,6 @@ class StatementBuilder(TargetFinder, QuoteFinder):
         first = next(iter(self.mentions_in(ce, cb)), None)
         if drew is None or first is None or not _FROM.fullmatch(self.low, ce, first.start):
             return None
-        listed = self.listed_from(first, cb)
         subject = self.doc.np_left(self.tok_at(drew.start()), lo, allow_pronoun=False)
         if subject is None:  # an act: whoever the article says did it, or whose it is ("X's move")
             owner = [m for m in self.mentions_in(ca, drew.start()) if m.poss
@@ -292,8 +291,7 @@ class StatementBuilder(TargetFinder, QuoteFinder):
             subject = Speaker((agent,), ca, drew.start()) if agent is not None else None
         if subject is None:
             return None
-        actors = tuple(dict.fromkeys(m.actor for m in listed))
-        return Speaker(actors, first.start, listed[-1].end), subject
+        return self.listed_speaker(first, cb), subject
 
     def by_agent(self, ce: int, cb: int) -> Speaker | None:
         """The actors named after "by" right after a passive cue ("was condemned by the UN", "was
@@ -301,6 +299,10 @@ class StatementBuilder(TargetFinder, QuoteFinder):
         first = next(iter(self.mentions_in(ce, cb)), None)
         if first is None or not _BY_AGENT.fullmatch(self.low, ce, first.start):
             return None
+        return self.listed_speaker(first, cb)
+
+    def listed_speaker(self, first: Mention, cb: int) -> Speaker:
+        """``first`` and the actors listed with it, speaking together: "by Kenya and Uganda"."""
         listed = self.listed_from(first, cb)
         return Speaker(tuple(dict.fromkeys(m.actor for m in listed)), first.start, listed[-1].end)
 
