@@ -2204,3 +2204,14 @@ def test_condolences_that_name_no_one(lead, expected):
 ])
 def test_an_actor_called_names(sentence, expected):
     assert triples(OFFENSIVE + sentence + "\n", day=date(2023, 8, 1)) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # an account demanded of someone (a shape of PLOVER's tuning half, in our words)
+    ("Kenya demanded an explanation from Addis Ababa.", {("KEN", "oppose", ("ETH",))}),
+    ("Uganda's parliament demanded an immediate admission by Ethiopia that its troops fired first.",
+     {("UGA", "oppose", ("ETH",))}),
+    ("Kenya demanded an apology.", set()),
+])
+def test_an_account_demanded(sentence, expected):
+    assert triples(OFFENSIVE + sentence + "\n", day=date(2023, 8, 1)) == expected
