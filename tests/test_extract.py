@@ -2215,3 +2215,14 @@ def test_an_actor_called_names(sentence, expected):
 ])
 def test_an_account_demanded(sentence, expected):
     assert triples(OFFENSIVE + sentence + "\n", day=date(2023, 8, 1)) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # "..., saying ...": the sentence's subject says it, not the name after the verb
+    ('The United States ordered Ethiopian diplomats to leave, saying the offensive was a "reckless attempt" '
+     "by Addis Ababa to redraw borders.", {("USA", "condemn", ("ETH",))}),
+    ("Kenya accused Ethiopia of recklessness, saying Eritrea had pushed Addis Ababa to launch the offensive.",
+     {("KEN", "accuse", ("ETH",))}),
+])
+def test_saying_is_the_subjects_speech(sentence, expected):
+    assert triples(OFFENSIVE + sentence + "\n", day=date(2023, 8, 1)) == expected

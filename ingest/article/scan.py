@@ -45,6 +45,8 @@ HEADER_WORDS = 6
 _STATEMENT_FROM = re.compile(r"(?:an?|the)\s+(?:joint\s+|written\s+|brief\s+)?(?:statement|communiqu[eé]|"
                              r"spokes(?:man|woman|person))\s+(?:from|by|of|for|issued\s+by)\s+", re.I)
 """What may stand between "according to" and who spoke: "a statement from", "a spokesman for"."""
+_PARTICIPLES = frozenset({"saying", "adding"})
+"""Speech verbs whose speaker is the subject of the sentence they end ("X accused Y, saying ...")."""
 _AS_SAYING = re.compile(r"\s+as\s+(?:saying|telling|stating|writing)\b")
 # A paragraph that ends in an attribution line: "“...” -- US Secretary of State John Kerry".
 _ATTRIBUTION = re.compile(r"[\"”.!?)]\s*(?:--|—|–|―)\s*(?P<who>[^\n\"“”—–]{2,200}?)\s*$")
@@ -187,6 +189,8 @@ class Scanner:
                     continue
             elif word in {"read", "cited"}:
                 continue
+            elif word in _PARTICIPLES:  # "X did Y, saying ...": the sentence's subject says it
+                sp = doc.np_right(st.lo, k) if k > st.lo else None
             else:
                 sp = doc.np_left(k, lo) or doc.np_before_apposition(k, lo)
                 before = doc.body[doc.tokens[k - 1].end:pos] if k > st.lo else ""
