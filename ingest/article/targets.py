@@ -173,14 +173,15 @@ class TargetFinder(Scanner):
                 if f:
                     return (f,), False, True
             # "the offensive must stop": whoever the article says carries it out
-            agent = self._agent_of(_ACT_BEFORE.search(self.low, content_start, cs), folded)
+            agent = self.agent_before(content_start, cs, folded)
             return ((agent,), False, False) if agent is not None else None
-        if complement_subject is not None and speaker.start >= ce and cue.stance in _AGAINST + ("praise", "support"):
+        # the subject of a reported or passive stance, as the targets it may name
+        subjects = tuple(f for f in (doc.fold(a) or a for a in complement_subject.actors) if f != folded) \
+            if complement_subject is not None else ()
+        if subjects and speaker.start >= ce and cue.stance in _AGAINST + ("praise", "support"):
             # "Ethiopia was condemned by Kenya (and praised by Eritrea)", "the offensive drew
             # criticism from Kenya": the one who speaks comes after the cue, the subject is the target
-            fs = tuple(f for f in (doc.fold(a) or a for a in complement_subject.actors) if f != folded)
-            if fs:
-                return fs, False, True
+            return subjects, False, True
         rel = _RELATIVE.search(doc.body[ce:cb])
         if rel and rel.group() == "that" and not doc.body[ce:ce + rel.start()].strip():
             rel = _RELATIVE.search(doc.body[ce:cb], rel.end())  # "warned that ...": what was said
@@ -275,16 +276,13 @@ class TargetFinder(Scanner):
             return tuple(out), False, True
         if own is None and self.parties.heads and _BOTH_SIDES_AFTER.match(self.low, ce, cb):
             return self.parties.heads, True, True  # "warned both sides that ...": every party, named
-        if complement_subject is not None:
-            fs = [doc.fold(a) or a for a in complement_subject.actors]
-            fs = [f for f in fs if f != folded]
-            if fs and (cue.stance in ("oppose", "support", "praise", "mediate") or _JUDGING.match(self.low, cs)) \
+        if subjects:
+            if (cue.stance in ("oppose", "support", "praise", "mediate") or _JUDGING.match(self.low, cs)) \
                     and _SUBJECT_OF.fullmatch(self.low, complement_subject.end, cs):
                 # "X said ECOWAS would not accept ...", "X said Y described the strikes as ...":
                 # the subject's stance, reported; no target
                 return None
-            if fs:
-                return tuple(fs), False, True
+            return subjects, False, True
         # between the verb and the cue: "promised Baku its full support"
         win_start = max(speaker.end if speaker.end <= cs else ca, ca)
         seg = doc.body[win_start:cs]
