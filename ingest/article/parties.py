@@ -1,8 +1,9 @@
 """The parties of the conflict an article reports, inferred from the article itself.
 
 First from explicit pairings ("between X and Y", "both X and Y", "X and Y accused each
-other", "urged X and Y to", "X's invasion of Y", "X attacked Y", "X launched missiles at Y",
-"the X-Y war", in the body or the title), else from the most-mentioned states and armed groups.
+other", "urged X and Y to", "X and Y clashed", "X and Y agreed to halt the fighting", "X's
+invasion of Y", "X attacked Y", "X launched missiles at Y", "the X-Y war", in the body or the
+title), else from the most-mentioned states and armed groups.
 Each party heads a camp; an actor named with a party's demonym ("Armenian
 separatists") joins that party's camp.
 
@@ -37,6 +38,11 @@ _AUX = {"is", "was", "has", "have", "had", "will", "would", "were", "are"}
 _CALLS = {"urge", "urges", "urged", "urging", "call", "calls", "called", "calling", "appeal", "appeals",
           "appealed", "appealing", "press", "presses", "pressed", "pressing", "ask", "asks", "asked",
           "asking", "tell", "tells", "told", "telling"}
+# "X and Y clashed", "X and Y traded fire": what only the two sides of a fight do together.
+_MUTUAL = {"clashed", "clash", "fought", "fight", "traded", "trade", "exchanged"}
+# "X and Y agreed to halt the fighting / to a ceasefire": the two sides of it, not two speakers.
+_AGREED = {"agreed", "agree", "signed", "sign"}
+_FIGHT_ENDS = {"ceasefire", "cease-fire", "truce", "armistice", "fighting", "hostilities", "war"}
 
 
 @dataclass(frozen=True)
@@ -87,7 +93,8 @@ def _speaker_or_place(tokens: list[Token], m: Mention, index: ActorIndex) -> boo
 
 def _and_pairs(tokens: list[Token], ok: list[Mention], pairs: Counter) -> None:
     """Count "X and Y" pairings of two parties: after "between", "both" or a call ("urged X and
-    Y to"), or before "each other"."""
+    Y to"), before "each other", or as the subject of what only the two sides of a fight do
+    ("X and Y clashed", "X and Y agreed to halt the fighting")."""
     at = {m.i: m for m in ok}
     for m in ok:
         for k in range(m.j, min(m.j + 5, len(tokens))):
@@ -99,10 +106,17 @@ def _and_pairs(tokens: list[Token], ok: list[Mention], pairs: Counter) -> None:
                             before = {t.norm for t in tokens[max(0, m.i - 5):m.i]}
                             after = {t.norm for t in tokens[y.j:y.j + 3]}
                             if (before & {"between", "both"} or {"each", "other"} <= after
-                                    or (before & _CALLS and "to" in after)):
+                                    or (before & _CALLS and "to" in after) or after & _MUTUAL
+                                    or (after & _AGREED and _ends_fight(tokens, y.j))):
                                 pairs[tuple(sorted((m.actor, y.actor)))] += 1
                         break
                 break
+
+
+def _ends_fight(tokens: list[Token], k: int) -> bool:
+    """Whether a word of what a deal ends ("ceasefire", "the fighting") is among the twelve words
+    from ``k`` on."""
+    return any(t.norm in _FIGHT_ENDS for t in tokens[k:k + 12])
 
 
 _POSS_ACTS = {"invasion", "offensive", "attack", "attacks", "annexation", "occupation", "incursion", "blockade",

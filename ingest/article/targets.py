@@ -84,6 +84,8 @@ _VICTIM = re.compile(
 _REGION = re.compile(r"\s*(?:[\w'’-]+\s+){0,2}?(?:region|province|oblast|governorate|enclave|district|prefecture)\b")
 # The actors of an evaluation (TargetFinder.evaluated). A name used as an adjective ("Russian",
 # "Israeli", "Afghan") ends as demonyms end, or is an abbreviation ("US strikes", "U.S. moves").
+_FIRE = frozenset({"fire", "fired", "shelling", "shells", "rockets", "missiles", "launched", "artillery"})
+"""What comes "from" the one who shoots: "killed by fire from Azerbaijani territory"."""
 _BY = re.compile(r"\bby\s+(?:the\s+)?$")
 # Between an evaluative word and the actor it is about: "disappointed with X", "relations with X",
 # "thank X", "a friend of X". "To", "for" and "of" name whom a harm befalls ("a blow to X"): about
@@ -209,8 +211,9 @@ class TargetFinder(Scanner):
             near = [m for m in doc.mentions[bisect.bisect_left(self.mention_tokens, k):
                                             bisect.bisect_right(self.mention_tokens, k + 4)]
                     if m.start < cb]
-            if near and doc.tokens[near[0].i - 1].norm == "by":
-                agent = near[0]
+            if near and (doc.tokens[near[0].i - 1].norm == "by" or (
+                    doc.tokens[near[0].i - 1].norm == "from" and doc.tokens[near[0].i - 2].norm in _FIRE)):
+                agent = near[0]  # "killed by X", "killed by fire from X territory"
             passive = _PASSIVE.search(doc.body[max(ca, cs - 30):cs])
             if agent is None and not passive:
                 before = [m for m in in_sent if content_start <= m.start < cs and m.end <= cs]
