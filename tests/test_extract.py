@@ -2266,3 +2266,30 @@ def test_the_last_day_of_the_karabakh_war_of_our_own():
     gold = load_gold(ARTICLES / "gold.yaml", INDEX)["nk_armistice.txt"]
     s = score(reduce(extract_file(ARTICLES / "nk_armistice.txt", index=INDEX), INDEX), gold)
     assert s.precision == 1.0 and s.recall == 1.0, (s.misses, s.false)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # two passives joined: each names its own speakers, about the same subject
+    ("Ethiopia was condemned by Kenya and praised by Eritrea.",
+     {("KEN", "condemn", ("ETH",)), ("ERI", "praise", ("ETH",))}),
+    ("The offensive was condemned by Kenya and praised by Eritrea.",
+     {("KEN", "condemn", ("ETH",)), ("ERI", "praise", ("ETH",))}),
+    ("The strikes were condemned by Kenya and Uganda but backed by Eritrea.",
+     {("KEN", "condemn", ("ETH",)), ("UGA", "condemn", ("ETH",)), ("ERI", "support", ("ETH",))}),
+    # whose act it is, before the passive; an act praised is its agent's praise
+    ("Ethiopia's offensive was condemned by Kenya.", {("KEN", "condemn", ("ETH",))}),
+    ("The offensive was praised by Eritrea.", {("ERI", "praise", ("ETH",))}),
+    # one act with two judgements is no second passive
+    ("Kenya said the TPLF suffered an unprovoked and unjustified attack by Ethiopian forces.",
+     {("KEN", "condemn", ("ETH",)), ("KEN", "accuse", ("ETH",))}),
+])
+def test_passives_joined_and_acts_judged_by_passive(sentence, expected):
+    assert triples(OFFENSIVE + sentence + "\n", day=date(2023, 8, 1)) == expected
+
+
+def test_a_passive_names_no_agent_of_the_act_nor_a_party():
+    # "the strikes were condemned by Kenya": Kenya condemns, it did not strike, and is no party
+    x = extract_article(OFFENSIVE + "Ethiopia's strikes were condemned by Kenya.\n", url="https://e.org/q",
+                        date=date(2023, 8, 1), index=INDEX)
+    assert x.parties.camps == (("ETH",),)
+    assert {(s.speaker, s.stance, s.targets) for s in x.statements} == {("KEN", "condemn", ("ETH",))}

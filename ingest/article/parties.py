@@ -119,6 +119,7 @@ def _ends_fight(tokens: list[Token], k: int) -> bool:
     return any(t.norm in _FIGHT_ENDS for t in tokens[k:k + 12])
 
 
+_VICTIM_BEFORE = {"of", "on", "against", "into", "in", "upon", "to"}
 _POSS_ACTS = {"invasion", "offensive", "attack", "attacks", "annexation", "occupation", "incursion", "blockade",
               "bombing", "bombardment", "shelling", "strikes", "war", "aggression"}
 
@@ -143,9 +144,11 @@ def _act_pairs(tokens: list[Token], ok: list[Mention], pairs: Counter, index: Ac
         while not m.poss and j < min(m.j + 2, len(tokens) - 1) and tokens[j].norm in _MEMBERS:
             j += 1  # "Hamas fighters attacked Israel"
         v, found = tokens[j].norm, None
-        if m.poss and v in _POSS_ACTS:
+        if m.poss and v in _POSS_ACTS:  # "X's invasion of (four) Y", not "X's offensive was condemned by Y"
             found = next((at[q] for q in range(m.j + 1, min(m.j + 5, len(tokens))) if q in at
-                          and at[q].actor != m.actor), None)
+                          and at[q].actor != m.actor
+                          and any(tokens[r].norm in _VICTIM_BEFORE for r in range(m.j + 1, q))
+                          and all(tokens[r].norm != "by" for r in range(m.j + 1, q))), None)
         elif not m.poss and v in ACT_VERBS and ACT_VERBS[v] not in ("killing", "detention"):
             the = j + 1 < len(tokens) and tokens[j + 1].norm == "the"
             y = at.get(j + 1) or (at.get(j + 2) if the else None)
@@ -275,6 +278,8 @@ _DOING = {"launched", "launches", "launch", "carried", "carries", "staged", "sta
           "answered", "responded", "retaliated", "replied"}
 
 
+_PERPETRATED = {"perpetrated", "committed", "done", "ordered", "authorised", "authorized", "being"}
+"""After "was": the act's doer follows ("the attack was perpetrated by X")."""
 _CLAIMED = {"claimed", "claims", "claiming", "claim"}
 """Before "responsibility for the attack": whoever claims it did it."""
 _SENTENCE_END = re.compile(r"[.!?;:]|\n")
@@ -367,6 +372,9 @@ def infer_agents(tokens: list[Token], mentions: list[Mention], index: ActorIndex
         for q in range(k + 1, min(k + 12, len(tokens))):
             if tokens[q].norm in HARM_NOUNS or tokens[q].norm in _NEW_PHRASE:
                 break  # "drills ... after a visit by X": the visit's X
+            if tokens[q].norm in _AUX and q + 1 < len(tokens) and tokens[q + 1].norm not in _DOING \
+                    and tokens[q + 1].norm not in _PERPETRATED:
+                break  # "the strikes were condemned by X": X condemns; "were carried out by X" did them
             if text and _SENTENCE_END.search(text, tokens[q - 1].end, tokens[q].start):
                 break  # "strikes on Monday. A statement by Egypt's ...": another sentence
             if tokens[q].norm == "by":

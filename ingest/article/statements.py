@@ -42,6 +42,9 @@ _REPORTED_LEAD = re.compile(r"[\s,:]*(?:(?:[\w'’.-]+\s+){0,4}?that\b)?[\s,:]*"
 # A cue in the passive ("Armenia was condemned by France", "the move has been widely criticised"):
 # a form of "be" and at most one adverb right before a past participle.
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?$", re.I)
+# "X was condemned by Kenya and praised by Eritrea": the second verb is a passive too, of X
+_COORDINATED_PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?\w+ed\s+(?:[\w-]+\s+){0,2}?"
+                                  r"by\s+[^.;:]{1,60}?\s(?:and|but|while|yet)\s+(?:\w+ly\s+)?$", re.I)
 _AUXILIARIES = frozenset({"has", "have", "had", "was", "were", "is", "are", "been", "being", "be"})
 _PASSIVE_STANCES = ("condemn", "oppose", "accuse", "praise", "support")
 _FEELINGS = frozenset({"outraged", "appalled", "shocked", "dismayed", "disappointed", "horrified", "disgusted",
@@ -175,12 +178,27 @@ class StatementBuilder(TargetFinder, QuoteFinder):
             # the one named after "by" speaks, about the subject; with no one named, no statement
             self.read.add(cs)
             speaker = self.by_agent(ce, cb)
-            complement_subject = doc.np_left(k, lo, allow_pronoun=False)
+            # "X was condemned by Kenya and praised by Eritrea": the second verb's subject is X,
+            # before the first verb (and before the clause a "but" starts)
+            first = self.coordinated_passive(cs)
+            verb, subj_start = (self.tok_at(first.start()), min(ca, max(st.sent.start, first.start() - 100))) \
+                if first is not None else (k, ca)
+            subj_lo = max(st.lo, self.tok_at(subj_start))
+            complement_subject = doc.np_left(verb, subj_lo, allow_pronoun=False)
             if complement_subject is None:  # "France, home to a large diaspora, has been accused by"
-                j = k
-                while j - 1 > lo and (doc.tokens[j - 1].norm in _AUXILIARIES or doc.tokens[j - 1].norm.endswith("ly")):
+                j = verb
+                while j - 1 > subj_lo and (doc.tokens[j - 1].norm in _AUXILIARIES
+                                           or doc.tokens[j - 1].norm.endswith("ly")):
                     j -= 1
-                complement_subject = doc.np_before_apposition(j, lo)
+                complement_subject = doc.np_before_apposition(j, subj_lo)
+            verb_start = doc.tokens[verb].start
+            while complement_subject is None and verb > subj_lo and doc.tokens[verb - 1].norm in _AUXILIARIES:
+                verb -= 1  # "Ethiopia's offensive was condemned by": whose act it is
+                owner = self.owner_before(subj_start, doc.tokens[verb].start)
+                complement_subject = Speaker((owner,), subj_start, verb_start) if owner is not None else None
+            if complement_subject is None and first is not None:  # "the offensive was condemned by ..."
+                agent = self.agent_of_subject(subj_start, first.start(), "")
+                complement_subject = Speaker((agent,), subj_start, first.start()) if agent is not None else None
             if speaker is None or (complement_subject is None and self.agent_of_subject(ca, cs, "") is None):
                 return  # the subject is an actor, or an act whose agent the article names
         if speaker is None:
@@ -271,7 +289,13 @@ class StatementBuilder(TargetFinder, QuoteFinder):
             return False
         if self.low.startswith(" to ", ce):  # "Israel is opposed to French mediation": its own stance
             return False
-        return word.endswith("ed") and _PASSIVE_BEFORE.search(self.low, max(ca, cs - 30), cs) is not None
+        return word.endswith("ed") and (_PASSIVE_BEFORE.search(self.low, max(ca, cs - 30), cs) is not None
+                                        or self.coordinated_passive(cs) is not None)
+
+    def coordinated_passive(self, cs: int) -> re.Match | None:
+        """The first of two passives joined before the cue ("was condemned by Kenya and" before
+        "praised by Eritrea"): the cue's subject is that one's."""
+        return _COORDINATED_PASSIVE.search(self.low, max(0, cs - 100), cs)  # "but" may start the clause
 
     def drawn_from(self, cue: Cue, ca: int, cs: int, ce: int, cb: int, lo: int) -> tuple[Speaker, Speaker] | None:
         """The ones a stance came from, and what it is about, when a subject "drew" it: "the
@@ -285,13 +309,16 @@ class StatementBuilder(TargetFinder, QuoteFinder):
             return None
         subject = self.doc.np_left(self.tok_at(drew.start()), lo, allow_pronoun=False)
         if subject is None:  # an act: whoever the article says did it, or whose it is ("X's move")
-            owner = [m for m in self.mentions_in(ca, drew.start()) if m.poss
-                     and len(self.low[m.end:drew.start()].split()) <= 2]
-            agent = owner[-1].actor if owner else self.agent_before(ca, drew.start())
+            agent = self.owner_before(ca, drew.start()) or self.agent_before(ca, drew.start())
             subject = Speaker((agent,), ca, drew.start()) if agent is not None else None
         if subject is None:
             return None
         return self.listed_speaker(first, cb), subject
+
+    def owner_before(self, a: int, b: int) -> str | None:
+        """Whose act ends right before ``b`` ("Ethiopia's offensive" + "was condemned"), or None."""
+        owner = [m for m in self.mentions_in(a, b) if m.poss and len(self.low[m.end:b].split()) <= 2]
+        return owner[-1].actor if owner else None
 
     def by_agent(self, ce: int, cb: int) -> Speaker | None:
         """The actors named after "by" right after a passive cue ("was condemned by the UN", "was

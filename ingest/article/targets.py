@@ -28,6 +28,8 @@ _GENERIC = re.compile(r"\b(?:fighting|violence|clashes|hostilities|escalation|bl
 _SUBJECT_OF = re.compile(r"\s+(?:(?:will|would|can|could|shall|should|must|does|do|did|has|have|had|not|never|"
                          r"also|firmly|strongly|still|again|categorically|flatly|once)\s+)*")
 # A cue that is a judgement by its subject: "described the strikes as", "called the move".
+_AND_PASSIVE = re.compile(r",?\s(?:and|but|while|yet)\s+(?:\w+ly\s+)?\w+ed\s+by\b")
+"""Where a second passive starts: "(was condemned by Kenya) and praised by Eritrea"."""
 _JUDGING = re.compile(r"(?:describ|call|brand|term|label)\w*\s")
 _SUBJECT_HEAD = re.compile(r"(?:\s+(?:government|leaders?|leadership|authorities|regime|forces|army|troops|"
                            r"military|officials))?")
@@ -192,6 +194,9 @@ class TargetFinder(Scanner):
         said = self.lex.and_speech.search(self.low, ce, after_end)
         if said:
             after_end = said.start()
+        second = _AND_PASSIVE.search(self.low, ce, after_end)  # "... by Kenya and praised by Eritrea"
+        if second:
+            after_end = second.start()
         # "condemns the attacks and stands with Israel": Israel is the next cue's, not this one's
         claimed = [e for other, c, e in self.cue_hits.get(st.sent.index, ())
                    if ce < c and " and " in doc.body[ce:c] and not self.embedded(other, ca, c)] \
@@ -309,8 +314,9 @@ class TargetFinder(Scanner):
         agent = self.agent_of_act(ce, cb, folded) if cue.stance in _AGAINST + ("praise", "support") else None
         if agent is None and cue.stance in _AGAINST:
             agent = self.act_in_cue(cs, ce, folded)
-        if agent is None and cue.stance in ("condemn", "oppose"):  # "the attack was unprovoked"
-            agent = self.agent_of_subject(content_start, cs, folded)
+        if agent is None and (cue.stance in ("condemn", "oppose")  # "the attack was unprovoked"
+                              or (speaker.start >= ce and cue.stance in ("praise", "support"))):
+            agent = self.agent_of_subject(content_start, cs, folded)  # "the offensive was praised by"
         if agent is not None:
             return (agent,), False, False
         if cue.explicit:
