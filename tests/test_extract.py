@@ -2293,3 +2293,17 @@ def test_a_passive_names_no_agent_of_the_act_nor_a_party():
                         date=date(2023, 8, 1), index=INDEX)
     assert x.parties.camps == (("ETH",),)
     assert {(s.speaker, s.stance, s.targets) for s in x.statements} == {("KEN", "condemn", ("ETH",))}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # an alias with a possessive inside it ("UN children's agency") is one name
+    ("The UN children's agency UNICEF said it was alarmed by the fighting.",
+     {("UNICEF", "concern", ("ETH",))}),
+    # "the offensive must stop" demands it of its agent; it is no call on every party as well
+    ("Kenya said the offensive must stop.", {("KEN", "oppose", ("ETH",))}),
+    ("Kenya said the fighting must stop.", {("KEN", "call_for_ceasefire", ("ETH",))}),
+    ("Kenya said the offensive must stop. Uganda said the offensive must stop too.",
+     {("KEN", "oppose", ("ETH",)), ("UGA", "oppose", ("ETH",))}),
+])
+def test_an_agency_named_with_a_possessive_and_a_demand_that_an_act_stop(sentence, expected):
+    assert triples(OFFENSIVE + sentence + "\n", day=date(2023, 8, 1)) == expected

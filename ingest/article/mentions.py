@@ -134,13 +134,15 @@ class Matcher:
                 letters = re.sub(r"[^A-Za-z]", "", name)
                 upper = len(letters) <= 5 and letters.isupper()
                 cap = toks[0].text[:1].isupper()
-                entry = (tuple(t.norm for t in toks), aid, upper, cap)
+                inner_poss = any(t.poss for t in toks[:-1])  # "UN children's agency"
+                entry = (tuple(t.norm for t in toks), aid, upper, cap, inner_poss)
                 table.setdefault(toks[0].norm, []).append(entry)
         for k in table:
-            # (words, words after the first as a list, actor, upper, cap): the list is compared
-            # with a slice of the text's words at once (mentions), not word by word
-            table[k] = [(key, list(key[1:]), aid, upper, cap)
-                        for key, aid, upper, cap in sorted(set(table[k]), key=lambda e: -len(e[0]))]
+            # (words, words after the first as a list, actor, upper, cap, a possessive inside):
+            # the list is compared with a slice of the text's words at once (mentions), not word
+            # by word
+            table[k] = [(key, list(key[1:]), aid, upper, cap, inner_poss)
+                        for key, aid, upper, cap, inner_poss in sorted(set(table[k]), key=lambda e: -len(e[0]))]
         self.table = table
         self._looked_up: dict[str, object] = {}
 
@@ -176,14 +178,14 @@ class Matcher:
             entries = table[tok.norm]
             hit = None
             if entries:
-                for key, rest, aid, upper, cap in entries:
+                for key, rest, aid, upper, cap, inner_poss in entries:
                     j = i + len(key)
                     if j > n:
                         continue
                     if rest:  # the other words follow, and none but the last is possessive
                         if norms[i + 1:j] != rest:
                             continue
-                        if any(tokens[k].poss for k in range(i, j - 1)):
+                        if not inner_poss and any(tokens[k].poss for k in range(i, j - 1)):
                             continue
                     if upper and not _POSSESSIVE.sub("", tok.text).replace(".", "").isupper():
                         continue  # "UN", "TPLF's": capitals before a possessive

@@ -138,11 +138,21 @@ class StatementBuilder(TargetFinder, QuoteFinder):
     # -- cues -----------------------------------------------------------------------------------
     def _cues(self, st: Sent, continuation: bool) -> None:
         self.read = set()  # where a cue gave a statement or was read as negated: no evaluation there
+        demands, calls = set(), []
         for cue, cs, ce in self.cue_hits.get(st.sent.index, ()):
             before = (len(self.out), self.dropped)
             self._cue(st, cue, cs, ce, continuation)
             if (len(self.out), self.dropped) != before or cue.kind == "harm":
                 self.read.add(cs)
+            if cue.target == "subject" and len(self.out) > before[0]:
+                demands.add(ce)
+            elif cue.target == "parties" and cue.stance == "call_for_ceasefire":
+                calls.append((ce, before[0], len(self.out)))
+        # "the offensive must stop" is a demand of its agent, not a call on every party as well
+        drop = {n for ce, a, b in calls if ce in demands for n in range(a, b)}
+        for n in sorted(drop, reverse=True):
+            x = self.out.pop(n)
+            self.seen.discard((x.speaker, x.stance, x.targets))  # a later call may still be made
 
     def _cue(self, st: Sent, cue: Cue, cs: int, ce: int, continuation: bool) -> None:
         doc = self.doc
