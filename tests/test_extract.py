@@ -1016,6 +1016,7 @@ def test_threats_and_demands_aimed_at_a_named_actor(sentence, expected):
 
 
 NK_WAR = "Fighting between Armenia and Azerbaijan resumed.\n\n"
+SDF_OFFENSIVE = "Turkey launched an offensive against the Kurdish-led SDF in northern Syria.\n\n"
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -1126,10 +1127,9 @@ def test_the_title_names_the_parties_and_the_agent_of_the_act():
     # the known members of a list ended by a name nobody knows speak
     ("France, Germany and the West condemned the annexation.",
      {("FRA", "condemn", ("RUS",)), ("DEU", "condemn", ("RUS",))}),
-    # a known gap: the subject of a reduced relative ("a move X denounced") that names someone unknown
-    # is searched for further back, and found in Putin
-    pytest.param("Putin signed the treaties, a move Kyiv and the West denounced as illegal.", set(),
-                 marks=pytest.mark.xfail(strict=True, reason="gap in the extractor: gives Putin's condemnation")),
+    # a reduced relative ("a move X denounced"): X's stance on the move's doer, never the doer's own
+    ("Putin signed the treaties, a move Kyiv and the West denounced as illegal.", {("UKR", "condemn", ("RUS",))}),
+    ("Putin signed the treaties, a move the West denounced as illegal.", set()),
 ])
 def test_reactions_to_an_annexation(sentence, expected):
     x = extract_article(ANNEX + sentence + "\n", index=INDEX)
@@ -2307,3 +2307,28 @@ def test_a_passive_names_no_agent_of_the_act_nor_a_party():
 ])
 def test_an_agency_named_with_a_possessive_and_a_demand_that_an_act_stop(sentence, expected):
     assert triples(OFFENSIVE + sentence + "\n", day=date(2023, 8, 1)) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # "a move/an idea X <verb>ed": X's stance on whoever made the move
+    ("Germany proposed a security zone in northern Syria, an idea Turkish Foreign Minister Mevlut "
+     "Cavusoglu dismissed as unrealistic.", {("TUR", "oppose", ("DEU",))}),
+    ("Turkey launched the offensive, a move France condemned.", {("FRA", "condemn", ("TUR",))}),
+    # a proposal dismissed, rebuffed or spurned is rejected; a minister dismissed is not
+    ("Cavusoglu dismissed the German proposal as unrealistic.", {("TUR", "oppose", ("DEU",))}),
+    ("Turkey rebuffed the German proposal.", {("TUR", "oppose", ("DEU",))}),
+    ("Erdogan dismissed his finance minister.", set()),
+    # names called
+    ("Syrian President Bashar al-Assad called Erdogan a thief who had stolen Syria's factories.",
+     {("SYR", "condemn", ("TUR",))}),
+])
+def test_moves_dismissed_and_names_called(sentence, expected):
+    assert triples(SDF_OFFENSIVE + sentence + "\n", day=date(2019, 10, 23)) == expected
+
+
+def test_the_deal_that_ended_the_offensive_of_our_own():
+    # Written before its rules (first contact: P 1.00 R 0.78, 7 of 9: "called Erdogan a thief"
+    # and "an idea Cavusoglu dismissed as unrealistic" gave nothing).
+    gold = load_gold(ARTICLES / "gold.yaml", INDEX)["syria_sochi.txt"]
+    s = score(reduce(extract_file(ARTICLES / "syria_sochi.txt", index=INDEX), INDEX), gold)
+    assert s.precision == 1.0 and s.recall == 1.0, (s.misses, s.false)

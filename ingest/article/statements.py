@@ -42,6 +42,9 @@ _REPORTED_LEAD = re.compile(r"[\s,:]*(?:(?:[\w'’.-]+\s+){0,4}?that\b)?[\s,:]*"
 # A cue in the passive ("Armenia was condemned by France", "the move has been widely criticised"):
 # a form of "be" and at most one adverb right before a past participle.
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?$", re.I)
+# "X signed the treaties, a move Y denounced as": a reduced relative, Y's stance on X's move
+_MOVE = re.compile(r",\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:move|idea|step|decision|proposal|plan|offer|suggestion|measure|"
+                   r"action|demand|request)\s+(?:that\s+|which\s+)?(?=\S[^,;]*$)")
 # "X was condemned by Kenya and praised by Eritrea": the second verb is a passive too, of X
 _COORDINATED_PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?\w+ed\s+(?:[\w-]+\s+){0,2}?"
                                   r"by\s+[^.;:]{1,60}?\s(?:and|but|while|yet)\s+(?:\w+ly\s+)?$", re.I)
@@ -229,6 +232,13 @@ class StatementBuilder(TargetFinder, QuoteFinder):
             elif _CLAIM.match(self.low, cs):  # "X is the aggressor, Y said": a claim about X, Y's
                 speaker = self.trailing_speaker(st, ce)
                 complement_subject = doc.np_left(k, lo, allow_pronoun=False)
+            elif (move := _MOVE.search(self.low, ca, cs)) is not None:
+                # "X proposed a zone, an idea Y dismissed as unrealistic": Y's stance, on X
+                speaker = doc.np_left(k, self.tok_at(move.end()))
+                if speaker is None:
+                    return  # not someone known: nobody further back said it
+                complement_subject = doc.np_left(self.tok_at(move.start()), lo, allow_pronoun=False) \
+                    or self.sentence_subject(lo, move.start())
             else:
                 speaker = doc.np_left(k, lo) or doc.np_before_apposition(k, lo)
                 if speaker is None:  # "Kirby said the United States condemned": Kirby is nobody known
@@ -462,6 +472,14 @@ class StatementBuilder(TargetFinder, QuoteFinder):
                 if sp is not None:
                     doc.last = sp
                 return
+
+    def sentence_subject(self, lo: int, end: int) -> Speaker | None:
+        """The actor the clause from token ``lo`` opens with, before offset ``end`` ("Putin signed
+        the treaties, ..."), or None."""
+        first = next(iter(self.mentions_in(self.doc.tokens[lo].start, end)), None)
+        if first is None or any(self.doc.tokens[j].norm not in ("the", "a", "an") for j in range(lo, first.i)):
+            return None
+        return Speaker((first.actor,), first.start, first.end)
 
     def trailing_speaker(self, st: Sent, ce: int) -> Speaker | None:
         """The speaker of a speech verb after the cue ("..., Turkey said"), unless that verb sits in
