@@ -30,17 +30,20 @@ _ALL_PARTIES = re.compile(r"\b(?:all|both)\s+(?:the\s+)?(?:parties|sides|actors|
 
 def negated(before: str) -> bool:
     """Whether the text right before a cue (same clause) negates it: its last 30 characters,
-    after the last comma (an aside between the subject and the verb negates nothing).
+    after the last comma (an aside between the subject and the verb negates nothing) and after
+    the last "and" or "but" (a negated verb before them is another verb).
 
     >>> negated("Turkey did not ")
     True
     >>> negated("China, which has refused to call it an invasion, ")
     False
+    >>> negated("the truce had not held and ")
+    False
     """
     tail = before[-30:]
-    comma = tail.rstrip().rfind(",")
-    if comma >= 0:
-        tail = tail[comma + 1:]
+    cut = max(tail.rstrip().rfind(","), tail.rfind(" and "), tail.rfind(" but "))
+    if cut >= 0:
+        tail = tail[cut + 1:]
     return bool(lexicon().negators.search(tail))
 
 
