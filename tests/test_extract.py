@@ -2366,3 +2366,27 @@ def test_a_strike_on_a_town_of_our_own():
     s = score(reduce(extract_file(ARTICLES / "nk_barda.txt", index=INDEX), INDEX), gold)
     assert s.misses == [] and [(f.speaker, f.stance, f.targets) for f in s.false] == [
         ("OHCHR", "warn/threaten", ("ARM",))]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # an act defended or backed is its agent's backing, whoever the call was with
+    ("Qatar's emir defended the operation in a telephone call with Putin.", {("QAT", "support", ("TUR",))}),
+    ("Qatar backed the offensive in a call with Putin.", {("QAT", "support", ("TUR",))}),
+    ("Russia defended its decision.", set()),
+    # another's "legitimate security concern" is no concern of the speaker's; lives put at risk are
+    ("Pompeo said Turkey had a legitimate security concern but that the offensive put civilians at risk.",
+     {("USA", "concern", ("TUR",))}),
+    ("Pompeo said Turkey's offensive put thousands of civilians in danger.", {("USA", "concern", ("TUR",))}),
+    ("Pompeo said the United States had a legitimate security concern.", set()),
+])
+def test_acts_defended_and_lives_put_at_risk(sentence, expected):
+    assert triples(SDF_OFFENSIVE + sentence + "\n", day=date(2019, 10, 10)) == expected
+
+
+def test_the_second_day_of_the_offensive_of_our_own():
+    # Written before its rules (first contact: P 1.00 R 0.90, 9 of 10, one found for the wrong
+    # reason: "Turkey had a legitimate security concern" read as the US's concern; Qatar's
+    # defence of the operation missed).
+    gold = load_gold(ARTICLES / "gold.yaml", INDEX)["syria_unsc.txt"]
+    s = score(reduce(extract_file(ARTICLES / "syria_unsc.txt", index=INDEX), INDEX), gold)
+    assert s.precision == 1.0 and s.recall == 1.0, (s.misses, s.false)

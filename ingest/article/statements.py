@@ -63,6 +63,8 @@ _DREW = re.compile(r"\b(?:dr[ae]w|draws|drawn|drawing|spark(?:s|ed|ing)?|prompt(
 _FROM = re.compile(r"\s+(?:from|by)\s+(?:the\s+)?")
 _VERB_ONLY_CLAUSE = re.compile(r"\b(?:but|and|yet)\s+(?:(?:also|later|then|again|still)\s+)?$", re.I)
 """A clause that is only its verb ("..., but warned"): its subject is the sentence's."""
+_SAID_THAT_TOO = re.compile(r"\b(?:but|and)\s+that\s", re.I)
+"""A second thing said ("X said A but that B"): its speaker is the sentence's."""
 _SCARE_QUOTE_WORDS = 5
 """A quotation this short inside a sentence is its subject's words ('voiced "grave concern"')."""
 # Verbs of contact, travel and posting that are no speech verb ("met", "flew to", "wrote on X"):
@@ -216,7 +218,8 @@ class StatementBuilder(TargetFinder, QuoteFinder):
                 return  # the subject is an actor, or an act whose agent the article names
         if speaker is None:
             # "X said ... but warned Y": a clause of the verb alone has the sentence's speaker
-            since = st.sent.start if _VERB_ONLY_CLAUSE.search(doc.body, max(st.sent.start, ca - 12), cs) else ca
+            since = st.sent.start if _VERB_ONLY_CLAUSE.search(doc.body, max(st.sent.start, ca - 12), cs) \
+                or _SAID_THAT_TOO.search(doc.body, max(st.sent.start, ca - 12), min(cs, ca + 10)) else ca
             prior = [e for e in st.events if e.k < k and doc.tokens[e.k].start >= since] \
                 or [e for e in st.events if e.k == st.lo and doc.tokens[e.k].norm == "according"
                     and e.speaker.end <= cs]  # "According to X, the offensive was unacceptable"

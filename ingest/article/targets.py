@@ -178,6 +178,9 @@ class TargetFinder(Scanner):
                     return (f,), False, True
             # "the offensive must stop": whoever the article says carries it out
             agent = self.agent_before(content_start, cs, folded)
+            if agent is None and before and before[-1].poss \
+                    and _ACT_NOUN.fullmatch(self.low[before[-1].end:cs].strip()):
+                agent = self.eligible(before[-1], speaker, folded)  # "Turkey's offensive put civilians at risk"
             return ((agent,), False, False) if agent is not None else None
         # the subject of a reported or passive stance, as the targets it may name
         subjects = tuple(f for f in (doc.fold(a) or a for a in complement_subject.actors) if f != folded) \
@@ -270,6 +273,10 @@ class TargetFinder(Scanner):
                     or self.agent_of_subject(content_start, cs, folded)  # "the offensive was a violation of"
                 found = ((agent,), False, False) if agent is not None else None
             return found
+        if after and cue.stance in ("support", "praise"):  # "defended the operation in a call with Putin"
+            agent = self.agent_of_act(ce, after[0][0].start, folded)
+            if agent is not None:
+                return (agent,), False, False
         if after:
             first, f0 = after[0]
             out = [f0]
