@@ -185,10 +185,12 @@ def _literal_starts(p: str) -> set[str] | None:
     True
     >>> _literal_starts(r"(?<!in )retaliation")  # a look-behind consumes nothing
     {'retaliation'}
+    >>> _literal_starts(r"(?<!security )(?<!legitimate )concern")
+    {'concern'}
     """
     out: set[str] = set()
     for alt in _alternatives(p)[0]:
-        if alt.startswith(("(?<!", "(?<=")) and ")" in alt:
+        while alt.startswith(("(?<!", "(?<=")) and ")" in alt:
             alt = alt[alt.index(")") + 1:]  # extract.yaml's look-behinds hold no group
         text, i = _literal(alt, 0)
         if alt.startswith("(?:", i):
