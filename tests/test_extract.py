@@ -2390,3 +2390,17 @@ def test_the_second_day_of_the_offensive_of_our_own():
     gold = load_gold(ARTICLES / "gold.yaml", INDEX)["syria_unsc.txt"]
     s = score(reduce(extract_file(ARTICLES / "syria_unsc.txt", index=INDEX), INDEX), gold)
     assert s.precision == 1.0 and s.recall == 1.0, (s.misses, s.false)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # an envoy recalled is a protest to the state
+    ("Armenia recalled its ambassador to Israel for consultations over Israeli arms sales to Azerbaijan.",
+     {("ARM", "oppose", ("ISR",))}),
+    ("Russia recalled its ambassador from Kyiv for consultations.", {("RUS", "oppose", ("UKR",))}),
+    # a demonym before fighters says where they come from, not who sent them; troops are the state's
+    ("Iran congratulated Palestinian fighters.", set()),
+    ("Armenia accused Syrian mercenaries of atrocities.", set()),
+    ("France condemned Russian troops.", {("FRA", "condemn", ("RUS",))}),
+])
+def test_envoys_recalled_and_fighters_from_abroad(sentence, expected):
+    assert triples(NK_WAR + sentence + "\n", day=date(2020, 10, 5)) == expected

@@ -86,6 +86,8 @@ _VICTIM = re.compile(
 _REGION = re.compile(r"\s*(?:[\w'’-]+\s+){0,2}?(?:region|province|oblast|governorate|enclave|district|prefecture)\b")
 # The actors of an evaluation (TargetFinder.evaluated). A name used as an adjective ("Russian",
 # "Israeli", "Afghan") ends as demonyms end, or is an abbreviation ("US strikes", "U.S. moves").
+_RECRUITS = frozenset({"fighters", "mercenaries", "jihadists", "militants", "volunteers", "recruits"})
+"""After a demonym, men who come from a state, not its forces: "Syrian fighters"."""
 _FIRE = frozenset({"fire", "fired", "shelling", "shells", "rockets", "missiles", "launched", "artillery"})
 """What comes "from" the one who shoots: "killed by fire from Azerbaijani territory"."""
 _BY = re.compile(r"\bby\s+(?:the\s+)?$")
@@ -147,6 +149,8 @@ class TargetFinder(Scanner):
             a = doc.index.actors.get(m.actor)
             if places or a is None or m.surface.replace("'s", "") != a.name:
                 return None
+        if self.adjectival(m) and doc.tokens[m.j].norm in _RECRUITS:
+            return None  # "Syrian fighters": where they come from, not who sent them
         f = doc.fold(m.actor)
         if f is None or f == folded:
             return None
