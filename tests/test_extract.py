@@ -2404,3 +2404,16 @@ def test_the_second_day_of_the_offensive_of_our_own():
 ])
 def test_envoys_recalled_and_fighters_from_abroad(sentence, expected):
     assert triples(NK_WAR + sentence + "\n", day=date(2020, 10, 5)) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # "the enemy" shelling, in a party's words: the other side
+    ('"The enemy continues to shell peaceful settlements," Armenian defence ministry spokeswoman Shushan '
+     "Stepanyan wrote on Facebook.", {("ARM", "accuse", ("AZE",))}),
+    # a party against an act nobody is named for: the other side's act
+    ('"We will never accept the occupation of our lands," Aliyev said.', {("AZE", "oppose", ("ARM",))}),
+    # a third party's stance on it is aimed at no one
+    ('"We will never accept the occupation of these lands," Kenya\'s president said.', set()),
+])
+def test_a_party_against_the_other_sides_acts(sentence, expected):
+    assert triples(NK_WAR + sentence + "\n", day=date(2020, 10, 5)) == expected

@@ -241,7 +241,7 @@ HARM_NOUNS = {
     # "launched a military operation", then "condemned the operation", "the military actions must stop"
     "operation": "invasion", "operations": "invasion", "military action": "invasion",
     "military actions": "invasion", "military activities": "invasion",
-    "annexation": "annexation", "coup": "coup", "takeover": "coup", "capture": "capture",
+    "annexation": "annexation", "occupation": "occupation", "coup": "coup", "takeover": "coup", "capture": "capture",
     "seizure": "capture", "blockade": "blockade", "siege": "blockade", "killing": "killing",
     "assassination": "killing",
     "rocket": "attack", "rockets": "attack", "missile": "attack", "missiles": "attack", "drone": "attack",

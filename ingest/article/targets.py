@@ -330,6 +330,8 @@ class TargetFinder(Scanner):
             agent = self.agent_of_subject(content_start, cs, folded)  # "the offensive was praised by"
         if agent is not None:
             return (agent,), False, False
+        if own is not None and cue.stance in _AGAINST and _ACT_AFTER.match(self.low, ce, cb) and P.opponents(folded):
+            return P.opponents(folded), False, False  # a party against "the occupation of our lands"
         if cue.explicit:
             return None
         # a third party's condemnation or warning that names no one is aimed at no one known
