@@ -1041,7 +1041,9 @@ SDF_OFFENSIVE = "Turkey launched an offensive against the Kurdish-led SDF in nor
     # a second predicate: what was said is not what was rejected, and its speaker is the subject
     ('Armenia\'s foreign ministry dismissed the claims as "lies" and said Azerbaijani troops had attacked '
      "its positions.",
-     {("ARM", "accuse", ("AZE",))}),
+     {("ARM", "accuse", ("AZE",)), ("ARM", "oppose", ("AZE",))}),  # the claims a party dismisses: the other's
+    ('Kenya\'s foreign ministry dismissed the claims as "lies" and said Azerbaijani troops had attacked '
+     "Armenian positions.", {("KEN", "accuse", ("AZE",))}),
     ("Le Drian condemned the shelling of civilian areas and said Paris would not accept Turkish interference.",
      {("FRA", "oppose", ("TUR",))}),
     # harms reported by a party: strikes on places and people, weapons used against them, war crimes
@@ -2416,4 +2418,28 @@ def test_envoys_recalled_and_fighters_from_abroad(sentence, expected):
     ('"We will never accept the occupation of these lands," Kenya\'s president said.', set()),
 ])
 def test_a_party_against_the_other_sides_acts(sentence, expected):
+    assert triples(NK_WAR + sentence + "\n", day=date(2020, 10, 5)) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a state's office named with lower-case words between
+    ("Armenia's health ministry accused Azerbaijan of targeting civilians.", {("ARM", "accuse", ("AZE",))}),
+    ("The Armenian human rights ombudsman accused Azerbaijan of targeting civilians.",
+     {("ARM", "accuse", ("AZE",))}),
+    ("Azerbaijan's prosecutor-general's office accused Armenia of war crimes.", {("AZE", "accuse", ("ARM",))}),
+    # lies and war crimes called; claims a party dismisses are the other side's
+    ("The Armenian foreign ministry called the Azerbaijani statements a blatant lie.", {("ARM", "condemn", ("AZE",))}),
+    ("Azerbaijan's foreign ministry called the shelling of Ganja a war crime.", {("AZE", "condemn", ("ARM",))}),
+    ("Armenia dismissed the claims as disinformation.", {("ARM", "oppose", ("AZE",))}),
+    # a demand to stay out, or to stop provocations
+    ("Pompeo said Turkey should stay out of the conflict.", {("USA", "oppose", ("TUR",))}),
+    ("Baku called on Yerevan to stop its provocations.", {("AZE", "oppose", ("ARM",))}),
+    # shot down by another is an attack; by the speaker's own forces, or by each other, no accusation
+    ("Pashinyan said a Turkish F-16 had shot down an Armenian Su-25 jet.", {("ARM", "accuse", ("TUR",))}),
+    ("Armenia said it had shot down three Azerbaijani drones.", set()),
+    ("Azerbaijan said its forces had shot down an Armenian drone.", set()),
+    ("Armenia and Azerbaijan said they had shot down each other's drones.", set()),
+    ("Armenia said it had come under heavy shelling overnight.", {("ARM", "accuse", ("AZE",))}),
+])
+def test_offices_lies_demands_and_downed_aircraft(sentence, expected):
     assert triples(NK_WAR + sentence + "\n", day=date(2020, 10, 5)) == expected

@@ -26,6 +26,7 @@ from datetime import date as Date
 from kg.ingest.article.frame import frame_mentions
 from kg.ingest.article.lexicon import lexicon
 from kg.ingest.article.mentions import Matcher, Mention, Token, tokenize
+from kg.ingest.article.parties import ADJECTIVAL
 
 from kg.actors import ActorIndex
 
@@ -226,6 +227,7 @@ class Doc:
             if s - 3 >= lo and self._as_well_as(s - 2) and self._np_token(s - 3):
                 s -= 3  # "Kenya as well as Uganda condemned": one list
         s += 1
+        s = self._state_before_office(s, end, lo)
         # "countries that co-chair the Minsk Group urged": a lower-case office word right before
         # an article is a verb, and what follows it its object, not the subject
         while s < end and not self.tokens[s].cap and self.tokens[s].norm in lex.title_words \
@@ -240,6 +242,29 @@ class Doc:
         if allow_pronoun and self._definite_office(s, end, lo):
             return self._pronoun(self.tokens[end])  # "The ministry urged": the one that spoke last
         return self._resolve(s, end + 1, lo, left=True)
+
+    def _modifies_office(self, a: int, end: int) -> bool:
+        """Whether tokens ``a``..``end`` are up to three lower-case words and an office word that
+        ends them: "health ministry", "human rights ombudsman" (after "Armenia's")."""
+        lex = lexicon()
+        words = self.tokens[a:end + 1]
+        return 2 <= len(words) <= 4 and words[-1].norm in lex.office_words and all(
+            not t.cap and t.norm.replace("-", "").isalpha() and t.norm not in lex.speech_verbs
+            and t.norm not in ("a", "an", "the") and (a + n) not in self.by_token
+            and self.gap(a + n, a + n + 1).strip() == "" for n, t in enumerate(words[:-1]))
+
+    def _state_before_office(self, s: int, end: int, lo: int) -> int:
+        """Where the subject starts when an actor named as a possessive or adjective comes before
+        lower-case words and an office ("Armenia's health ministry", "the Armenian human rights
+        ombudsman"); ``s`` otherwise."""
+        for n in (1, 2, 3):
+            m = self.by_token.get(s - n - 1)
+            if m is not None and m.j == s - n and s - n - 1 >= lo and (m.poss or ADJECTIVAL.search(m.surface)) \
+                    and self.gap(m.j - 1, m.j).strip() == "" and self._modifies_office(s - n, end) \
+                    and self.kind(m.actor) in ("state", "organization"):
+                start = m.i - 1 if m.i - 1 >= lo and self.tokens[m.i - 1].norm == "the" else m.i
+                return start
+        return s
 
     def _definite_office(self, s: int, end: int, lo: int) -> bool:
         """Whether tokens ``s``..``end`` are "the" and office words alone ("The ministry", "the
@@ -447,7 +472,7 @@ class Doc:
         if actors and offices:
             for m in actors:
                 if m.poss and m.j < b and self.tokens[m.j].norm not in lex.office_words \
-                        and self.tokens[m.j].norm not in lex.title_words:
+                        and self.tokens[m.j].norm not in lex.title_words and not self._modifies_office(m.j, b - 1):
                     return "none", None
             # "the ambassador to X", "the UN envoy for Yemen": X is where the office serves
             own = [m for m in actors if self._served_by(m, a) is None]

@@ -86,6 +86,16 @@ _VICTIM = re.compile(
 _REGION = re.compile(r"\s*(?:[\w'’-]+\s+){0,2}?(?:region|province|oblast|governorate|enclave|district|prefecture)\b")
 # The actors of an evaluation (TargetFinder.evaluated). A name used as an adjective ("Russian",
 # "Israeli", "Afghan") ends as demonyms end, or is an abbreviation ("US strikes", "U.S. moves").
+_CLAIMS_AFTER = re.compile(r"\s*(?:the|these|those|such)\s+(?:[\w-]+\s+)?(?:claims?|accusations?|allegations?|"
+                           r"statements?|reports?)\b")
+"""What a party rejects, said by someone it does not name: "dismissed the claims as lies"."""
+_OWN_ACT = re.compile(r"\b(?:it|we|its\s+(?:[\w-]+\s+)?(?:forces|troops|army|military|jets|drones|air\s+force)|"
+                      r"our\s+(?:[\w-]+\s+)?(?:forces|troops|army|military))\s+"
+                      r"(?:(?:had|has|have|would|will|also|then|successfully)\s+)*$")
+"""The speaker's own forces before an act: "said it had shot down", "said its forces struck"."""
+_SUFFERED = re.compile(r"c[ao]me\s+under\b")
+"""A harm cue the subject suffers: "it had come under shelling"."""
+_EACH_OTHER = re.compile(r"\s+(?:each\s+other|one\s+another)")
 _RECRUITS = frozenset({"fighters", "mercenaries", "jihadists", "militants", "volunteers", "recruits"})
 """After a demonym, men who come from a state, not its forces: "Syrian fighters"."""
 _FIRE = frozenset({"fire", "fired", "shelling", "shells", "rockets", "missiles", "launched", "artillery"})
@@ -218,6 +228,10 @@ class TargetFinder(Scanner):
                  and not any(e <= m.start and _LIST_GLUE.fullmatch(doc.body[e:m.start]) for e in claimed)
                  for f in [self.eligible(m, speaker, folded, places, ce)] if f]
         if cue.kind == "harm":
+            if _EACH_OTHER.match(self.low, ce):
+                return None  # "had shot down each other's warplanes": no one side's act
+            if _OWN_ACT.search(self.low, max(ca, cs - 40), cs) and not _SUFFERED.match(self.low, cs):
+                return None  # "India said it had shot down a Pakistani jet": its own act, no accusation
             k = self.tok_at(ce)
             agent = None
             near = [m for m in doc.mentions[bisect.bisect_left(self.mention_tokens, k):
@@ -330,8 +344,10 @@ class TargetFinder(Scanner):
             agent = self.agent_of_subject(content_start, cs, folded)  # "the offensive was praised by"
         if agent is not None:
             return (agent,), False, False
-        if own is not None and cue.stance in _AGAINST and _ACT_AFTER.match(self.low, ce, cb) and P.opponents(folded):
-            return P.opponents(folded), False, False  # a party against "the occupation of our lands"
+        if own is not None and cue.stance in _AGAINST and P.opponents(folded) and (
+                _ACT_AFTER.match(self.low, ce, cb) or self.act_named_in_cue(cs, ce)
+                or (cue.stance == "oppose" and _CLAIMS_AFTER.match(self.low, ce, cb))):
+            return P.opponents(folded), False, False  # a party against "the occupation of our lands", "the claims"
         if cue.explicit:
             return None
         # a third party's condemnation or warning that names no one is aimed at no one known
@@ -342,6 +358,11 @@ class TargetFinder(Scanner):
         if aimed and own is None and _ACT_AFTER.match(self.low, ce, cb):
             return None  # "condemned the attack" nobody is said to have done: not its victim
         return self.fallback(own, folded)
+
+    def act_named_in_cue(self, cs: int, ce: int) -> bool:
+        """Whether the cue names an act right after its verb ("called the shelling of Ganja a war crime")."""
+        space = self.low.find(" ", cs, ce)
+        return space >= 0 and _ACT_AFTER.match(self.low, space, ce) is not None
 
     def act_in_cue(self, cs: int, ce: int, folded: str) -> str | None:
         """The agent of an act named inside the cue, right after its verb ("described the
