@@ -2443,3 +2443,23 @@ def test_a_party_against_the_other_sides_acts(sentence, expected):
 ])
 def test_offices_lies_demands_and_downed_aircraft(sentence, expected):
     assert triples(NK_WAR + sentence + "\n", day=date(2020, 10, 5)) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # concerns, plural, about an act: its agent's; another's concerns are no concern of the speaker's
+    ("Stoltenberg expressed serious concerns about the offensive.", {("NATO", "concern", ("TUR",))}),
+    ("Japan voiced concerns over the fighting.", {("JPN", "concern", ("SDF", "TUR"))}),
+    ("Japan said it understood Turkey's concerns.", {("JPN", "support", ("TUR",))}),
+    # a call rejected is no call of the one who rejects it
+    ("Erdogan rejected Trump's call for a ceasefire.", {("TUR", "oppose", ("USA",))}),
+    # an arms embargo called for; dialogue pushed for
+    ("Sweden called for an EU arms embargo on Turkey.", {("SWE", "warn", ("TUR",))}),
+    ("Moscow said it would push for dialogue between the two sides.", {("RUS", "call_for_ceasefire", ("SDF", "TUR"))}),
+    # the aggression "of" an army is its doing
+    ("Saudi Arabia denounced the aggression of the Turkish army.", {("SAU", "condemn", ("TUR",))}),
+    # ", with Athens calling ...": Athens speaks in its clause
+    ("Greece and Cyprus condemned Turkey, with Athens calling the offensive a flagrant violation of "
+     "international law.", {("GRC", "condemn", ("TUR",)), ("CYP", "condemn", ("TUR",))}),
+])
+def test_concerns_rejected_calls_embargoes_and_absolute_clauses(sentence, expected):
+    assert triples(SDF_OFFENSIVE + sentence + "\n", day=date(2019, 10, 14)) == expected

@@ -248,6 +248,8 @@ class StatementBuilder(TargetFinder, QuoteFinder):
                     said = [j for j in range(lo, k) if doc.tokens[j].norm in self.lex.speech_verbs
                             and j not in doc.by_token]
                     speaker = doc.np_left(k, said[-1] + 1, allow_pronoun=False) if said else None
+                if speaker is None:  # "X condemned Y, with Athens calling it ...": Athens
+                    speaker = self.with_subject(k, lo)
                 if speaker is None:
                     speaker = self.clause_subject(k, lo)
                 if speaker is None:
@@ -475,6 +477,17 @@ class StatementBuilder(TargetFinder, QuoteFinder):
                 if sp is not None:
                     doc.last = sp
                 return
+
+    def with_subject(self, k: int, lo: int) -> Speaker | None:
+        """The subject of an absolute clause that holds the cue at token ``k``: ", with Athens
+        calling the offensive a flagrant violation"; None without one."""
+        doc = self.doc
+        w = [j for j in range(lo, k) if doc.tokens[j].norm == "with" and j > 0 and "," in doc.gap(j - 1, j)]
+        if not w:
+            return None
+        verb = next((j for j in range(w[-1] + 2, min(k + 1, w[-1] + 7))
+                     if doc.tokens[j].norm.endswith("ing") and not doc.tokens[j].cap), None)
+        return doc.np_left(verb, w[-1] + 1, allow_pronoun=False) if verb is not None else None
 
     def sentence_subject(self, lo: int, end: int) -> Speaker | None:
         """The actor the clause from token ``lo`` opens with, before offset ``end`` ("Putin signed

@@ -95,6 +95,8 @@ _OWN_ACT = re.compile(r"\b(?:it|we|its\s+(?:[\w-]+\s+)?(?:forces|troops|army|mil
 """The speaker's own forces before an act: "said it had shot down", "said its forces struck"."""
 _SUFFERED = re.compile(r"c[ao]me\s+under\b")
 """A harm cue the subject suffers: "it had come under shelling"."""
+_FORCES_OF = re.compile(r"\bof\s+(?:the\s+)?$")
+_FORCES = re.compile(r"['’]?s?\s+(?:army|armed\s+forces|forces|troops|military|militias?|regime)\b")
 _EACH_OTHER = re.compile(r"\s+(?:each\s+other|one\s+another)")
 _RECRUITS = frozenset({"fighters", "mercenaries", "jihadists", "militants", "volunteers", "recruits"})
 """After a demonym, men who come from a state, not its forces: "Syrian fighters"."""
@@ -263,6 +265,9 @@ class TargetFinder(Scanner):
                 doers = list(dict.fromkeys(f for m, f in after if P.camp_of(f) is None and self.doer(m)))
                 if len(doers) == 1:
                     return tuple(doers), False, True
+                agent = self.agent_of_act(ce, after[0][0].start if after else cb, folded)
+                if agent is not None:  # "concerns about the offensive": whoever the article says wages it
+                    return (agent,), False, False
             # a call aimed at named actors goes to them, parties or not ("urged Ankara to ...")
             addressed = self.addressees(cs, cb, speaker, folded)
             if addressed and not addresses_all_parties(doc.body[ca:cb]):
@@ -440,6 +445,8 @@ class TargetFinder(Scanner):
         """
         if _BY.search(self.low, max(lo, m.start - 8), m.start):
             return False
+        if _FORCES_OF.search(self.low, max(lo, m.start - 8), m.start) and _FORCES.match(self.low, m.end):
+            return False  # "the aggression of the Turkish army": the army does it
         if (m.poss or self.adjectival(m)) and self.lex.victim_after.match(self.low, m.end):
             return True
         before = self.low[max(lo, m.start - 120):m.start]
