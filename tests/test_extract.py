@@ -2463,3 +2463,18 @@ def test_offices_lies_demands_and_downed_aircraft(sentence, expected):
 ])
 def test_concerns_rejected_calls_embargoes_and_absolute_clauses(sentence, expected):
     assert triples(SDF_OFFENSIVE + sentence + "\n", day=date(2019, 10, 14)) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # "Asked about ..." is a question put, no call
+    ("Asked about the fighting, Lavrov urged both sides to show restraint.",
+     {("RUS", "call_for_ceasefire", ("ARM", "AZE"))}),
+    ("Lavrov urged both sides to stop shooting.", {("RUS", "call_for_ceasefire", ("ARM", "AZE"))}),
+    # a dash-bounded aside: the list in it speaks, or the subject before it when it names no one known
+    ("Germany, France and Britain - the E3 - said in a joint statement that they were gravely concerned.",
+     {("DEU", "concern", ("ARM", "AZE")), ("FRA", "concern", ("ARM", "AZE")), ("GBR", "concern", ("ARM", "AZE"))}),
+    ("The co-chairs of the OSCE Minsk Group - Russia, France and the United States - condemned the escalation.",
+     {("RUS", "condemn", ("ARM", "AZE")), ("FRA", "condemn", ("ARM", "AZE")), ("USA", "condemn", ("ARM", "AZE"))}),
+])
+def test_questions_put_and_dash_asides(sentence, expected):
+    assert triples(NK_WAR + sentence + "\n", day=date(2020, 10, 5)) == expected

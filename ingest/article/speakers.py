@@ -42,6 +42,8 @@ _BOUNDARY_WORDS = {"and", "but", "while", "as", "whereas", "when", "after", "tha
                    "though", "although", "since", "if", "meanwhile", "however", "also", "then",
                    "yesterday", "today", "earlier", "later", "where"}
 _GAP_OK = re.compile(r"^[\s,\-]*$")
+_DASH = re.compile(r"\s-\s|[—–]")
+"""A dash that opens or closes an aside ("Germany, France and Britain - the E3 - said")."""
 _SUBJECT_BREAK = re.compile(r"[,;:(\"“”‘—–•]")
 _QUOTE_MARK = re.compile(r"[\"“”]")
 _HONORIFICS = {"mr", "mrs", "ms", "dr"}
@@ -165,6 +167,8 @@ class Doc:
         """Whether tokens ``a`` and ``a + 1`` may stand in one noun phrase: only spaces, commas or
         hyphens between them, or the stop of a title's abbreviation ("Mr. Putin", "Gen. Akar")."""
         g = self.gap(a, a + 1)
+        if _DASH.search(g):  # "Britain - the E3 - said": an aside, not one name
+            return False
         return bool(_GAP_OK.match(g)) or (g.strip() == "." and self.tokens[a].norm in _TITLE_ABBREVIATIONS)
 
     def _np_token(self, k: int) -> bool:
@@ -181,7 +185,7 @@ class Doc:
         if k <= lo:
             return True
         g = self.gap(k - 1, k)
-        if _SUBJECT_BREAK.search(g):
+        if _SUBJECT_BREAK.search(g) or _DASH.search(g):
             return True
         prev = self.tokens[k - 1].norm
         return prev in _BOUNDARY_WORDS
@@ -635,13 +639,16 @@ class Doc:
         return tuple(reversed(out))
 
     def np_before_apposition(self, k: int, lo: int) -> Speaker | None:
-        """The subject before a comma-bounded aside that ends right before token ``k``.
+        """The subject before a comma- or dash-bounded aside that ends right before token ``k``.
 
         "Iran, which borders both countries, offered ...": the aside starts with a relative or
         an article ("Algeria, a neighbour of Niger, said") and is more than names, so that a
         list ("France, Germany, the UK, said") is not mistaken for one.
         """
         lex = lexicon()
+        if k > lo and _DASH.search(self.gap(k - 1, k)):  # "X, Y and Z - the E3 - said"
+            opening = next((j for j in range(k - 2, max(lo, k - 10), -1) if _DASH.search(self.gap(j - 1, j))), None)
+            return self.np_left(opening, lo, allow_pronoun=False) if opening is not None else None
         if k <= lo or "," not in self.gap(k - 1, k) or _QUOTE_MARK.search(self.gap(k - 1, k)):
             return None
         for j in range(k - 1, max(lo, k - 25), -1):
