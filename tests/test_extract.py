@@ -2478,3 +2478,17 @@ def test_concerns_rejected_calls_embargoes_and_absolute_clauses(sentence, expect
 ])
 def test_questions_put_and_dash_asides(sentence, expected):
     assert triples(NK_WAR + sentence + "\n", day=date(2020, 10, 5)) == expected
+
+
+HANIYEH = "An Israeli strike killed Hamas political leader Ismail Haniyeh in Tehran.\n\n"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # revenge vowed for an act is a warning to its agent
+    ("Iran vowed severe revenge for the killing of Haniyeh.", {("IRN", "warn", ("ISR",))}),
+    ("Iran vowed revenge.", set()),
+    # a price to pay, by forces somewhere
+    ("Hezbollah said Israeli forces in the region would pay the price.", {("HEZBOLLAH", "warn", ("ISR",))}),
+])
+def test_revenge_vowed(sentence, expected):
+    assert triples(HANIYEH + sentence + "\n", day=date(2024, 7, 31)) == expected

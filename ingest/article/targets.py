@@ -32,8 +32,9 @@ _AND_PASSIVE = re.compile(r",?\s(?:and|but|while|yet)\s+(?:\w+ly\s+)?\w+ed\s+by\
 """Where a second passive starts: "(was condemned by Kenya) and praised by Eritrea"."""
 _JUDGING = re.compile(r"(?:describ|call|brand|term|label)\w*\s")
 _SUBJECT_HEAD = re.compile(r"(?:\s+(?:government|leaders?|leadership|authorities|regime|forces|army|troops|"
-                           r"military|officials))?")
-"""Who acts for the actor named in a subject: "the Ethiopian government", "Ethiopia's leaders"."""
+                           r"military|officials)(?:\s+(?:in|across)\s+(?:the\s+)?[\w-]+)?)?")
+"""Who acts for the actor named in a subject: "the Ethiopian government", "Ethiopia's leaders", "US
+forces in the region"."""
 # The sides of the conflict named right after a cue: "warned both sides", "accused all parties".
 _BOTH_SIDES_AFTER = re.compile(r"\s+(?:both|all|the\s+two|the\s+warring)\s+(?:sides|parties|countries|"
                                r"neighbou?rs|belligerents)\b")
