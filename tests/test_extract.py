@@ -2492,3 +2492,12 @@ HANIYEH = "An Israeli strike killed Hamas political leader Ismail Haniyeh in Teh
 ])
 def test_revenge_vowed(sentence, expected):
     assert triples(HANIYEH + sentence + "\n", day=date(2024, 7, 31)) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The EU said Turkey's actions posed a threat to regional security.", {("EU", "accuse", ("TUR",))}),
+    ("The EU said Turkey posed a serious threat to regional stability.", {("EU", "accuse", ("TUR",))}),
+    ("The EU said the offensive posed no threat.", set()),
+])
+def test_a_threat_posed(sentence, expected):
+    assert triples(SDF_OFFENSIVE + sentence + "\n", day=date(2019, 10, 11)) == expected
