@@ -2501,3 +2501,32 @@ def test_revenge_vowed(sentence, expected):
 ])
 def test_a_threat_posed(sentence, expected):
     assert triples(SDF_OFFENSIVE + sentence + "\n", day=date(2019, 10, 11)) == expected
+
+
+def test_a_show_of_force_of_our_own():
+    # Written before its rules (first contact: P 1.00 R 0.67, 8 of 12: "it launched its largest
+    # exercises" gave the drills no agent, and an earlier rule read the mention two words before
+    # "launched" as it, whatever stood between). Still out of reach: Japan's "grave problem", the
+    # G7's "no justification for", Blinken's "significant escalation".
+    gold = load_gold(ARTICLES / "gold.yaml", INDEX)["taiwan_drills.txt"]
+    s = score(reduce(extract_file(ARTICLES / "taiwan_drills.txt", index=INDEX), INDEX), gold)
+    assert sorted(m.quote for m in s.misses) == [
+        "called the launches a grave problem for Japan's security",
+        "no justification for aggressive military activity in the Taiwan Strait",
+        "the launches were a significant escalation"]
+    assert s.false == []
+
+
+@pytest.mark.parametrize("text, agents", [
+    # "X fired missiles as it launched exercises": X launched them
+    ("China fired ballistic missiles into waters around Taiwan as it launched its largest military exercises.",
+     {"attack": "CHN", "exercise": "CHN"}),
+    # the words between an agent and its verb of doing must be words of its phrase or adverbs
+    ("Israel then carried out strikes on Gaza.", {"strike": "ISR"}),
+    ("Missiles hit Taiwan as China launched exercises.", {"exercise": "CHN"}),
+])
+def test_who_launched_what(text, agents):
+    from kg.ingest.article.mentions import Matcher, tokenize
+    from kg.ingest.article.parties import infer_agents
+    toks = tokenize(text)
+    assert infer_agents(toks, Matcher.of(INDEX).mentions(text, toks), INDEX, text) == agents

@@ -245,6 +245,7 @@ HARM_NOUNS = {
     "seizure": "capture", "blockade": "blockade", "siege": "blockade", "killing": "killing",
     "assassination": "killing",
     "rocket": "attack", "rockets": "attack", "missile": "attack", "missiles": "attack", "drone": "attack",
+    "launches": "attack",  # "the (missile) launches were a grave problem"
     "drones": "attack",
     # an election's results are the state's that held it ("did not recognise the results")
     "election": "election", "elections": "election", "results": "election", "re-election": "election",
@@ -280,6 +281,9 @@ _DOING = {"launched", "launches", "launch", "carried", "carries", "staged", "sta
 
 _PERPETRATED = {"perpetrated", "committed", "done", "ordered", "authorised", "authorized", "being"}
 """After "was": the act's doer follows ("the attack was perpetrated by X")."""
+_ADVERBS = {"then", "also", "later", "again", "reportedly", "allegedly", "subsequently", "already", "now", "had",
+            "has", "have"}
+"""Words between an agent and its verb of doing: "Israel then carried out strikes"."""
 _CLAIMED = {"claimed", "claims", "claiming", "claim"}
 """Before "responsibility for the attack": whoever claims it did it."""
 _SENTENCE_END = re.compile(r"[.!?;:]|\n")
@@ -390,10 +394,15 @@ def infer_agents(tokens: list[Token], mentions: list[Mention], index: ActorIndex
                 if named:  # "attacks by land, sea and air carried out by Hamas": the next "by"
                     note(kind, named[-1])
                     break
-        # "X launched (a wave of) air strikes"
+        # "X launched (a wave of) air strikes", "X fired missiles as it launched exercises"
         for q in range(max(0, k - 5), k):
             if tokens[q].norm in _DOING:
-                subject = [m for m in ok if m.j <= q and m.j >= q - 2]
+                subject = [m for m in ok if q - 2 <= m.j <= q
+                           and all(tokens[r].norm in _BEFORE_ACT_VERB or tokens[r].norm in _AUX
+                                   or tokens[r].norm in _ADVERBS for r in range(m.j, q))]
+                if not subject and q > 0 and tokens[q - 1].norm == "it":
+                    subject = [m for m in ok if q - 20 <= m.i < q - 1 and not m.poss and (
+                        not text or not _SENTENCE_END.search(text, m.end, tokens[q - 1].start))][:1]
                 if subject:
                     note(kind, subject[-1])
                 break
