@@ -2530,3 +2530,19 @@ def test_who_launched_what(text, agents):
     from kg.ingest.article.parties import infer_agents
     toks = tokenize(text)
     assert infer_agents(toks, Matcher.of(INDEX).mentions(text, toks), INDEX, text) == agents
+
+
+DRILLS = ("China fired ballistic missiles into waters around Taiwan as it launched its largest military exercises "
+          "around the island.\n\n")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # no justification for an act condemns its agent
+    ("Australia said there could be no justification for the drills.", {("AUS", "condemn", ("CHN",))}),
+    ("Australia said there was no justification for China to fire missiles.", {("AUS", "condemn", ("CHN",))}),
+    # a name before a capitalised strait or sea is a place
+    ("The G7 said there was no justification for the drills in the Taiwan Strait.", {("G7", "condemn", ("CHN",))}),
+    ("Japan voiced concern about tensions in the Taiwan Strait.", {("JPN", "concern", ("CHN", "TWN"))}),
+])
+def test_no_justification_and_places_named_after_states(sentence, expected):
+    assert triples(DRILLS + sentence + "\n", day=date(2022, 8, 5)) == expected

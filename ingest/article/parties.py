@@ -240,7 +240,7 @@ HARM_NOUNS = {
     "intervention": "invasion", "aggression": "attack",
     # "launched a military operation", then "condemned the operation", "the military actions must stop"
     "operation": "invasion", "operations": "invasion", "military action": "invasion",
-    "military actions": "invasion", "military activities": "invasion",
+    "military actions": "invasion", "military activities": "invasion", "military activity": "invasion",
     "annexation": "annexation", "occupation": "occupation", "coup": "coup", "takeover": "coup", "capture": "capture",
     "seizure": "capture", "blockade": "blockade", "siege": "blockade", "killing": "killing",
     "assassination": "killing",

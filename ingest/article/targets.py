@@ -99,6 +99,9 @@ _SUFFERED = re.compile(r"c[ao]me\s+under\b")
 _FORCES_OF = re.compile(r"\bof\s+(?:the\s+)?$")
 _FORCES = re.compile(r"['’]?s?\s+(?:army|armed\s+forces|forces|troops|military|militias?|regime)\b")
 _EACH_OTHER = re.compile(r"\s+(?:each\s+other|one\s+another)")
+_GEOGRAPHY = frozenset({"strait", "straits", "sea", "gulf", "peninsula", "coast", "river", "valley", "mountains",
+                        "islands", "basin", "canal"})
+"""Capitalised after a name, a place named after it: "the Taiwan Strait"."""
 _RECRUITS = frozenset({"fighters", "mercenaries", "jihadists", "militants", "volunteers", "recruits"})
 """After a demonym, men who come from a state, not its forces: "Syrian fighters"."""
 _FIRE = frozenset({"fire", "fired", "shelling", "shells", "rockets", "missiles", "launched", "artillery"})
@@ -164,6 +167,8 @@ class TargetFinder(Scanner):
                 return None
         if self.adjectival(m) and doc.tokens[m.j].norm in _RECRUITS:
             return None  # "Syrian fighters": where they come from, not who sent them
+        if m.j < len(doc.tokens) and doc.tokens[m.j].cap and doc.tokens[m.j].norm in _GEOGRAPHY:
+            return None  # "the Taiwan Strait", "the Korean Peninsula": a place
         f = doc.fold(m.actor)
         if f is None or f == folded:
             return None
