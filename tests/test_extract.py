@@ -2546,3 +2546,15 @@ DRILLS = ("China fired ballistic missiles into waters around Taiwan as it launch
 ])
 def test_no_justification_and_places_named_after_states(sentence, expected):
     assert triples(DRILLS + sentence + "\n", day=date(2022, 8, 5)) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # an envoy speaks for the state named before the office, not for the one it is posted to
+    ("Georgia's envoy to Moscow condemned the offensive.", {("GEO", "condemn", ("ETH",))}),
+    ("The US ambassador to Russia condemned the offensive.", {("USA", "condemn", ("ETH",))}),
+    ("Russia's ambassador to Armenia condemned the offensive.", {("RUS", "condemn", ("ETH",))}),
+    ("Britain's ambassador to the UN condemned the offensive.", {("GBR", "condemn", ("ETH",))}),
+    ("The UN envoy for Yemen condemned the offensive.", {("UN", "condemn", ("ETH",))}),
+])
+def test_an_envoy_speaks_for_its_own_state(sentence, expected):
+    assert triples(OFFENSIVE + sentence + "\n", day=date(2023, 8, 1)) == expected

@@ -50,7 +50,7 @@ Crowds in Ankara said they backed Baku in every way.
 
 Turkey blamed Yerevan for the flare-up.
 
-Georgia's envoy to Moscow said Ankara was sending mercenaries to the region.
+The envoy to Moscow, who represents Georgia, said Ankara was sending mercenaries to the region.
 
 Talks hosted by Moscow collapsed after Armenia rejected the proposal.
 
@@ -58,13 +58,14 @@ Iran's foreign ministry spokesman told reporters that Tehran was ready to mediat
 """
 BODY = ARTICLE.split("\n", 4)[4]
 S1 = "Crowds in Ankara said they backed Baku in every way."
-S3 = "Georgia's envoy to Moscow said Ankara was sending mercenaries to the region."
+S3 = "The envoy to Moscow, who represents Georgia, said Ankara was sending mercenaries to the region."
 S4 = "Talks hosted by Moscow collapsed after Armenia rejected the proposal."
 # (sentence, speaker, stance, targets) of each candidate, by hand, best first in each sentence:
-# the speaker is the nearest actor before the speech verb ("Ankara said", "Moscow said": the
-# envoy's posting, the wrong speaker a person fixes) or before the cue ("Armenia rejected"), then
-# the sentence's first actor ("Georgia's envoy": the right one, second) or the speaker carried
-# over from the sentence before (Moscow, after "Moscow said"); the stance is the cue's ("backed",
+# the speaker is the subject of the speech verb ("Ankara said"; "The envoy to Moscow, who
+# represents Georgia, said": the envoy's posting, since no state of his own is named before the
+# office, the wrong speaker a person fixes) or of the cue ("Armenia rejected"), then another actor
+# of the sentence ("Georgia": the right one, second) or the speaker carried over from the
+# sentence before (Moscow, after the envoy's sentence); the stance is the cue's ("backed",
 # "blamed", "sending mercenaries", "rejected"); the targets are the actor named after the cue
 # ("Baku"), the agent of an attack named before it ("Ankara was sending"), the speaker's opponent
 # (Armenia's is Azerbaijan), every party, or an actor named before the cue ("hosted by Moscow").
@@ -303,7 +304,8 @@ def test_decisions_fill_a_curated_dataset(tmp_path, queue):
          "quote": "Crowds in Ankara said they backed Baku in every way", "source": "a1",
          "span": list(queue[0].quote_span), "sentence": 1, "note": "kg review: accepted as proposed"},
         {"speaker": "GEO", "date": "2020-10-02", "stance": "accuse", "targets": ["TUR"],
-         "quote": "Georgia's envoy to Moscow said Ankara was sending mercenaries to the region", "source": "a1",
+         "quote": "The envoy to Moscow, who represents Georgia, said Ankara was sending mercenaries to the region",
+         "source": "a1",
          "span": list(queue[1].quote_span), "sentence": 3, "note": "kg review: speaker corrected"}]
     assert doc["review"]["decisions"][1]["proposed"] == {"speaker": "RUS", "stance": "accuse", "targets": ["TUR"]}
     ds = validate(doc, "reviewed.yaml", INDEX)
@@ -485,7 +487,7 @@ def test_review_in_a_real_terminal(tmp_path, article, kg_home):
         term.send("1", literal=True)
         term.send("Enter")
         screen = term.wait("speaker  Georgia", "speaker: Georgia", PROMPT)
-        assert "46" in styles_of(term.screen(escapes=True), "Georgia's")  # the new speaker, highlighted
+        assert "46" in styles_of(term.screen(escapes=True), "Georgia")  # the new speaker, highlighted
         term.send("C-c")  # in the middle: candidate 3 edited, not decided
         assert wait_file(tmp_path / "rc1") == "130"
         term.wait("interrupted: 2 decisions kept in reviewed.yaml")

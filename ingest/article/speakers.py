@@ -462,12 +462,13 @@ class Doc:
         if name:
             return "name", (name, actors)
         # "the UN envoy for Yemen": the office's own state or organisation, not the place it serves
-        # or the organisation it is accredited to ("its envoy to the United Nations"); "Georgia's
-        # envoy to Moscow" is still Russia's here: tests/test_review.py's example of a speaker a
-        # person corrects
+        # or the organisation it is accredited to ("its envoy to the United Nations"), nor the
+        # state it is posted to when its own is named ("Georgia's envoy to Moscow", "the US
+        # ambassador to Russia")
         j = self._served_by(last, a) if last is not None else None
         served = j is not None and self.tokens[j - 1].norm in lex.office_words \
-            and (self.tokens[j].norm == "for" or self.kind(last.actor) != "state")
+            and (self.tokens[j].norm == "for" or self.kind(last.actor) != "state"
+                 or any(m is not last and m.i < j for m in actors))
         if last is not None and not last.poss and not served:
             return "actor", last.actor
         # "Azerbaijan's foreign ministry", "Armenian defense ministry spokesman"
