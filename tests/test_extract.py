@@ -2558,3 +2558,21 @@ def test_no_justification_and_places_named_after_states(sentence, expected):
 ])
 def test_an_envoy_speaks_for_its_own_state(sentence, expected):
     assert triples(OFFENSIVE + sentence + "\n", day=date(2023, 8, 1)) == expected
+
+
+GALWAN = ("Indian and Chinese troops clashed in the Galwan Valley. Clashes between India and China left "
+          "soldiers dead.\n\n")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a peaceful resolution supported is a call on the parties
+    ("The United States said it supported a peaceful resolution of the border dispute.",
+     {("USA", "call_for_ceasefire", ("CHN", "IND"))}),
+    # a party's warning of a reply that names no one is aimed at the other side; a third party's is not
+    ("Indian Prime Minister Narendra Modi warned that India would give a befitting reply if provoked.",
+     {("IND", "warn", ("CHN",))}),
+    ("Russia warned that it would give a befitting reply if provoked.", set()),
+    ("India warned that the monsoon would make patrols harder.", set()),
+])
+def test_a_border_clash(sentence, expected):
+    assert triples(GALWAN + sentence + "\n", day=date(2020, 6, 17)) == expected

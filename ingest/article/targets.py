@@ -87,6 +87,10 @@ _VICTIM = re.compile(
 _REGION = re.compile(r"\s*(?:[\w'’-]+\s+){0,2}?(?:region|province|oblast|governorate|enclave|district|prefecture)\b")
 # The actors of an evaluation (TargetFinder.evaluated). A name used as an adjective ("Russian",
 # "Israeli", "Afghan") ends as demonyms end, or is an abbreviation ("US strikes", "U.S. moves").
+_REPLY = re.compile(r"\b(?:befitting|fitting|strong|forceful|decisive|crushing|harsh|appropriate|resolute)\s+"
+                    r"(?:reply|response|answer|retaliation)\b|\bretaliat\w*|\brespond\w*\s+(?:forcefully|"
+                    r"decisively|firmly|in\s+kind|with\s+force)\b")
+"""What a party threatens the other side with, naming no one: "would give a befitting reply"."""
 _CLAIMS_AFTER = re.compile(r"\s*(?:the|these|those|such)\s+(?:[\w-]+\s+)?(?:claims?|accusations?|allegations?|"
                            r"statements?|reports?)\b")
 """What a party rejects, said by someone it does not name: "dismissed the claims as lies"."""
@@ -355,6 +359,9 @@ class TargetFinder(Scanner):
             agent = self.agent_of_subject(content_start, cs, folded)  # "the offensive was praised by"
         if agent is not None:
             return (agent,), False, False
+        if own is not None and cue.stance == "warn" and P.opponents(folded) \
+                and _REPLY.search(self.low, ce, cb):  # a party's "befitting reply if provoked"
+            return P.opponents(folded), False, False
         if own is not None and cue.stance in _AGAINST and P.opponents(folded) and (
                 _ACT_AFTER.match(self.low, ce, cb) or self.act_named_in_cue(cs, ce)
                 or (cue.stance == "oppose" and _CLAIMS_AFTER.match(self.low, ce, cb))):
