@@ -206,11 +206,9 @@ class StatementBuilder(TargetFinder, QuoteFinder):
                                            or doc.tokens[j - 1].norm.endswith("ly")):
                     j -= 1
                 complement_subject = doc.np_before_apposition(j, subj_lo)
-            verb_start = doc.tokens[verb].start
-            while complement_subject is None and verb > subj_lo and doc.tokens[verb - 1].norm in _AUXILIARIES:
-                verb -= 1  # "Ethiopia's offensive was condemned by": whose act it is
-                owner = self.owner_before(subj_start, doc.tokens[verb].start)
-                complement_subject = Speaker((owner,), subj_start, verb_start) if owner is not None else None
+                owner = self.owner_before(subj_start, doc.tokens[j].start) if j < verb else None
+                if complement_subject is None and owner is not None:  # "Ethiopia's offensive was condemned by"
+                    complement_subject = Speaker((owner,), subj_start, doc.tokens[verb].start)
             if complement_subject is None and first is not None:  # "the offensive was condemned by ..."
                 agent = self.agent_of_subject(subj_start, first.start(), "")
                 complement_subject = Speaker((agent,), subj_start, first.start()) if agent is not None else None
