@@ -338,11 +338,6 @@ class StatementBuilder(TargetFinder, QuoteFinder):
             return None
         return self.listed_speaker(first, cb), subject
 
-    def owner_before(self, a: int, b: int) -> str | None:
-        """Whose act ends right before ``b`` ("Ethiopia's offensive" + "was condemned"), or None."""
-        owner = [m for m in self.mentions_in(a, b) if m.poss and len(self.low[m.end:b].split()) <= 2]
-        return owner[-1].actor if owner else None
-
     def by_agent(self, ce: int, cb: int) -> Speaker | None:
         """The actors named after "by" right after a passive cue ("was condemned by the UN", "was
         widely condemned, including by Kenya and Uganda")."""

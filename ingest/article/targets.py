@@ -393,6 +393,11 @@ class TargetFinder(Scanner):
             return None
         return self._agent_of(_ACT_AFTER.match(self.low, self.low.index(" ", cs), ce), folded)
 
+    def owner_before(self, a: int, b: int) -> str | None:
+        """Whose act ends right before ``b`` ("Ethiopia's offensive" + "was condemned"), or None."""
+        owner = [m for m in self.mentions_in(a, b) if m.poss and len(self.low[m.end:b].split()) <= 2]
+        return owner[-1].actor if owner else None
+
     def agent_before(self, a: int, b: int, folded: str = "") -> str | None:
         """The agent of the act named right before offset ``b`` ("the offensive" drew ...)."""
         return self._agent_of(_ACT_BEFORE.search(self.low, a, b), folded)
