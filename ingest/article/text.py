@@ -132,6 +132,10 @@ def paragraphs(body: str):
 
 
 _BULLETS = frozenset("•·▪◦‣*")
+MAX_SENTENCE = 2_000
+"""Characters a sentence may hold. Past it a stray quotation mark no longer holds sentences
+together, and a run-on text is cut at a space: the work done per sentence stays bounded, so a
+2 MB article with no stops ends in time."""
 """Marks that open an item of a list: a line that starts with one starts a sentence."""
 
 
@@ -158,7 +162,7 @@ def split_sentences(body: str) -> list[Sentence]:
                 if w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()):
                     continue
                 chunk = para[start:end]
-                if chunk.count('"') % 2 == 1 or chunk.count("“") > chunk.count("”"):
+                if len(chunk) < MAX_SENTENCE and (chunk.count('"') % 2 == 1 or chunk.count("“") > chunk.count("”")):
                     continue  # inside a quotation
             _add(out, body, ps + start, ps + end)
             start = end
@@ -167,6 +171,11 @@ def split_sentences(body: str) -> list[Sentence]:
 
 
 def _add(out: list[Sentence], body: str, s: int, e: int) -> None:
+    while e - s > MAX_SENTENCE:  # a run-on text: cut at the last space before the bound
+        cut = body.rfind(" ", s + 1, s + MAX_SENTENCE)
+        cut = cut if cut > s else s + MAX_SENTENCE
+        _add(out, body, s, cut)
+        s = cut
     while s < e and body[s].isspace():
         s += 1
     while e > s and body[e - 1].isspace():
