@@ -38,3 +38,17 @@ def test_plover_sentences_are_read_and_scored_as_the_bench_says():
     # the agreement of an event and a stance
     assert "oppose/condemn" in plover_eval.AGREES["REJECT"] and "support" not in plover_eval.AGREES["DEMAND"]
     assert not [r for r in recs.values() if r.sources & r.targets]
+
+
+def test_the_long_article_benchmark_runs_on_a_small_article():
+    """bench/extract_long.py builds both articles and times the extractor and its baseline (no
+    figure is checked here: they belong in BENCHMARKS.md)."""
+    run = subprocess.run([sys.executable, str(ROOT / "bench" / "extract_long.py"), "--mb", "0.05", "--cap", "120"],
+                         capture_output=True, text=True, timeout=600, check=False)
+    assert run.returncode == 0, run.stderr[-2000:]
+    lines = run.stdout.splitlines()
+    assert lines[0].startswith("one core; MAX_SENTENCE = 2000 characters")
+    assert [line.split(",")[0] for line in lines[1::3]] == ["sentences", "run-on"]
+    assert [line.split(":")[0].strip() for line in lines[2:] if line.startswith("  ")] == [
+        "kg extract", "baseline, no bound"] * 2
+    assert all("statements)" in line for line in lines[2::3])  # the extractor always ends
