@@ -23,11 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kg.ingest.article.text import MAX_SENTENCE, parse_article  # noqa: E402
-
-FALLBACK = ("Fighting broke out between Armenia and Azerbaijan on Sunday. Turkey blamed Yerevan "
-            "for the clashes and promised Baku its full support, while France urged an immediate "
-            "ceasefire. \"We are deeply concerned,\" the Kremlin said. ")
+from extract_speed import bodies  # noqa: E402
+from kg.ingest.article.text import MAX_SENTENCE  # noqa: E402
 
 # Run in a child process: extract one file and print the seconds it took. With "unbounded",
 # the bound on a sentence's length is lifted first.
@@ -43,11 +40,6 @@ t0 = time.perf_counter()
 x = extract_file(sys.argv[1], index=index)
 print(f"{time.perf_counter() - t0:.1f} {len(x.statements)}")
 """
-
-
-def bodies() -> list[str]:
-    dev = ROOT.parent / "shared" / "corpus" / "dev"
-    return [parse_article(p.read_text(encoding="utf-8")).body for p in sorted(dev.glob("*.txt"))] or [FALLBACK]
 
 
 def build(size: int, run_on: bool) -> str:

@@ -33,15 +33,19 @@ FALLBACK = ("Fighting broke out between Armenia and Azerbaijan on Sunday. Turkey
             "ceasefire. \"We are deeply concerned,\" the Kremlin said. ")
 
 
-def articles(n: int = 20) -> list[str]:
+def bodies() -> list[str]:
+    """The dev corpus' article bodies, or the built-in paragraph when the corpus is absent."""
     dev = ROOT.parent / "shared" / "corpus" / "dev"
-    bodies = [parse_article(p.read_text(encoding="utf-8")).body for p in sorted(dev.glob("*.txt"))]
-    bodies = bodies or [FALLBACK]
+    return [parse_article(p.read_text(encoding="utf-8")).body for p in sorted(dev.glob("*.txt"))] or [FALLBACK]
+
+
+def articles(n: int = 20) -> list[str]:
+    texts = bodies()
     out = []
     for i in range(n):
         text, k = "", i
         while len(text.encode()) < 5000:
-            text += bodies[k % len(bodies)] + "\n\n"
+            text += texts[k % len(texts)] + "\n\n"
             k += 1
         out.append(f"https://example.org/{i}\n2020-09-27\nBench {i}\n\n" + text.encode()[:5000].decode(errors="ignore"))
     return out
