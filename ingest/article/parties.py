@@ -281,8 +281,7 @@ _DOING = {"launched", "launches", "launch", "carried", "carries", "staged", "sta
 
 _PERPETRATED = {"perpetrated", "committed", "done", "ordered", "authorised", "authorized", "being"}
 """After "was": the act's doer follows ("the attack was perpetrated by X")."""
-_ADVERBS = {"then", "also", "later", "again", "reportedly", "allegedly", "subsequently", "already", "now", "had",
-            "has", "have"}
+_ADVERBS = {"then", "also", "later", "again", "reportedly", "allegedly", "subsequently", "already", "now"}
 """Words between an agent and its verb of doing: "Israel then carried out strikes"."""
 _CLAIMED = {"claimed", "claims", "claiming", "claim"}
 """Before "responsibility for the attack": whoever claims it did it."""
