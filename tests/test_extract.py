@@ -1756,7 +1756,8 @@ GOMA = "M23 rebels captured the eastern Congolese city of Goma on Monday.\n\n"
 @pytest.mark.parametrize("sentence, expected", [
     # "Congo" in wire copy is the Democratic Republic of the Congo
     ("Congo's government accused Rwanda of backing the rebels.", {("COD", "accuse", ("RWA",))}),
-    ("The Republic of Congo called for calm.", {("COG", "call_for_ceasefire", ("M23",))}),
+    # the group that captured the city and the state whose city it was are the two sides
+    ("The Republic of Congo called for calm.", {("COG", "call_for_ceasefire", ("COD", "M23"))}),
     ("Kinshasa said the fall of Goma was a declaration of war by Rwanda.", {("COD", "accuse", ("RWA",))}),
     # a feeling about an act is aimed at whoever did it
     ("Britain said it was appalled by the capture of Goma.", {("GBR", "condemn", ("M23",))}),
@@ -2576,3 +2577,73 @@ GALWAN = ("Indian and Chinese troops clashed in the Galwan Valley. Clashes betwe
 ])
 def test_a_border_clash(sentence, expected):
     assert triples(GALWAN + sentence + "\n", day=date(2020, 6, 17)) == expected
+
+
+SHAYRAT = ("The United States fired dozens of cruise missiles at a Syrian air base on Friday. Russia said the "
+           "strike dealt a blow to relations between Moscow and Washington.\n\n")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # "relations between X and Y" are two states' ties, not the two sides; the base struck is Syria's
+    ("China urged all sides to exercise restraint.", {("CHN", "call_for_ceasefire", ("SYR", "USA"))}),
+    # an act welcomed: whoever did it is backed
+    ("Turkey welcomed the strike as a positive response.", {("TUR", "praise", ("USA",))}),
+    ("Iran strongly condemned the unilateral action.", {("IRN", "condemn", ("USA",))}),
+    # the welcome is of the act's end, not of the act
+    ("Turkey welcomed the end of the strikes.", set()),
+])
+def test_a_strike_on_a_base_welcomed_and_condemned(sentence, expected):
+    assert triples(SHAYRAT + sentence + "\n", day=date(2017, 4, 7)) == expected
+
+
+TRIPOLI = ("Forces loyal to eastern commander Khalifa Haftar pressed an offensive on Tripoli on Monday against "
+           "the Libyan government.\n\n")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a leader's forces are his side; a group named with a state's demonym is not that state's camp
+    ("The United States called for an immediate halt to military operations against the Libyan capital.",
+     {("USA", "call_for_ceasefire", ("LNA",))}),
+    # "peace to Libya": where peace is wanted; no military solution is a call on both sides
+    ("Italy said a military solution would not bring peace to Libya.",
+     {("ITA", "call_for_ceasefire", ("LBY", "LNA"))}),
+    ("The Emirates urged a return to the political process.", {("ARE", "call_for_ceasefire", ("LBY", "LNA"))}),
+    # a defence against the attack accuses no one
+    ("The Libyan government said its forces would repel the attack.", set()),
+    # a denial of backing is no backing
+    ("France denied it was backing the offensive.", set()),
+    ("France said it was backing the offensive.", {("FRA", "support", ("LNA",))}),
+])
+def test_an_offensive_by_a_commanders_forces(sentence, expected):
+    assert triples(TRIPOLI + sentence + "\n", day=date(2019, 4, 8)) == expected
+
+
+SPY = ("Britain expelled 23 Russian diplomats over the poisoning of a former spy. Prime Minister Theresa May "
+       "accused Russia of the attack.\n\n")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the accusations rejected are those of whoever made them
+    ("Moscow rejected the accusations as groundless.", {("RUS", "oppose", ("GBR",))}),
+    # a warning sent to someone is aimed at them
+    ("NATO said the move sends a clear message to Russia.", {("NATO", "warn", ("RUS",))}),
+    # the speaker's own dialogue with someone is no call on the sides
+    ("Austria said it wanted to keep channels of dialogue open with Moscow.", set()),
+])
+def test_accusations_rejected_and_a_message_sent(sentence, expected):
+    got = triples(SPY + sentence + "\n", day=date(2018, 3, 27))
+    assert got - {("GBR", "accuse", ("RUS",))} == expected
+
+
+ALEPPO = ("Syrian opposition fighters led by Hayat Tahrir al-Sham captured most of Aleppo, the second city of "
+          "Syria, on Saturday, the worst setback for Syria's government in years. Residents said Syria's troops "
+          "had pulled out of the city overnight.\n\n")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the group that did the act of war is a side, however rarely it is named
+    ("Qatar called for a political solution.", {("QAT", "call_for_ceasefire", ("HTS", "SYR"))}),
+    ("Moscow described the assault as an attack on Syria's sovereignty.", {("RUS", "condemn", ("HTS",))}),
+])
+def test_rebels_that_seized_a_city_are_a_side(sentence, expected):
+    assert triples(ALEPPO + sentence + "\n", day=date(2024, 12, 1)) == expected

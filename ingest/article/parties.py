@@ -2,8 +2,10 @@
 
 First from explicit pairings ("between X and Y", "both X and Y", "X and Y accused each
 other", "urged X and Y to", "X and Y clashed", "X and Y agreed to halt the fighting", "X's
-invasion of Y", "X attacked Y", "X launched missiles at Y", "the X-Y war", in the body or the
-title), else from the most-mentioned states and armed groups.
+invasion of Y", "X attacked Y", "X launched missiles at Y (or at a Yian air base)", "the X-Y
+war", in the body or the title; "relations between X and Y" are no pairing), else from the
+most-mentioned states and armed groups, with an armed group that did an act of war as a side
+however rarely it is named. A leader's forces ("forces loyal to X", "X's troops") are his side's.
 Each party heads a camp; an actor named with a party's demonym ("Armenian
 separatists") joins that party's camp.
 
@@ -25,7 +27,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from kg.ingest.article.mentions import Matcher, Mention, Token
+from kg.ingest.article.mentions import Matcher, Mention, Token, fold
 
 from kg.actors import ActorIndex
 
@@ -42,6 +44,7 @@ _CALLS = {"urge", "urges", "urged", "urging", "call", "calls", "called", "callin
 _MUTUAL = {"clashed", "clash", "fought", "fight", "traded", "trade", "exchanged"}
 # "X and Y agreed to halt the fighting / to a ceasefire": the two sides of it, not two speakers.
 _AGREED = {"agreed", "agree", "signed", "sign"}
+_TIES = {"relations", "ties", "relationship", "cooperation", "trade", "friendship"}
 _FIGHT_ENDS = {"ceasefire", "cease-fire", "truce", "armistice", "fighting", "hostilities", "war"}
 
 
@@ -105,7 +108,9 @@ def _and_pairs(tokens: list[Token], ok: list[Mention], pairs: Counter) -> None:
                         if y.actor != m.actor:
                             before = {t.norm for t in tokens[max(0, m.i - 5):m.i]}
                             after = {t.norm for t in tokens[y.j:y.j + 3]}
-                            if (before & {"between", "both"} or {"each", "other"} <= after
+                            # "relations between X and Y" are two states' ties, not two sides
+                            between = "between" in before and not before & _TIES
+                            if (between or "both" in before or {"each", "other"} <= after
                                     or (before & _CALLS and "to" in after) or after & _MUTUAL
                                     or (after & _AGREED and _ends_fight(tokens, y.j))):
                                 pairs[tuple(sorted((m.actor, y.actor)))] += 1
@@ -126,7 +131,8 @@ _POSS_ACTS = {"invasion", "offensive", "attack", "attacks", "annexation", "occup
 
 def _act_pairs(tokens: list[Token], ok: list[Mention], pairs: Counter, index: ActorIndex) -> None:
     """Count who attacked whom as a pairing: "X's invasion of Y", "X's annexation of four Yian
-    regions", "X attacked Y", "X launched (hundreds of drones) at Y". The object of a verb counts
+    regions", "X attacked Y", "X launched (hundreds of drones) at Y", "X fired missiles at a Yian
+    air base" (what a state owns is the state). The object of a verb counts
     by its own name only ("shelled Stepanakert" names a city, not the party that holds it), or
     by any name of an armed group ("against Tigray rebels")."""
     at = {m.i: m for m in ok}
@@ -136,6 +142,11 @@ def _act_pairs(tokens: list[Token], ok: list[Mention], pairs: Counter, index: Ac
         if a is not None and a.kind == "armed_group":  # "against Tigray rebels": a group is no place
             return m
         return m if a is not None and m.surface.replace("'s", "").replace("’s", "") == a.name else None
+
+    def owned(m: Mention) -> bool:  # "a Syrian air base": a state's name as an adjective, then a noun
+        a = index.actors.get(m.actor)
+        return (a is not None and a.kind == "state" and m.j - m.i == 1 and m.j < len(tokens)
+                and bool(ADJECTIVAL.search(m.surface)) and m.surface != a.name and not tokens[m.j].cap)
 
     for m in ok:
         if m.j >= len(tokens):
@@ -154,9 +165,16 @@ def _act_pairs(tokens: list[Token], ok: list[Mention], pairs: Counter, index: Ac
             y = at.get(j + 1) or (at.get(j + 2) if the else None)
             found = by_name(y) if y is not None and y.actor != m.actor else None
         elif not m.poss and v in _DOING:
-            found = next((at[q + 1] for q in range(j + 1, min(j + 10, len(tokens) - 1))
-                          if tokens[q].norm in _AIMED and q + 1 in at and at[q + 1].actor != m.actor), None)
-            found = by_name(found) if found is not None else None
+            found = None
+            for q in range(j + 1, min(j + 10, len(tokens) - 1)):
+                if tokens[q].norm not in _AIMED:
+                    continue
+                r = q + 2 if tokens[q + 1].norm in {"a", "an", "the"} else q + 1
+                y = at.get(r)
+                if y is not None and y.actor != m.actor:
+                    # "at Y", or "at a Yian air base": what a state owns is the state struck
+                    found = by_name(y) or (y if r == q + 2 and owned(y) else None)
+                break
         if found is not None:
             pairs[tuple(sorted((m.actor, found.actor)))] += 2
 
@@ -179,13 +197,30 @@ def _hyphen_pairs(tokens: list[Token], index: ActorIndex, pairs: Counter) -> Non
             pairs[tuple(sorted((found[0].id, found[1].id)))] += 1
 
 
+def _led(tokens: list[Token], mentions: list[Mention], index: ActorIndex) -> list[Mention]:
+    """The mentions, a leader's forces read as the side he leads: "forces loyal to (eastern
+    commander) Khalifa Haftar", "Assad's troops" name the group or state he speaks for."""
+    out = []
+    for m in mentions:
+        if _kind(index, m.actor) == "person":
+            before = [t.norm for t in tokens[max(0, m.i - 5):m.i]]
+            loyal = "loyal" in before and before[before.index("loyal"):][1:2] == ["to"] \
+                and not any(t.cap for t in tokens[m.i - len(before) + before.index("loyal") + 2:m.i])
+            forces = m.poss and m.j < len(tokens) and tokens[m.j].norm in _MEMBERS
+            side = index.speaks_for(m.actor) if loyal or forces else None
+            if side is not None and side != m.actor:
+                m = m._replace(actor=side)
+        out.append(m)
+    return out
+
+
 def infer_parties(tokens: list[Token], mentions: list[Mention], index: ActorIndex,
                   title_mentions: list[Mention] = (), title_tokens: list[Token] = (),
                   agents: Iterable[str] | None = None) -> Parties:
     """The camps of the conflict (see the module docstring). ``agents``: who did the acts the
     article reports, once for the body and once for the title (the values of
     :func:`infer_agents` for each), when the caller has them already."""
-    ok = [m for m in mentions if _kind(index, m.actor) in _PARTY_KINDS]
+    ok = [m for m in _led(tokens, mentions, index) if _kind(index, m.actor) in _PARTY_KINDS]
     # Speakers are not parties: leave out subjects of a verb and places (see _speaker_or_place).
     counted = [m for m in ok if not _speaker_or_place(tokens, m, index)]
     pairs: Counter = Counter()
@@ -213,6 +248,11 @@ def infer_parties(tokens: list[Token], mentions: list[Mention], index: ActorInde
         heads = [a for a, _ in top[:1]]
         if len(top) == 2 and top[1][1] >= max(3, 0.6 * top[0][1]):
             heads.append(top[1][0])
+        # an armed group that did an act of war is a side of it, however rarely it is named
+        # ("rebels led by X captured the city" in a story about the state that lost it)
+        doers = [a for a in dict.fromkeys(agents) if _kind(index, a) == "armed_group" and a not in heads]
+        if len(heads) == 1 and len(doers) == 1:
+            heads.append(doers[0])
     if not heads:
         return Parties(())
     camps = [[h] for h in heads]
@@ -221,8 +261,12 @@ def infer_parties(tokens: list[Token], mentions: list[Mention], index: ActorInde
     for m in mentions:
         if m.actor in heads or _kind(index, m.actor) not in _PARTY_KINDS:
             continue
+        actor = index.actors.get(m.actor)
+        name = {fold(w)[0] for w in actor.name.split()} if actor is not None else set()
         for t in tokens[m.i:m.j]:
             a = lookup(t.norm)
+            if a is not None and t.norm in name:
+                break  # "Libyan National Army", "Syrian Democratic Forces": rebels, named so
             if a is not None and a.id in heads and a.id != m.actor:
                 camp = camps[heads.index(a.id)]
                 if m.actor not in camp and all(m.actor not in c for c in camps):
@@ -240,6 +284,7 @@ HARM_NOUNS = {
     "intervention": "invasion", "aggression": "attack",
     # "launched a military operation", then "condemned the operation", "the military actions must stop"
     "operation": "invasion", "operations": "invasion", "military action": "invasion",
+    "unilateral action": "invasion", "unilateral actions": "invasion",
     "military actions": "invasion", "military activities": "invasion", "military activity": "invasion",
     "annexation": "annexation", "occupation": "occupation", "coup": "coup", "takeover": "coup", "capture": "capture",
     "seizure": "capture", "blockade": "blockade", "siege": "blockade", "killing": "killing",
@@ -276,7 +321,7 @@ ACT_VERBS = {"attacked": "attack", "attacks": "attack", "raided": "attack", "sto
 _AIMED = {"at", "on", "against", "into", "toward", "towards"}
 _DOING = {"launched", "launches", "launch", "carried", "carries", "staged", "stages", "mounted", "mounts",
           "began", "begins", "started", "starts", "conducted", "conducts", "unleashed", "unleashes", "fired", "fires",
-          "answered", "responded", "retaliated", "replied"}
+          "answered", "responded", "retaliated", "replied", "pressed", "presses", "pushed", "waged", "wages"}
 
 
 _PERPETRATED = {"perpetrated", "committed", "done", "ordered", "authorised", "authorized", "being"}
@@ -337,7 +382,7 @@ def infer_agents(tokens: list[Token], mentions: list[Mention], index: ActorIndex
     >>> infer_agents(toks, Matcher.of(idx).mentions(text, toks), idx)
     {'attack': 'HAMAS', 'strike': 'ISR'}
     """
-    ok = [m for m in mentions if _kind(index, m.actor) in _PARTY_KINDS]
+    ok = [m for m in _led(tokens, mentions, index) if _kind(index, m.actor) in _PARTY_KINDS]
     by_start = {m.i: m for m in ok}
     found: dict[str, Counter] = {}
 

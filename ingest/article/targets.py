@@ -66,6 +66,8 @@ _ACT_NOUN = re.compile(r"(?P<noun>" + ACT_NOUNS + r")\b")
 # An act right before a demand of its subject: "the offensive must stop".
 _ACT_BEFORE = re.compile(r"\b(?:the|this|these|those|its|their)\s+(?:[\w-]+\s+){0,2}?(?P<noun>"
                          + ACT_NOUNS + r")\s+$")
+_AT_VICTIM = re.compile(r"\s+(?:against|on|upon|targeting)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?")
+"""Between an act that ends a cue and whom it is done to: "operations against the (Libyan) capital"."""
 _LIST_GLUE = re.compile(r"\s*(?:,|and|,\s*and)?\s*(?:the\s+)?")
 # What a cue condemns is an act done TO the actor named next: "condemned the attacks on Israel",
 # "the invasion of Ukraine", "blows against the territorial integrity of Ukraine", "a violation of
@@ -98,6 +100,13 @@ _OWN_ACT = re.compile(r"\b(?:it|we|its\s+(?:[\w-]+\s+)?(?:forces|troops|army|mil
                       r"our\s+(?:[\w-]+\s+)?(?:forces|troops|army|military))\s+"
                       r"(?:(?:had|has|have|would|will|also|then|successfully)\s+)*$")
 """The speaker's own forces before an act: "said it had shot down", "said its forces struck"."""
+_REPELLED = re.compile(r"\b(?:repel\w*|repuls\w*|thwart\w*|resist\w*|fend\w*\s+off|beat\w*\s+back|push\w*\s+back|"
+                       r"foil\w*|defend\w*\s+against)\s+(?:the\s+|an?\s+|this\s+|their\s+|its\s+|any\s+)?(?:[\w-]+\s+)?$")
+"""Before a harm cue, a defence against it: "vowed to repel the attack"."""
+_CLAIMED_FOR = re.compile(r"\bclaim\w*\s+(?:full\s+)?responsibility\s+for\s+"
+                          r"(?:the\s+|this\s+|its\s+|an?\s+)?(?:[\w-]+\s+)?$")
+"""Before a harm cue, its doer's own claim: "claimed responsibility for the attack"."""
+_PEACE_IN = re.compile(r"\b(?:peace|stability|calm|normalcy|normality)\s+(?:to|in|for)\s+(?:the\s+)?$")
 _SUFFERED = re.compile(r"c[ao]me\s+under\b")
 """A harm cue the subject suffers: "it had come under shelling"."""
 _FORCES_OF = re.compile(r"\bof\s+(?:the\s+)?$")
@@ -173,6 +182,8 @@ class TargetFinder(Scanner):
             return None  # "Syrian fighters": where they come from, not who sent them
         if m.j < len(doc.tokens) and doc.tokens[m.j].cap and doc.tokens[m.j].norm in _GEOGRAPHY:
             return None  # "the Taiwan Strait", "the Korean Peninsula": a place
+        if _PEACE_IN.search(self.low, max(0, m.start - 30), m.start):
+            return None  # "would not bring peace to Libya": where peace is wanted, not whom it is asked of
         f = doc.fold(m.actor)
         if f is None or f == folded:
             return None
@@ -244,6 +255,10 @@ class TargetFinder(Scanner):
                 return None  # "had shot down each other's warplanes": no one side's act
             if _OWN_ACT.search(self.low, max(ca, cs - 40), cs) and not _SUFFERED.match(self.low, cs):
                 return None  # "India said it had shot down a Pakistani jet": its own act, no accusation
+            if _REPELLED.search(self.low, max(ca, cs - 40), cs):
+                return None  # "vowed to repel the attack": the speaker's defence, not an accusation
+            if _CLAIMED_FOR.search(self.low, max(ca, cs - 40), cs):
+                return None  # "claimed responsibility for the attack": its own act
             k = self.tok_at(ce)
             agent = None
             near = [m for m in doc.mentions[bisect.bisect_left(self.mention_tokens, k):
@@ -278,6 +293,13 @@ class TargetFinder(Scanner):
                 agent = self.agent_of_act(ce, after[0][0].start if after else cb, folded)
                 if agent is not None:  # "concerns about the offensive": whoever the article says wages it
                     return (agent,), False, False
+            # "an immediate halt to military operations against the capital of X": the call is on
+            # whoever wages them, not on the one they are waged against
+            if after and cue.stance == "call_for_ceasefire" and _ACT_NOUN.search(self.low, cs, ce) \
+                    and _AT_VICTIM.fullmatch(self.low, ce, after[0][0].start):
+                found = self.agent_of_harm(after, folded)
+                if found is not None:
+                    return found
             # a call aimed at named actors goes to them, parties or not ("urged Ankara to ...")
             addressed = self.addressees(cs, cb, speaker, folded)
             if addressed and not addresses_all_parties(doc.body[ca:cb]):
@@ -362,6 +384,13 @@ class TargetFinder(Scanner):
         if own is not None and cue.stance == "warn" and P.opponents(folded) \
                 and _REPLY.search(self.low, ce, cb):  # a party's "befitting reply if provoked"
             return P.opponents(folded), False, False
+        if own is not None and cue.stance == "oppose" and not P.opponents(folded) \
+                and _CLAIMS_AFTER.match(self.low, ce, cb):  # "rejected the accusations": of whoever made them
+            accusers = tuple(dict.fromkeys(
+                a for x in getattr(self, "out", ()) if x.stance == "accuse" and folded in x.targets
+                for a in [x.on_behalf_of or doc.fold(x.speaker) or x.speaker] if a != folded))
+            if accusers:
+                return accusers, False, False
         if own is not None and cue.stance in _AGAINST and P.opponents(folded) and (
                 _ACT_AFTER.match(self.low, ce, cb) or self.act_named_in_cue(cs, ce)
                 or (cue.stance == "oppose" and _CLAIMS_AFTER.match(self.low, ce, cb))):
