@@ -2647,3 +2647,36 @@ ALEPPO = ("Syrian opposition fighters led by Hayat Tahrir al-Sham captured most 
 ])
 def test_rebels_that_seized_a_city_are_a_side(sentence, expected):
     assert triples(ALEPPO + sentence + "\n", day=date(2024, 12, 1)) == expected
+
+
+KERCH = ("Russian border guards fired on and seized three Ukrainian navy vessels off Crimea on Sunday, in the "
+         "worst clash at sea between the two countries in years.\n\n")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an attribution line whose dash was lost on the way: a spaced hyphen
+    ('"Russia must return the vessels." - Polish Foreign Minister Jacek Czaputowicz',
+     {("POL", "oppose", ("RUS",))}),
+    # "It" after a ministry's statement is the ministry; a provocation staged by someone accuses them
+    ("In a statement, the Russian foreign ministry said the boats had entered Russian waters. It called the "
+     "incident a dangerous provocation staged by Kyiv.", {("RUS", "condemn", ("UKR",))}),
+    # "He" after "X proposed ..." is X, not whoever spoke before
+    ("German Foreign Minister Heiko Maas said Russia's use of force was unacceptable.\n\nUkrainian President Petro "
+     "Poroshenko proposed imposing martial law. He accused Moscow of an act of open aggression.",
+     {("DEU", "condemn", ("RUS",)), ("UKR", "accuse", ("RUS",))}),
+    # demands to undo what was done
+    ("A spokeswoman for the European Union's diplomatic service said the bloc expected Russia to restore "
+     "freedom of passage.", {("EU", "oppose", ("RUS",))}),
+    ("NATO called on Russia to ensure unhindered access to Ukrainian ports.", {("NATO", "oppose", ("RUS",))}),
+    # what must be condemned, the speaker condemns: the aggressor, not the one it is against
+    ("Britain's foreign secretary said Russia's aggression against Ukraine must be condemned.",
+     {("GBR", "condemn", ("RUS",)), ("GBR", "accuse", ("RUS",))}),
+])
+def test_a_seizure_at_sea_attribution_lines_pronouns_and_demands(text, expected):
+    assert triples(KERCH + text + "\n", day=date(2018, 11, 26)) == expected
+
+
+def test_border_guards_act_for_their_state():
+    text = ("Russian border guards seized three Ukrainian navy vessels off Crimea on Sunday.\n\n"
+            "Germany condemned the seizure.\n")
+    assert triples(text, day=date(2018, 11, 26)) == {("DEU", "condemn", ("RUS",))}

@@ -308,10 +308,11 @@ _ACT_MODIFIERS = {"drone", "missile", "air", "rocket", "artillery", "military", 
                   "overnight", "surprise", "naval", "ground", "cross-border", "retaliatory", "massive", "fresh"}
 """Words between an adjectival name and its act: "a US drone strike", "Israeli air strikes"."""
 _MEMBERS = {"forces", "troops", "army", "military", "militants", "rebels", "militia", "militias", "fighters",
-            "gunmen", "soldiers", "jets", "warplanes", "aircraft", "drones", "navy", "units", "artillery"}
+            "gunmen", "soldiers", "jets", "warplanes", "aircraft", "drones", "navy", "units", "artillery",
+            "guards", "police", "marines", "commandos", "paratroopers"}
 """Who acts for a party, named right after it: "Hamas fighters attacked", "Russian troops shelled"."""
 _DESCRIPTORS = {"the", "a", "an", "armed", "group", "militant", "rebel", "movement", "of", "its", "their",
-                "air", "force"} | _MEMBERS
+                "air", "force", "border", "coast", "special", "security", "naval"} | _MEMBERS
 # Verbs that report an act of a HARM_NOUNS kind done by their subject: "M23 captured Goma".
 ACT_VERBS = {"attacked": "attack", "attacks": "attack", "raided": "attack", "stormed": "attack",
              "bombed": "strike", "shelled": "strike", "struck": "strike", "strikes": "strike",

@@ -48,8 +48,9 @@ _STATEMENT_FROM = re.compile(r"(?:an?|the)\s+(?:joint\s+|written\s+|brief\s+)?(?
 _PARTICIPLES = frozenset({"saying", "adding"})
 """Speech verbs whose speaker is the subject of the sentence they end ("X accused Y, saying ...")."""
 _AS_SAYING = re.compile(r"\s+as\s+(?:saying|telling|stating|writing)\b")
-# A paragraph that ends in an attribution line: "“...” -- US Secretary of State John Kerry".
-_ATTRIBUTION = re.compile(r"[\"”.!?)]\s*(?:--|—|–|―)\s*(?P<who>[^\n\"“”—–]{2,200}?)\s*$")
+# A paragraph that ends in an attribution line: "“...” -- US Secretary of State John Kerry" (or a
+# single spaced hyphen, where the dash was lost on the way).
+_ATTRIBUTION = re.compile(r"[\"”.!?)]\s*(?:--|—|–|―|-(?=\s))\s*(?P<who>[^\n\"“”—–]{2,200}?)\s*$")
 
 
 @dataclass

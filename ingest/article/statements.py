@@ -39,6 +39,9 @@ _PART_BREAK = re.compile(r"[;:]\s|\s(?:[—–]|--)\s|[.!?]\s+(?=[A-Z“\"‘'])
 # What comes between a speech verb and what was said: "said on Monday that", "told reporters".
 _REPORTED_LEAD = re.compile(r"[\s,:]*(?:(?:[\w'’.-]+\s+){0,4}?that\b)?[\s,:]*"
                             r"(?:(?:late\s+|early\s+)?on\s+\w+day\b[\s,]*)?", re.I)
+_OUGHT = re.compile(r"\b(?:must|should|ought\s+to|has\s+to|have\s+to|needs?\s+to|deserves?\s+to)\s+"
+                   r"(?:(?:be|also|now|all|firmly|strongly|unequivocally|be\s+strongly)\s+)*$")
+"""Before a passive cue, what ought to be done, which the speaker does: "must be condemned"."""
 # A cue in the passive ("Armenia was condemned by France", "the move has been widely criticised"):
 # a form of "be" and at most one adverb right before a past participle.
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?$", re.I)
@@ -74,7 +77,8 @@ _CONTACT_VERBS = frozenset({"spoke", "speaks", "phoned", "telephoned", "called",
                             "addressed", "addresses", "flew", "flies", "travelled", "traveled", "arrived",
                             "arrives", "returned", "landed", "toured", "attended", "chaired", "convened",
                             "summoned", "wrote", "tweeted", "posted", "denied", "denies", "rejected",
-                            "dismissed"})
+                            "dismissed", "proposed", "proposes", "announced", "announces", "signed", "signs",
+                            "declared", "declares", "ordered", "orders", "imposed", "imposes"})
 # A cue that is a claim about its subject, not its subject's act: "Armenia is the aggressor".
 _CLAIM = re.compile(r"(?:is|are|was|were|be|been|has|have|had|must|should|will|would|can|could)\b")
 _BOTH_SIDES = re.compile(r"\W*(?:with\s+)?(?:both|the\s+two)\s+(?:sides|countries|parties|neighbou?rs|nations|armies|"
@@ -311,6 +315,8 @@ class StatementBuilder(TargetFinder, QuoteFinder):
         if word.startswith("un") or word in _FEELINGS:  # "was unjustified", "was outraged": no passive
             return False
         if self.low.startswith(" to ", ce):  # "Israel is opposed to French mediation": its own stance
+            return False
+        if _OUGHT.search(self.low, max(ca, cs - 30), cs):  # "the aggression must be condemned": the speaker's
             return False
         return word.endswith("ed") and (_PASSIVE_BEFORE.search(self.low, max(ca, cs - 30), cs) is not None
                                         or self.coordinated_passive(cs) is not None)

@@ -365,6 +365,8 @@ class TargetFinder(Scanner):
                 break  # "Pakistan will never accept ...": who rejects is no target
             if self.low[m.end:cs].strip() == "in" and _JOINED.search(self.low, max(ca, m.start - 20), m.start):
                 continue  # "Kenya joined Uganda in condemning": Uganda condemns too, it is no target
+            if cue.stance in _AGAINST and self.victim(m, win_start):
+                continue  # "Russia's aggression against Ukraine must be condemned": Russia's, not Ukraine
             f = self.eligible(m, speaker, folded)
             if f:
                 return (f,), False, True
