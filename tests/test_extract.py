@@ -2680,3 +2680,27 @@ def test_border_guards_act_for_their_state():
     text = ("Russian border guards seized three Ukrainian navy vessels off Crimea on Sunday.\n\n"
             "Germany condemned the seizure.\n")
     assert triples(text, day=date(2018, 11, 26)) == {("DEU", "condemn", ("RUS",))}
+
+
+DIVERSION = ("Belarus scrambled a fighter jet on Sunday to force a passenger flight between two EU capitals to "
+             "land in Minsk, where police detained a dissident on board.\n\n")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the party the story opens with as the doer of an act is a side, however often others are named
+    ("The EU's aviation agency said it was strongly concerned by the forced landing.",
+     {("EU", "concern", ("BLR",))}),
+    # an act called by the story's event: its one doer
+    ("Poland's prime minister called it an unprecedented act of state terrorism.", {("POL", "condemn", ("BLR",))}),
+    ('"This is a state-sponsored hijacking," said Lithuania\'s foreign minister.', {("LTU", "accuse", ("BLR",))}),
+    ("Germany said those responsible must be sanctioned.", {("DEU", "warn", ("BLR",))}),
+])
+def test_a_story_of_one_doer(sentence, expected):
+    assert triples(DIVERSION + sentence + "\n", day=date(2021, 5, 24)) == expected
+
+
+def test_criticism_rejected_is_the_critics():
+    text = (DIVERSION + "Germany condemned the forced landing. Britain accused Belarus of piracy.\n\n"
+            "The Belarusian foreign ministry rejected the criticism as unfounded.\n")
+    got = triples(text, day=date(2021, 5, 24))
+    assert ("BLR", "oppose", ("DEU", "GBR")) in got

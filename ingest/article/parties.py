@@ -31,7 +31,8 @@ from kg.ingest.article.mentions import Matcher, Mention, Token, fold
 
 from kg.actors import ActorIndex
 
-_PARTY_KINDS = {"state", "armed_group", "authority"}
+PARTY_KINDS = frozenset({"state", "armed_group", "authority"})
+"""The kinds of actor that can be a side of a conflict."""
 _PLACE = {"in", "at", "near", "from", "inside", "outside", "across", "around", "via", "within", "into"}
 _SKIP = {"and", "the", "also", "too", "has", "have", "had", "already", "on", "president", "minister",
          "foreign", "ministry", "spokesman", "spokeswoman", "secretary", "of", "state", "government"}
@@ -193,7 +194,7 @@ def _hyphen_pairs(tokens: list[Token], index: ActorIndex, pairs: Counter) -> Non
         if len(parts) != 2:
             continue
         found = [lookup(p) for p in parts]
-        if all(a is not None and a.kind in _PARTY_KINDS for a in found) and found[0].id != found[1].id:
+        if all(a is not None and a.kind in PARTY_KINDS for a in found) and found[0].id != found[1].id:
             pairs[tuple(sorted((found[0].id, found[1].id)))] += 1
 
 
@@ -214,17 +215,66 @@ def _led(tokens: list[Token], mentions: list[Mention], index: ActorIndex) -> lis
     return out
 
 
+_REACTIONS = {"said", "says", "condemned", "condemns", "urged", "urges", "called", "calls", "welcomed", "welcomes",
+              "warned", "warns", "accused", "accuses", "denied", "denies", "expressed", "expresses", "voiced",
+              "criticised", "criticized", "praised", "backed", "supported", "rejected", "rejects", "demanded",
+              "appealed", "announced", "reacted", "responded", "offered", "asked", "told", "added", "stated",
+              "declared", "insisted", "argued", "claimed", "noted", "stressed", "hailed", "slammed", "blamed",
+              "denounced", "deplored", "protested", "summoned", "recalled", "suspended", "voted", "joined",
+              "led", "based", "allied", "aligned", "opposed", "hoped", "feared", "agreed"}
+"""Verbs of a subject that reacts or speaks, not one that acts: the lead's subject of one of them is
+no party ("Turkey condemned the attack on Friday")."""
+_IRREGULAR_ACTS = {"struck", "shot", "sent", "took", "began", "fought", "hit", "overran", "drove", "made", "broke",
+                   "threw", "sank", "flew", "forced", "forces", "seizes", "strikes", "downs"}
+
+
+def lead_actor(tokens: list[Token], ok: list[Mention]) -> str | None:
+    """The party the text opens with, as the subject of an act ("Belarus scrambled a jet", "The
+    United States fired missiles", "Russian border guards seized ships"): the story's doer.
+    ``ok``: the text's mentions of parties.
+
+    >>> from kg.ingest.article.mentions import tokenize
+    >>> idx = ActorIndex.default()
+    >>> def lead(text):
+    ...     toks = tokenize(text)
+    ...     return lead_actor(toks, Matcher.of(idx).mentions(text, toks))
+    >>> lead("Belarus scrambled a fighter jet to force a flight to land."), lead("Turkey condemned the strike.")
+    ('BLR', None)
+    """
+    first = next((m for m in ok if m.i <= 2), None)
+    if first is None or first.poss or any(tokens[q].norm not in {"the", "a", "an"} for q in range(first.i)):
+        return None
+    k = first.j
+    while k < min(len(tokens), first.j + 4) and (tokens[k].norm in _DESCRIPTORS or tokens[k].cap):
+        k += 1
+    if k >= len(tokens) or tokens[k].cap or tokens[k].start - tokens[k - 1].end > 1:
+        return None  # "Turkey, a NATO member, ...": no verb right after
+    v = tokens[k].norm
+    if v in _REACTIONS or not (v.endswith("ed") or v in _IRREGULAR_ACTS):
+        return None
+    return first.actor
+
+
+def _top(counts: Counter) -> list[str]:
+    """The most counted actor, and the next one when it is counted nearly as often."""
+    top = counts.most_common(2)
+    heads = [a for a, _ in top[:1]]
+    if len(top) == 2 and top[1][1] >= max(3, 0.6 * top[0][1]):
+        heads.append(top[1][0])
+    return heads
+
+
 def infer_parties(tokens: list[Token], mentions: list[Mention], index: ActorIndex,
                   title_mentions: list[Mention] = (), title_tokens: list[Token] = (),
                   agents: Iterable[str] | None = None) -> Parties:
     """The camps of the conflict (see the module docstring). ``agents``: who did the acts the
     article reports, once for the body and once for the title (the values of
     :func:`infer_agents` for each), when the caller has them already."""
-    ok = [m for m in _led(tokens, mentions, index) if _kind(index, m.actor) in _PARTY_KINDS]
+    ok = [m for m in _led(tokens, mentions, index) if _kind(index, m.actor) in PARTY_KINDS]
     # Speakers are not parties: leave out subjects of a verb and places (see _speaker_or_place).
     counted = [m for m in ok if not _speaker_or_place(tokens, m, index)]
     pairs: Counter = Counter()
-    title_ok = [m for m in title_mentions if _kind(index, m.actor) in _PARTY_KINDS]
+    title_ok = [m for m in title_mentions if _kind(index, m.actor) in PARTY_KINDS]
     for toks, ms in ((tokens, ok), (list(title_tokens), title_ok)):  # the body, then the title
         _and_pairs(toks, ms, pairs)
         _hyphen_pairs(toks, index, pairs)
@@ -234,7 +284,7 @@ def infer_parties(tokens: list[Token], mentions: list[Mention], index: ActorInde
     else:
         counts: Counter = Counter(m.actor for m in counted)
         for m in title_mentions:  # a speaker in the title ("Algeria offers help") is no party
-            if _kind(index, m.actor) in _PARTY_KINDS and not (
+            if _kind(index, m.actor) in PARTY_KINDS and not (
                     title_tokens and _speaker_or_place(title_tokens, m, index)):
                 counts[m.actor] += 2
         # who did an act of war is a party, whoever it was done to ("X launched an offensive
@@ -244,22 +294,31 @@ def infer_parties(tokens: list[Token], mentions: list[Mention], index: ActorInde
                       for a in set(infer_agents(toks, ms, index).values())]
         for agent in agents:  # once for the body, once more for the title
             counts[agent] += 2
-        top = counts.most_common(2)
-        heads = [a for a, _ in top[:1]]
-        if len(top) == 2 and top[1][1] >= max(3, 0.6 * top[0][1]):
-            heads.append(top[1][0])
+        heads = _top(counts)
+        # the party a text opens with as the doer of an act, when the count leaves it out: "Belarus
+        # scrambled a jet to force a flight to land" (it is the subject of the verbs, never counted)
+        leads = [a for a in (lead_actor(tokens, ok), lead_actor(list(title_tokens), title_ok)) if a is not None]
+        if leads and not set(leads) & set(heads):
+            for lead in leads:
+                counts[lead] += 2
+            heads = _top(counts)
         # an armed group that did an act of war is a side of it, however rarely it is named
         # ("rebels led by X captured the city" in a story about the state that lost it)
         doers = [a for a in dict.fromkeys(agents) if _kind(index, a) == "armed_group" and a not in heads]
         if len(heads) == 1 and len(doers) == 1:
             heads.append(doers[0])
+        # and such a group fights a state: the state named most ("M23 captured the Congolese city of Goma")
+        if len(heads) == 1 and _kind(index, heads[0]) == "armed_group" and heads[0] in agents:
+            states = [a for a, _ in counts.most_common() if a != heads[0] and _kind(index, a) == "state"]
+            if states:
+                heads.append(states[0])
     if not heads:
         return Parties(())
     camps = [[h] for h in heads]
     # An actor named with a party's demonym joins that party's camp.
     lookup = Matcher.of(index).lookup
     for m in mentions:
-        if m.actor in heads or _kind(index, m.actor) not in _PARTY_KINDS:
+        if m.actor in heads or _kind(index, m.actor) not in PARTY_KINDS:
             continue
         actor = index.actors.get(m.actor)
         name = {fold(w)[0] for w in actor.name.split()} if actor is not None else set()
@@ -383,7 +442,7 @@ def infer_agents(tokens: list[Token], mentions: list[Mention], index: ActorIndex
     >>> infer_agents(toks, Matcher.of(idx).mentions(text, toks), idx)
     {'attack': 'HAMAS', 'strike': 'ISR'}
     """
-    ok = [m for m in _led(tokens, mentions, index) if _kind(index, m.actor) in _PARTY_KINDS]
+    ok = [m for m in _led(tokens, mentions, index) if _kind(index, m.actor) in PARTY_KINDS]
     by_start = {m.i: m for m in ok}
     found: dict[str, Counter] = {}
 

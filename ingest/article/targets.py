@@ -94,7 +94,7 @@ _REPLY = re.compile(r"\b(?:befitting|fitting|strong|forceful|decisive|crushing|h
                     r"decisively|firmly|in\s+kind|with\s+force)\b")
 """What a party threatens the other side with, naming no one: "would give a befitting reply"."""
 _CLAIMS_AFTER = re.compile(r"\s*(?:the|these|those|such)\s+(?:[\w-]+\s+)?(?:claims?|accusations?|allegations?|"
-                           r"statements?|reports?)\b")
+                           r"statements?|reports?|criticism|condemnation|charges?)\b")
 """What a party rejects, said by someone it does not name: "dismissed the claims as lies"."""
 _OWN_ACT = re.compile(r"\b(?:it|we|its\s+(?:[\w-]+\s+)?(?:forces|troops|army|military|jets|drones|air\s+force)|"
                       r"our\s+(?:[\w-]+\s+)?(?:forces|troops|army|military))\s+"
@@ -106,6 +106,13 @@ _REPELLED = re.compile(r"\b(?:repel\w*|repuls\w*|thwart\w*|resist\w*|fend\w*\s+o
 _CLAIMED_FOR = re.compile(r"\bclaim\w*\s+(?:full\s+)?responsibility\s+for\s+"
                           r"(?:the\s+|this\s+|its\s+|an?\s+)?(?:[\w-]+\s+)?$")
 """Before a harm cue, its doer's own claim: "claimed responsibility for the attack"."""
+_RESPONSIBLE = re.compile(r"\b(?:those|whoever\s+(?:is|was|were))\s+(?:responsible|behind\s+(?:it|this|the\s+\w+))\s+"
+                          r"(?:(?:for\s+)?(?:it|this|the\s+\w+)\s+)?$|\bthe\s+(?:perpetrators|culprits)\s+$")
+"""The subject of a demand that names the doer by his deed: "those responsible (for it) must"."""
+_JUDGED_AS = re.compile(r"\b(?:is|was|were|are|been)\s+[\"“]?(?:an?\s+)?(?:[\w-]+\s+){0,2}$")
+"""Before a harm cue, the judgement that names the event by it: "this is a state-sponsored hijacking"."""
+_THE_EVENT = re.compile(r"[\w-]+\s+(?:it|this|the\s+(?:incident|move|episode|act|action|affair))\b")
+"""A cue whose object is the story's event itself: "called it an act of terrorism", "called the incident"."""
 _PEACE_IN = re.compile(r"\b(?:peace|stability|calm|normalcy|normality)\s+(?:to|in|for)\s+(?:the\s+)?$")
 _SUFFERED = re.compile(r"c[ao]me\s+under\b")
 """A harm cue the subject suffers: "it had come under shelling"."""
@@ -156,6 +163,7 @@ class TargetFinder(Scanner):
 
     parties: Parties
     agents: dict[str, str]  # kind of act -> who did it (infer_agents)
+    lead: str | None  # the party the article opens with as the doer of an act (lead_actor)
 
     def eligible(self, m: Mention, speaker: Speaker, folded: str, places: bool = True,
                  cue_end: int = -1) -> str | None:
@@ -215,6 +223,10 @@ class TargetFinder(Scanner):
                     return (f,), False, True
             # "the offensive must stop": whoever the article says carries it out
             agent = self.agent_before(content_start, cs, folded)
+            if agent is None and _RESPONSIBLE.search(self.low, content_start, cs):
+                agent = act_agent(self.agents, "attack") or (  # "those responsible must be held to account"
+                    self.lead if len(P.camps) == 1 and P.heads[0] == self.lead else None)
+                agent = agent if agent != folded else None
             if agent is None and before and before[-1].poss \
                     and _ACT_NOUN.fullmatch(self.low[before[-1].end:cs].strip()):
                 agent = self.eligible(before[-1], speaker, folded)  # "Turkey's offensive put civilians at risk"
@@ -284,6 +296,10 @@ class TargetFinder(Scanner):
                 return (f,), False, True
             if own is not None and P.opponents(folded):
                 return P.opponents(folded), False, False
+            if own is None and len(P.camps) == 1 and P.heads[0] == self.lead \
+                    and _JUDGED_AS.search(self.low, max(ca, cs - 30), cs) \
+                    and not any(x.sentence == st.sent.index for x in getattr(self, "out", ())):
+                return P.heads, False, False  # "this is a state-sponsored hijacking", in a story of one doer
             return None
         if cue.target == "parties":
             if cue.stance == "concern":  # "concerned about reports of Turkish involvement"
@@ -381,7 +397,10 @@ class TargetFinder(Scanner):
         if agent is None and (cue.stance in ("condemn", "oppose")  # "the attack was unprovoked"
                               or (speaker.start >= ce and cue.stance in ("praise", "support"))):
             agent = self.agent_of_subject(content_start, cs, folded)  # "the offensive was praised by"
-        if agent is not None:
+        if agent is None and cue.stance in _AGAINST and _THE_EVENT.match(self.low, cs, ce) \
+                and len(P.camps) == 1 and P.heads[0] == self.lead:
+            agent = self.lead  # "called it an act of state terrorism", in a story of one doer
+        if agent is not None and agent != folded:
             return (agent,), False, False
         if own is not None and cue.stance == "warn" and P.opponents(folded) \
                 and _REPLY.search(self.low, ce, cb):  # a party's "befitting reply if provoked"
@@ -389,7 +408,8 @@ class TargetFinder(Scanner):
         if own is not None and cue.stance == "oppose" and not P.opponents(folded) \
                 and _CLAIMS_AFTER.match(self.low, ce, cb):  # "rejected the accusations": of whoever made them
             accusers = tuple(dict.fromkeys(
-                a for x in getattr(self, "out", ()) if x.stance == "accuse" and folded in x.targets
+                a for x in getattr(self, "out", ()) if x.stance in ("accuse", "condemn", "oppose")
+                and folded in x.targets
                 for a in [x.on_behalf_of or doc.fold(x.speaker) or x.speaker] if a != folded))
             if accusers:
                 return accusers, False, False
