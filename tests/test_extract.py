@@ -2704,3 +2704,24 @@ def test_criticism_rejected_is_the_critics():
             "The Belarusian foreign ministry rejected the criticism as unfounded.\n")
     got = triples(text, day=date(2021, 5, 24))
     assert ("BLR", "oppose", ("DEU", "GBR")) in got
+
+
+LAUNCH = "North Korea fired a ballistic missile over northern Japan early on Tuesday.\n\n"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a launch and a provocation are the launcher's acts
+    ("British Prime Minister Theresa May condemned the reckless provocation.", {("GBR", "condemn", ("PRK",))}),
+    ("Japan's prime minister said the launch was an unprecedented, serious and grave threat.",
+     {("JPN", "condemn", ("PRK",))}),
+    # a state's news agency speaks for it, and "It" after it is the agency
+    ("The Kremlin said it was concerned.\n\nNorth Korea's official news agency KCNA said the drill was a "
+     "meaningful prelude to containing the US territory of Guam. It warned Japan that more launches would follow.",
+     {("RUS", "concern", ("JPN", "PRK")), ("PRK", "warn", ("JPN",))}),
+    # "Pressure" is no call; the call after "she said," is hers
+    ("China's foreign ministry spokeswoman Hua Chunying said Beijing opposed the launch. Pressure and sanctions "
+     "could not solve the issue, she said, urging all parties to return to talks.",
+     {("CHN", "oppose", ("PRK",)), ("CHN", "call_for_ceasefire", ("JPN", "PRK"))}),
+])
+def test_a_missile_launch_and_a_state_news_agency(text, expected):
+    assert triples(LAUNCH + text + "\n", day=date(2017, 8, 29)) == expected

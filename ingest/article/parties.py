@@ -349,7 +349,8 @@ HARM_NOUNS = {
     "seizure": "capture", "blockade": "blockade", "siege": "blockade", "killing": "killing",
     "assassination": "killing",
     "rocket": "attack", "rockets": "attack", "missile": "attack", "missiles": "attack", "drone": "attack",
-    "launches": "attack",  # "the (missile) launches were a grave problem"
+    "launches": "attack", "launch": "attack",  # "the (missile) launches were a grave problem"
+    "provocation": "attack", "provocations": "attack",  # "condemned the reckless provocation"
     "drones": "attack",
     # an election's results are the state's that held it ("did not recognise the results")
     "election": "election", "elections": "election", "results": "election", "re-election": "election",

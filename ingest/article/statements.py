@@ -142,6 +142,8 @@ class StatementBuilder(TargetFinder, QuoteFinder):
             self._evaluations(st, continuation, {x.speaker for x in self.out[before:]})
             if not st.events and len(self.out) == before:
                 self.remember_contact(st)
+            elif len(self.out) == before and not st.events[-1].speaker.pronoun:
+                doc.last = st.events[-1].speaker  # "KCNA said the drill was a prelude. It warned ...": KCNA
             doc.topic = doc.opening_state(st.lo, st.hi)
             if st.events:
                 prev_speaker_sentence = sent.index

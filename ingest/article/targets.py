@@ -137,6 +137,8 @@ _WORDS = (r"(?:(?!(?:meetings?|talks|calls?|conversations?|discussions?|sessions
 _ABOUT_AGAINST = re.compile(r"[\"”’]?\s+" + _WORDS + r"(?:with|at|over|about|by|toward|towards)\s+"
                             r"(?:(?:the|all|its|their|our|this|these)\s+)?" + _NOUNS)
 _ABOUT_FOR = re.compile(r"[\"”’]?\s+(?:" + _WORDS + r"(?:with|to|for|toward|towards|of)\s+"
+                        # "a prelude to containing X": what is done to X, not X rated
+                        r"(?!(?!ongoing|growing|neighbou?ring|ruling)[\w-]+ing\s)"
                         r"(?:(?:the|all|its|their|our|this|these)\s+)?" + _NOUNS + ")?")
 # A subject that judges or speaks ("X described the strikes as ...") is the evaluator, not the evaluated.
 _JUDGES = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:describ|call|term|brand|label|consider|regard|"
