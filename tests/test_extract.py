@@ -2725,3 +2725,20 @@ LAUNCH = "North Korea fired a ballistic missile over northern Japan early on Tue
 ])
 def test_a_missile_launch_and_a_state_news_agency(text, expected):
     assert triples(LAUNCH + text + "\n", day=date(2017, 8, 29)) == expected
+
+
+OFFENSIVE = "Azerbaijan launched an offensive against Armenia on Monday.\n\n"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a warning of a wider war is a third party's concern about both sides
+    ("Jordan's King Abdullah warned of a wider war.", {("JOR", "concern", ("ARM", "AZE"))}),
+    # "condemned it": the one doer of the story's acts of war
+    ("Asked about the offensive, Russian Foreign Minister Sergei Lavrov said Moscow condemned it.",
+     {("RUS", "condemn", ("AZE",))}),
+    # "the move" is whatever was named last, not the story's event
+    ("France accused Turkey of sending fighters, describing the move as reckless.",
+     {("FRA", "accuse", ("TUR",))}),
+])
+def test_a_warning_of_war_and_an_event_called_it(sentence, expected):
+    assert triples(OFFENSIVE + sentence + "\n", day=date(2023, 5, 1)) == expected

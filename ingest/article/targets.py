@@ -111,8 +111,10 @@ _RESPONSIBLE = re.compile(r"\b(?:those|whoever\s+(?:is|was|were))\s+(?:responsib
 """The subject of a demand that names the doer by his deed: "those responsible (for it) must"."""
 _JUDGED_AS = re.compile(r"\b(?:is|was|were|are|been)\s+[\"“]?(?:an?\s+)?(?:[\w-]+\s+){0,2}$")
 """Before a harm cue, the judgement that names the event by it: "this is a state-sponsored hijacking"."""
-_THE_EVENT = re.compile(r"[\w-]+\s+(?:it|this|the\s+(?:incident|move|episode|act|action|affair))\b")
+_THE_EVENT = re.compile(r"[\w-]+\s+(?:it|this|the\s+(?:incident|episode|affair))\b")
 """A cue whose object is the story's event itself: "called it an act of terrorism", "called the incident"."""
+_EVENT_AFTER = re.compile(r"\s+(?:it|this)\s*(?:[.;,]|$|\s+(?:on|in|as|and)\b)")
+"""The story's event as the object right after a cue: "said Moscow condemned it"."""
 _PEACE_IN = re.compile(r"\b(?:peace|stability|calm|normalcy|normality)\s+(?:to|in|for)\s+(?:the\s+)?$")
 _SUFFERED = re.compile(r"c[ao]me\s+under\b")
 """A harm cue the subject suffers: "it had come under shelling"."""
@@ -399,9 +401,11 @@ class TargetFinder(Scanner):
         if agent is None and (cue.stance in ("condemn", "oppose")  # "the attack was unprovoked"
                               or (speaker.start >= ce and cue.stance in ("praise", "support"))):
             agent = self.agent_of_subject(content_start, cs, folded)  # "the offensive was praised by"
-        if agent is None and cue.stance in _AGAINST and _THE_EVENT.match(self.low, cs, ce) \
-                and len(P.camps) == 1 and P.heads[0] == self.lead:
-            agent = self.lead  # "called it an act of state terrorism", in a story of one doer
+        if agent is None and cue.stance in _AGAINST and (_THE_EVENT.match(self.low, cs, ce)
+                                                          or _EVENT_AFTER.match(self.low, ce)):
+            # "called it an act of state terrorism", "condemned it": the story's one doer
+            agent = act_agent(self.agents, "attack") or (
+                self.lead if len(P.camps) == 1 and P.heads[0] == self.lead else None)
         if agent is not None and agent != folded:
             return (agent,), False, False
         if own is not None and cue.stance == "warn" and P.opponents(folded) \
