@@ -2533,8 +2533,8 @@ def test_who_launched_what(text, agents):
     assert infer_agents(toks, Matcher.of(INDEX).mentions(text, toks), INDEX, text) == agents
 
 
-DRILLS = ("China fired ballistic missiles into waters around Taiwan as it launched its largest military exercises "
-          "around the island.\n\n")
+MISSILE_DRILLS = ("China fired ballistic missiles into waters around Taiwan as it launched its largest military "
+                  "exercises around the island.\n\n")
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -2546,7 +2546,7 @@ DRILLS = ("China fired ballistic missiles into waters around Taiwan as it launch
     ("Japan voiced concern about tensions in the Taiwan Strait.", {("JPN", "concern", ("CHN", "TWN"))}),
 ])
 def test_no_justification_and_places_named_after_states(sentence, expected):
-    assert triples(DRILLS + sentence + "\n", day=date(2022, 8, 5)) == expected
+    assert triples(MISSILE_DRILLS + sentence + "\n", day=date(2022, 8, 5)) == expected
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -2727,7 +2727,7 @@ def test_a_missile_launch_and_a_state_news_agency(text, expected):
     assert triples(LAUNCH + text + "\n", day=date(2017, 8, 29)) == expected
 
 
-OFFENSIVE = "Azerbaijan launched an offensive against Armenia on Monday.\n\n"
+WIDER_WAR = "Azerbaijan launched an offensive against Armenia on Monday.\n\n"
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -2741,4 +2741,4 @@ OFFENSIVE = "Azerbaijan launched an offensive against Armenia on Monday.\n\n"
      {("FRA", "accuse", ("TUR",))}),
 ])
 def test_a_warning_of_war_and_an_event_called_it(sentence, expected):
-    assert triples(OFFENSIVE + sentence + "\n", day=date(2023, 5, 1)) == expected
+    assert triples(WIDER_WAR + sentence + "\n", day=date(2023, 5, 1)) == expected

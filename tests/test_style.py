@@ -20,3 +20,18 @@ def test_no_test_imports_conftest():
     offenders = [p.name for p in (ROOT / "tests").glob("*.py") if "tests.conftest" in p.read_text(encoding="utf-8")
                  and p.name != "test_style.py"]
     assert offenders == []
+
+
+def test_no_test_module_binds_a_name_twice():
+    """A second ``FRAME = ...`` in a test module silently hands every earlier test the later value."""
+    import ast
+    twice = []
+    for p in sorted((ROOT / "tests").glob("test_*.py")):
+        seen: set = set()
+        for node in ast.parse(p.read_text(encoding="utf-8")).body:
+            names = [t.id for t in getattr(node, "targets", []) if isinstance(t, ast.Name)]
+            if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+                names = [node.name]
+            twice += [f"{p.name}: {n}" for n in names if n in seen]
+            seen.update(names)
+    assert twice == []
