@@ -2742,3 +2742,19 @@ WIDER_WAR = "Azerbaijan launched an offensive against Armenia on Monday.\n\n"
 ])
 def test_a_warning_of_war_and_an_event_called_it(sentence, expected):
     assert triples(WIDER_WAR + sentence + "\n", day=date(2023, 5, 1)) == expected
+
+
+ROW = ("Saudi Arabia expelled Canada's ambassador and froze new trade with Ottawa on Monday after Canada called "
+       "for the release of jailed activists.\n\n")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The Saudi foreign ministry described Canada's position as a blatant interference in the kingdom's internal "
+     "affairs.", {("SAU", "condemn", ("CAN",))}),
+    # "the two allies" are both sides; resolving a dispute is a call on them
+    ("The United States urged the two allies to resolve the dispute diplomatically.",
+     {("USA", "call_for_ceasefire", ("CAN", "SAU"))}),
+])
+def test_a_diplomatic_row_interference_and_a_dispute_to_resolve(sentence, expected):
+    got = triples(ROW + sentence + "\n", day=date(2018, 8, 7))
+    assert got - {("CAN", "oppose", ("SAU",))} == expected

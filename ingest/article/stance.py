@@ -25,6 +25,7 @@ import re
 from kg.ingest.article.lexicon import lexicon
 
 _ALL_PARTIES = re.compile(r"\b(?:all|both)\s+(?:the\s+)?(?:parties|sides|actors|leaders|factions)\b|"
+                          r"\bthe\s+two\s+(?:sides|parties|countries|neighbou?rs|allies|nations|governments)\b|"
                           r"\bon\s+all\s+sides\b|\beach\s+other\b", re.I)
 
 
