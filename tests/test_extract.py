@@ -2758,3 +2758,16 @@ ROW = ("Saudi Arabia expelled Canada's ambassador and froze new trade with Ottaw
 def test_a_diplomatic_row_interference_and_a_dispute_to_resolve(sentence, expected):
     got = triples(ROW + sentence + "\n", day=date(2018, 8, 7))
     assert got - {("CAN", "oppose", ("SAU",))} == expected
+
+
+BOTH_FIRE = ("Fighting between Armenia and Azerbaijan over Nagorno-Karabakh raged on Saturday despite a "
+             "humanitarian ceasefire.\n\n")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # one missile fired at a city is an accusation as much as many
+    ("Hikmet Hajiyev, an aide to President Ilham Aliyev, said Armenian forces had fired a Scud missile at the "
+     "city of Ganja.", {("AZE", "accuse", ("ARM",))}),
+])
+def test_one_missile_fired_at_a_city(sentence, expected):
+    assert triples(BOTH_FIRE + sentence + "\n", day=date(2020, 10, 17)) == expected
