@@ -2771,3 +2771,9 @@ BOTH_FIRE = ("Fighting between Armenia and Azerbaijan over Nagorno-Karabakh rage
 ])
 def test_one_missile_fired_at_a_city(sentence, expected):
     assert triples(BOTH_FIRE + sentence + "\n", day=date(2020, 10, 17)) == expected
+
+
+def test_the_military_of_a_coup_story_is_its_junta():
+    text = ("Myanmar's military seized power in a coup on Monday and detained the country's civilian leader.\n\n"
+            "\u201cThe military must release all those detained.\u201d \u2013 British Prime Minister Boris Johnson\n")
+    assert triples(text, day=date(2021, 2, 2)) == {("GBR", "oppose", ("MMR",))}

@@ -106,6 +106,9 @@ _REPELLED = re.compile(r"\b(?:repel\w*|repuls\w*|thwart\w*|resist\w*|fend\w*\s+o
 _CLAIMED_FOR = re.compile(r"\bclaim\w*\s+(?:full\s+)?responsibility\s+for\s+"
                           r"(?:the\s+|this\s+|its\s+|an?\s+)?(?:[\w-]+\s+)?$")
 """Before a harm cue, its doer's own claim: "claimed responsibility for the attack"."""
+_JUNTA = re.compile(r"\bthe\s+(?:(?:ruling|new)\s+)?(?:military|junta|generals|army|coup\s+leaders|putschists|"
+                    r"military\s+(?:junta|rulers|authorities|government))\s+(?:\w+\s+)?$")
+"""The subject of a demand in a coup story: "the military must release those detained"."""
 _RESPONSIBLE = re.compile(r"\b(?:those|whoever\s+(?:is|was|were))\s+(?:responsible|behind\s+(?:it|this|the\s+\w+))\s+"
                           r"(?:(?:for\s+)?(?:it|this|the\s+\w+)\s+)?$|\bthe\s+(?:perpetrators|culprits)\s+$")
 """The subject of a demand that names the doer by his deed: "those responsible (for it) must"."""
@@ -227,6 +230,9 @@ class TargetFinder(Scanner):
                     return (f,), False, True
             # "the offensive must stop": whoever the article says carries it out
             agent = self.agent_before(content_start, cs, folded)
+            if agent is None and _JUNTA.search(self.low, content_start, cs):
+                agent = self.agents.get("coup")  # "the military must release ...": the junta of the coup
+                agent = agent if agent != folded else None
             if agent is None and _RESPONSIBLE.search(self.low, content_start, cs):
                 agent = act_agent(self.agents, "attack") or (  # "those responsible must be held to account"
                     self.lead if len(P.camps) == 1 and P.heads[0] == self.lead else None)
