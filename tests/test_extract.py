@@ -2777,3 +2777,28 @@ def test_the_military_of_a_coup_story_is_its_junta():
     text = ("Myanmar's military seized power in a coup on Monday and detained the country's civilian leader.\n\n"
             "\u201cThe military must release all those detained.\u201d \u2013 British Prime Minister Boris Johnson\n")
     assert triples(text, day=date(2021, 2, 2)) == {("GBR", "oppose", ("MMR",))}
+
+
+
+def test_three_who_sign_a_deal_are_no_pair_of_sides():
+    from kg.ingest.article.mentions import Matcher, tokenize
+    from kg.ingest.article.parties import infer_parties
+    text = "Armenia, Azerbaijan and Russia signed a deal on Tuesday to end six weeks of fighting."
+    toks = tokenize(text)
+    assert "RUS" not in infer_parties(toks, Matcher.of(INDEX).mentions(text, toks), INDEX).heads
+
+
+DEAL = ("Fighting between Armenia and Azerbaijan ended on Tuesday with a deal brokered by Russia.\n\n")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a deal welcomed is no stance toward either side
+    ("Iran welcomed the deal.", set()),
+    # a destructive role played is an accusation of the one who played it
+    ("The Armenian foreign ministry said Turkey had played a destructive role throughout the conflict.",
+     {("ARM", "accuse", ("TUR",))}),
+    # the interests of X to be protected: a warning to whoever threatens them
+    ("France warned that the interests of Armenians must be protected.", {("FRA", "warn", ("AZE",))}),
+])
+def test_a_deal_welcomed_a_role_played_and_interests_to_protect(sentence, expected):
+    assert triples(DEAL + sentence + "\n", day=date(2020, 11, 10)) == expected

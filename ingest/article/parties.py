@@ -106,7 +106,9 @@ def _and_pairs(tokens: list[Token], ok: list[Mention], pairs: Counter) -> None:
                 for q in range(k + 1, min(k + 6, len(tokens))):
                     y = at.get(q)
                     if y is not None:
-                        if y.actor != m.actor:
+                        # "A, B and C signed a deal": a list of three holds the broker, not two sides
+                        listed = any(o is not m and (m.j <= o.i < k or 0 <= m.start - o.end <= 2) for o in ok)
+                        if y.actor != m.actor and not listed:
                             before = {t.norm for t in tokens[max(0, m.i - 5):m.i]}
                             after = {t.norm for t in tokens[y.j:y.j + 3]}
                             # "relations between X and Y" are two states' ties, not two sides
