@@ -100,6 +100,7 @@ def _and_pairs(tokens: list[Token], ok: list[Mention], pairs: Counter) -> None:
     Y to"), before "each other", or as the subject of what only the two sides of a fight do
     ("X and Y clashed", "X and Y agreed to halt the fighting")."""
     at = {m.i: m for m in ok}
+    ends = {m.end for m in ok}
     for m in ok:
         for k in range(m.j, min(m.j + 5, len(tokens))):
             if tokens[k].norm == "and":
@@ -107,7 +108,8 @@ def _and_pairs(tokens: list[Token], ok: list[Mention], pairs: Counter) -> None:
                     y = at.get(q)
                     if y is not None:
                         # "A, B and C signed a deal": a list of three holds the broker, not two sides
-                        listed = any(o is not m and (m.j <= o.i < k or 0 <= m.start - o.end <= 2) for o in ok)
+                        listed = any(q2 in at for q2 in range(m.j, k)) \
+                            or bool(ends & {m.start - 2, m.start - 1, m.start})
                         if y.actor != m.actor and not listed:
                             before = {t.norm for t in tokens[max(0, m.i - 5):m.i]}
                             after = {t.norm for t in tokens[y.j:y.j + 3]}
