@@ -2802,3 +2802,15 @@ DEAL = ("Fighting between Armenia and Azerbaijan ended on Tuesday with a deal br
 ])
 def test_a_deal_welcomed_a_role_played_and_interests_to_protect(sentence, expected):
     assert triples(DEAL + sentence + "\n", day=date(2020, 11, 10)) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a group's members in an apposition explain the group; the group speaks
+    ("The co-chairs of the Minsk Group, the United States, France and Russia, urged the two sides to implement "
+     "the humanitarian truce.", {("OSCE_MG", "call_for_ceasefire", ("ARM", "AZE"))}),
+    ("The United States, France and Russia urged the two sides to implement the humanitarian truce.",
+     {("USA", "call_for_ceasefire", ("ARM", "AZE")), ("FRA", "call_for_ceasefire", ("ARM", "AZE")),
+      ("RUS", "call_for_ceasefire", ("ARM", "AZE"))}),
+])
+def test_a_groups_members_in_an_apposition(sentence, expected):
+    assert triples(BOTH_FIRE + sentence + "\n", day=date(2020, 10, 31)) == expected

@@ -94,7 +94,7 @@ def test_folder_gives_one_loadable_file(tmp_path):
     doc = yaml.safe_load(out.read_text(encoding="utf-8"))
     # One source per article, under the URL of its header (a file URI for the plain text).
     articles = sorted(ARTICLES.glob("*.txt"))
-    assert len(articles) == 35 and len(doc["sources"]) == 35
+    assert len(articles) == 36 and len(doc["sources"]) == 36
     urls = {a.read_text(encoding="utf-8").split("\n", 1)[0] for a in articles if a.name != "plain_no_header.txt"}
     urls.add((ARTICLES / "plain_no_header.txt").resolve().as_uri())
     assert {src["url"] for src in doc["sources"].values()} == urls

@@ -551,6 +551,10 @@ class Doc:
                     self._candidate(v[0], hv)
                 break
         chosen.sort()
+        first = kinds[chosen[0]]
+        if left and hk == "actor" and len(chosen) >= 3 and first[0] == "actor" \
+                and self.kind(first[1]) == "organization" and e < len(self.tokens) and "," in self.gap(e - 1, e):
+            chosen = chosen[:1]  # "the co-chairs of the Minsk Group, the US, France and Russia, urged": the group
         a0, b0 = segs[chosen[0]][0], segs[chosen[-1]][1]
         if left and not self._boundary_before(a0, lo):
             return None
