@@ -2814,3 +2814,15 @@ def test_a_deal_welcomed_a_role_played_and_interests_to_protect(sentence, expect
 ])
 def test_a_groups_members_in_an_apposition(sentence, expected):
     assert triples(BOTH_FIRE + sentence + "\n", day=date(2020, 10, 31)) == expected
+
+
+BORDER = "Kyrgyzstan and Tajikistan clashed on their disputed border on Wednesday.\n\n"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Russia threw its weight behind a negotiated settlement.", {("RUS", "call_for_ceasefire", ("KGZ", "TJK"))}),
+    ("The United States called Tajikistan's shelling of the villages a grave mistake.",
+     {("USA", "condemn", ("TJK",))}),
+])
+def test_weight_thrown_behind_a_settlement_and_a_grave_mistake(sentence, expected):
+    assert triples(BORDER + sentence + "\n", day=date(2022, 9, 14)) == expected
