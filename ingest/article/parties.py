@@ -54,6 +54,8 @@ class Parties:
     """The camps of the conflict: each a tuple of actor ids, the party first."""
 
     camps: tuple[tuple[str, ...], ...]
+    lead: str | None = None
+    """The party the text (else its title) opens with as the doer of an act (:func:`lead_actor`)."""
 
     @property
     def heads(self) -> tuple[str, ...]:
@@ -208,9 +210,8 @@ def _led(tokens: list[Token], mentions: list[Mention], index: ActorIndex) -> lis
     out = []
     for m in mentions:
         if _kind(index, m.actor) == "person":
-            before = [t.norm for t in tokens[max(0, m.i - 5):m.i]]
-            loyal = "loyal" in before and before[before.index("loyal"):][1:2] == ["to"] \
-                and not any(t.cap for t in tokens[m.i - len(before) + before.index("loyal") + 2:m.i])
+            loyal = any(tokens[q].norm == "loyal" and tokens[q + 1].norm == "to"
+                        and not any(t.cap for t in tokens[q + 2:m.i]) for q in range(max(0, m.i - 5), m.i - 1))
             forces = m.poss and m.j < len(tokens) and tokens[m.j].norm in _MEMBERS
             side = index.speaks_for(m.actor) if loyal or forces else None
             if side is not None and side != m.actor:
@@ -279,6 +280,8 @@ def infer_parties(tokens: list[Token], mentions: list[Mention], index: ActorInde
     counted = [m for m in ok if not _speaker_or_place(tokens, m, index)]
     pairs: Counter = Counter()
     title_ok = [m for m in title_mentions if _kind(index, m.actor) in PARTY_KINDS]
+    # the party a text opens with as the doer of an act: "Belarus scrambled a jet to force a flight to land"
+    leads = [a for a in (lead_actor(tokens, ok), lead_actor(list(title_tokens), title_ok)) if a is not None]
     for toks, ms in ((tokens, ok), (list(title_tokens), title_ok)):  # the body, then the title
         _and_pairs(toks, ms, pairs)
         _hyphen_pairs(toks, index, pairs)
@@ -299,9 +302,7 @@ def infer_parties(tokens: list[Token], mentions: list[Mention], index: ActorInde
         for agent in agents:  # once for the body, once more for the title
             counts[agent] += 2
         heads = _top(counts)
-        # the party a text opens with as the doer of an act, when the count leaves it out: "Belarus
-        # scrambled a jet to force a flight to land" (it is the subject of the verbs, never counted)
-        leads = [a for a in (lead_actor(tokens, ok), lead_actor(list(title_tokens), title_ok)) if a is not None]
+        # the lead's doer, when the count leaves it out (it is the subject of the verbs, never counted)
         if leads and not set(leads) & set(heads):
             for lead in leads:
                 counts[lead] += 2
@@ -316,8 +317,9 @@ def infer_parties(tokens: list[Token], mentions: list[Mention], index: ActorInde
             states = [a for a, _ in counts.most_common() if a != heads[0] and _kind(index, a) == "state"]
             if states:
                 heads.append(states[0])
+    lead = leads[0] if leads else None
     if not heads:
-        return Parties(())
+        return Parties((), lead)
     camps = [[h] for h in heads]
     # An actor named with a party's demonym joins that party's camp.
     lookup = Matcher.of(index).lookup
@@ -335,7 +337,7 @@ def infer_parties(tokens: list[Token], mentions: list[Mention], index: ActorInde
                 if m.actor not in camp and all(m.actor not in c for c in camps):
                     camp.append(m.actor)
                 break
-    return Parties(tuple(tuple(c) for c in camps))
+    return Parties(tuple(tuple(c) for c in camps), lead)
 
 
 # -- who did what: the agent of each kind of act the article reports ---------------------------------

@@ -21,7 +21,7 @@ from kg.ingest.article.evaluation import evaluate
 from kg.ingest.article.frame import ELECTION_WORDS, event_state
 from kg.ingest.article.lexicon import Cue
 from kg.ingest.article.mentions import Matcher, Mention, tokenize
-from kg.ingest.article.parties import PARTY_KINDS, infer_agents, infer_parties, lead_actor
+from kg.ingest.article.parties import infer_agents, infer_parties
 from kg.ingest.article.quotes import QuoteFinder
 from kg.ingest.article.result import Extracted
 from kg.ingest.article.scan import QUOTE, Sent
@@ -116,8 +116,6 @@ class StatementBuilder(TargetFinder, QuoteFinder):
         self.parties = infer_parties(doc.tokens, doc.mentions, doc.index, title_mentions, tt,
                                      agents=[*set(in_body.values()), *set(in_title.values())])
         self.agents = {**in_title, **in_body}
-        self.lead = lead_actor(doc.tokens, [m for m in doc.mentions if doc.kind(m.actor) in PARTY_KINDS]) \
-            or lead_actor(tt, [m for m in title_mentions if doc.kind(m.actor) in PARTY_KINDS])
         if "coup" not in self.agents:  # "condemned the coup": the junta, as the frame reads it
             junta = event_state(doc.tokens, doc.mentions, doc.index)
             if junta is not None:

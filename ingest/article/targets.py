@@ -170,7 +170,7 @@ class TargetFinder(Scanner):
 
     parties: Parties
     agents: dict[str, str]  # kind of act -> who did it (infer_agents)
-    lead: str | None  # the party the article opens with as the doer of an act (lead_actor)
+    out: list  # the statements made so far, in order (StatementBuilder)
 
     def eligible(self, m: Mention, speaker: Speaker, folded: str, places: bool = True,
                  cue_end: int = -1) -> str | None:
@@ -234,8 +234,7 @@ class TargetFinder(Scanner):
                 agent = self.agents.get("coup")  # "the military must release ...": the junta of the coup
                 agent = agent if agent != folded else None
             if agent is None and _RESPONSIBLE.search(self.low, content_start, cs):
-                agent = act_agent(self.agents, "attack") or (  # "those responsible must be held to account"
-                    self.lead if len(P.camps) == 1 and P.heads[0] == self.lead else None)
+                agent = self.story_doer()  # "those responsible must be held to account"
                 agent = agent if agent != folded else None
             if agent is None and before and before[-1].poss \
                     and _ACT_NOUN.fullmatch(self.low[before[-1].end:cs].strip()):
@@ -306,9 +305,8 @@ class TargetFinder(Scanner):
                 return (f,), False, True
             if own is not None and P.opponents(folded):
                 return P.opponents(folded), False, False
-            if own is None and len(P.camps) == 1 and P.heads[0] == self.lead \
-                    and _JUDGED_AS.search(self.low, max(ca, cs - 30), cs) \
-                    and not any(x.sentence == st.sent.index for x in getattr(self, "out", ())):
+            if own is None and self.lone_lead() is not None and _JUDGED_AS.search(self.low, max(ca, cs - 30), cs) \
+                    and not any(x.sentence == st.sent.index for x in self.out):
                 return P.heads, False, False  # "this is a state-sponsored hijacking", in a story of one doer
             return None
         if cue.target == "parties":
@@ -409,9 +407,7 @@ class TargetFinder(Scanner):
             agent = self.agent_of_subject(content_start, cs, folded)  # "the offensive was praised by"
         if agent is None and cue.stance in _AGAINST and (_THE_EVENT.match(self.low, cs, ce)
                                                           or _EVENT_AFTER.match(self.low, ce)):
-            # "called it an act of state terrorism", "condemned it": the story's one doer
-            agent = act_agent(self.agents, "attack") or (
-                self.lead if len(P.camps) == 1 and P.heads[0] == self.lead else None)
+            agent = self.story_doer()  # "called it an act of state terrorism", "condemned it"
         if agent is not None and agent != folded:
             return (agent,), False, False
         if own is not None and cue.stance == "warn" and P.opponents(folded) \
@@ -420,7 +416,7 @@ class TargetFinder(Scanner):
         if own is not None and cue.stance == "oppose" and not P.opponents(folded) \
                 and _CLAIMS_AFTER.match(self.low, ce, cb):  # "rejected the accusations": of whoever made them
             accusers = tuple(dict.fromkeys(
-                a for x in getattr(self, "out", ()) if x.stance in ("accuse", "condemn", "oppose")
+                a for x in self.out if x.stance in ("accuse", "condemn", "oppose")
                 and folded in x.targets
                 for a in [x.on_behalf_of or doc.fold(x.speaker) or x.speaker] if a != folded))
             if accusers:
@@ -455,6 +451,17 @@ class TargetFinder(Scanner):
         if " " not in self.low[cs:ce]:
             return None
         return self._agent_of(_ACT_AFTER.match(self.low, self.low.index(" ", cs), ce), folded)
+
+    def lone_lead(self) -> str | None:
+        """The party the article opens with as a doer, when it is the one side the frame has: a
+        story of one doer (a forced landing, a poisoning), or None."""
+        P = self.parties
+        return P.lead if len(P.camps) == 1 and P.heads[0] == P.lead else None
+
+    def story_doer(self) -> str | None:
+        """Who did the story's event: the one agent of every act of war it reports, else the doer
+        of a story of one doer (:meth:`lone_lead`), or None."""
+        return act_agent(self.agents, "attack") or self.lone_lead()
 
     def owner_before(self, a: int, b: int) -> str | None:
         """Whose act ends right before ``b`` ("Ethiopia's offensive" + "was condemned"), or None."""
