@@ -1327,8 +1327,9 @@ def test_according_to_and_claims_about_a_subject(sentence, expected):
      {("IRN", "call_for_ceasefire", ("ARM", "AZE"))}),
     ("A statement from the Iranian presidency called for restraint.",
      {("IRN", "call_for_ceasefire", ("ARM", "AZE"))}),
-    # an embassy serves abroad; an office named by no state after an opening phrase of no place
-    ("China's embassy in Baku voiced support for Azerbaijan.", set()),
+    # an embassy serves abroad: it speaks for its own state, never for the one it sits in;
+    # an office named by no state after an opening phrase of no place
+    ("China's embassy in Baku voiced support for Azerbaijan.", {("CHN", "support", ("AZE",))}),
     ("In a statement, the foreign ministry voiced support for Armenia.", set()),
 ])
 def test_offices_named_by_their_capital_or_their_statement(sentence, expected):
@@ -2826,3 +2827,31 @@ BORDER = "Kyrgyzstan and Tajikistan clashed on their disputed border on Wednesda
 ])
 def test_weight_thrown_behind_a_settlement_and_a_grave_mistake(sentence, expected):
     assert triples(BORDER + sentence + "\n", day=date(2022, 9, 14)) == expected
+
+
+MUTINY = "A mutiny by the Wagner group shook Russia on Saturday.\n\n"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # an aside that opens with whose ally the speaker is, before an auxiliary
+    ("Belarus, Russia's treaty ally and closest partner, has offered full support for Moscow.",
+     {("BLR", "support", ("RUS",))}),
+    # a state's post abroad speaks for the state, not for the place it sits in
+    ("The Syrian embassy in Moscow in a post condemned the rebellion.", {("SYR", "condemn", ("WAGNER",))}),
+    ("Japan's chargé d'affaires in Moscow condemned the mutiny.", {("JPN", "condemn", ("WAGNER",))}),
+    # a commitment to facilitate dialogue is an offer to mediate between the two sides
+    ("The European Union said it remained fully committed to facilitating dialogue between the two sides.",
+     {("EU", "mediate", ("RUS", "WAGNER"))}),
+])
+def test_a_mutiny_its_allies_and_posts_abroad(sentence, expected):
+    assert triples(MUTINY + sentence + "\n", day=date(2023, 6, 24)) == expected
+
+
+def test_outsiders_asked_to_intervene_and_a_pair_across_a_full_stop_are_no_sides():
+    from kg.ingest.article.mentions import Matcher, tokenize
+    from kg.ingest.article.parties import infer_parties
+    text = ("The Wagner group rose against the army. The EU offered talks between Moscow and the group. "
+            "Turkey urged Britain and France to intervene.")
+    toks = tokenize(text)
+    heads = infer_parties(toks, Matcher.of(INDEX).mentions(text, toks), INDEX).heads
+    assert not {"TUR", "GBR", "FRA"} & set(heads)

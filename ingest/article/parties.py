@@ -35,7 +35,12 @@ PARTY_KINDS = frozenset({"state", "armed_group", "authority"})
 """The kinds of actor that can be a side of a conflict."""
 _PLACE = {"in", "at", "near", "from", "inside", "outside", "across", "around", "via", "within", "into"}
 _SKIP = {"and", "the", "also", "too", "has", "have", "had", "already", "on", "president", "minister",
-         "foreign", "ministry", "spokesman", "spokeswoman", "secretary", "of", "state", "government"}
+         "foreign", "ministry", "spokesman", "spokeswoman", "secretary", "of", "state", "government",
+         "embassy", "ambassador", "envoy", "mission", "charge", "d'affaires"}
+_POSTS = {"embassy", "ambassador", "envoy", "mission", "d'affaires", "consulate", "delegation"}
+_ASIDE = {"a", "an", "its", "his", "her", "their", "tweet", "post", "statement", "message", "letter",
+          "separate", "joint", "televised", "address", "speech", "interview", "briefing"}
+"""How an aside between a speaker and its verb reads: "X in a tweet condemned"."""
 _AUX = {"is", "was", "has", "have", "had", "will", "would", "were", "are"}
 # "urged X and Y to ...", "called on X and Y to ...": a call addressed to the two parties.
 _CALLS = {"urge", "urges", "urged", "urging", "call", "calls", "called", "calling", "appeal", "appeals",
@@ -45,6 +50,8 @@ _CALLS = {"urge", "urges", "urged", "urging", "call", "calls", "called", "callin
 _MUTUAL = {"clashed", "clash", "fought", "fight", "traded", "trade", "exchanged"}
 # "X and Y agreed to halt the fighting / to a ceasefire": the two sides of it, not two speakers.
 _AGREED = {"agreed", "agree", "signed", "sign"}
+# "urged X and Y to intervene": two outsiders asked to act, not the two sides of the fight
+_HELP = {"intervene", "help", "mediate", "act", "step", "assist", "use", "press", "pressure", "join", "broker"}
 _TIES = {"relations", "ties", "relationship", "cooperation", "trade", "friendship"}
 _FIGHT_ENDS = {"ceasefire", "cease-fire", "truce", "armistice", "fighting", "hostilities", "war"}
 
@@ -86,10 +93,13 @@ def _speaker_or_place(tokens: list[Token], m: Mention, index: ActorIndex) -> boo
     if m.i > 0 and tokens[m.i - 1].norm in _PLACE:
         a = index.actors.get(m.actor)
         return a is None or m.surface.replace("'s", "") != a.name  # a city, not the country
-    k = m.j
+    k, aside = m.j, False
     while k < len(tokens) and k < m.j + 8:
         t = tokens[k]
-        if t.cap or t.norm in _SKIP:
+        # "Japan's envoy in Kabul in a tweet condemned": the post's place and the aside are skipped
+        aside = t.norm == "in" and k + 1 < len(tokens) and (
+            tokens[k - 1].norm in _POSTS or tokens[k + 1].norm in _ASIDE) or (aside and t.norm in _ASIDE)
+        if t.cap or t.norm in _SKIP or aside:
             k += 1
             continue
         return t.norm in _AUX or (t.norm.endswith(("ed", "es")) and len(t.norm) > 4) \
@@ -107,6 +117,8 @@ def _and_pairs(tokens: list[Token], ok: list[Mention], pairs: Counter) -> None:
         for k in range(m.j, min(m.j + 5, len(tokens))):
             if tokens[k].norm == "and":
                 for q in range(k + 1, min(k + 6, len(tokens))):
+                    if tokens[q].start - tokens[q - 1].end > 1:
+                        break  # "and the group. Turkey ...": punctuation ends the pair
                     y = at.get(q)
                     if y is not None:
                         # "A, B and C signed a deal": a list of three holds the broker, not two sides
@@ -114,11 +126,14 @@ def _and_pairs(tokens: list[Token], ok: list[Mention], pairs: Counter) -> None:
                             or bool(ends & {m.start - 2, m.start - 1, m.start})
                         if y.actor != m.actor and not listed:
                             before = {t.norm for t in tokens[max(0, m.i - 5):m.i]}
-                            after = {t.norm for t in tokens[y.j:y.j + 3]}
+                            follow = [t.norm for t in tokens[y.j:y.j + 3]]
+                            after = set(follow)
+                            asked = follow[follow.index("to") + 1] if "to" in follow[:-1] else None
                             # "relations between X and Y" are two states' ties, not two sides
                             between = "between" in before and not before & _TIES
                             if (between or "both" in before or {"each", "other"} <= after
-                                    or (before & _CALLS and "to" in after) or after & _MUTUAL
+                                    or (before & _CALLS and "to" in after and asked not in _HELP)
+                                    or after & _MUTUAL
                                     or (after & _AGREED and _ends_fight(tokens, y.j))):
                                 pairs[tuple(sorted((m.actor, y.actor)))] += 1
                         break
@@ -352,6 +367,8 @@ HARM_NOUNS = {
     "unilateral action": "invasion", "unilateral actions": "invasion",
     "military actions": "invasion", "military activities": "invasion", "military activity": "invasion",
     "annexation": "annexation", "occupation": "occupation", "coup": "coup", "takeover": "coup", "capture": "capture",
+    # an armed rising against a state is its coup: "a mutiny by the group", "condemned the rebellion"
+    "mutiny": "coup", "rebellion": "coup", "uprising": "coup", "insurrection": "coup", "revolt": "coup",
     "seizure": "capture", "blockade": "blockade", "siege": "blockade", "killing": "killing",
     "assassination": "killing",
     "rocket": "attack", "rockets": "attack", "missile": "attack", "missiles": "attack", "drone": "attack",

@@ -71,6 +71,8 @@ _OWN_OFFICES = {"ministry", "government", "presidency", "cabinet", "minister", "
 _SPEAKS_FOR = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "speaking"}
 """Offices that speak for whom "for" names ("a spokesman for the UN"), not where they serve."""
 _NOT_IN_OFFICE = {"former", "ex", "late", "then", "outgoing", "ousted", "deposed", "exiled"}
+_POSTS = {"embassy", "mission", "consulate", "delegation", "ambassador", "envoy", "d'affaires"}
+"""A state's posts abroad, named with their place: "the Syrian embassy in Moscow"."""
 _SMALL = {"of", "the", "to", "for", "and", "a", "an", "his", "her", "its", "their", "on"}
 
 
@@ -231,6 +233,10 @@ class Doc:
             if s - 3 >= lo and self._as_well_as(s - 2) and self._np_token(s - 3):
                 s -= 3  # "Kenya as well as Uganda condemned": one list
         s += 1
+        # "The Syrian embassy in Moscow condemned": the embassy's state speaks, not the place
+        if (s - 2 >= lo and end == s + self._span_of(s) - 1 and self.tokens[s - 1].norm == "in"
+                and self.tokens[s - 2].norm in _POSTS and self.gap_ok(s - 2)):
+            return self.np_left(s - 1, lo, allow_pronoun=False)
         s = self._state_before_office(s, end, lo)
         # "countries that co-chair the Minsk Group urged": a lower-case office word right before
         # an article is a verb, and what follows it its object, not the subject
@@ -246,6 +252,11 @@ class Doc:
         if allow_pronoun and self._definite_office(s, end, lo):
             return self._pronoun(self.tokens[end])  # "The ministry urged": the one that spoke last
         return self._resolve(s, end + 1, lo, left=True)
+
+    def _span_of(self, s: int) -> int:
+        """How many tokens the mention starting at token ``s`` covers (1 when none does)."""
+        m = self.by_token.get(s)
+        return m.j - m.i if m is not None and m.i == s else 1
 
     def _modifies_office(self, a: int, end: int) -> bool:
         """Whether tokens ``a``..``end`` are up to three lower-case words and an office word that
@@ -651,6 +662,9 @@ class Doc:
         list ("France, Germany, the UK, said") is not mistaken for one.
         """
         lex = lexicon()
+        while k - 1 > lo and not self.tokens[k - 1].cap and self.tokens[k - 1].norm in lex.filler_words \
+                and not self.gap(k - 1, k).strip():
+            k -= 1  # "X, Y's ally, has offered": the aside ends before the auxiliary
         if k > lo and _DASH.search(self.gap(k - 1, k)):  # "X, Y and Z - the E3 - said"
             opening = next((j for j in range(k - 2, max(lo, k - 10), -1) if _DASH.search(self.gap(j - 1, j))), None)
             return self.np_left(opening, lo, allow_pronoun=False) if opening is not None else None
@@ -663,9 +677,12 @@ class Doc:
             if "," not in g:
                 continue
             t = self.tokens[j]
-            if t.norm not in lex.apposition_starts or j in self.by_token:
+            # "Belarus, Russia's closest ally, offered": an aside may open with whose ally it is
+            m = self.by_token.get(j)
+            owner = m is not None and m.i == j and m.poss
+            if (t.norm not in lex.apposition_starts or j in self.by_token) and not owner:
                 return None
-            if t.norm not in lex.relatives and not any(
+            if not owner and t.norm not in lex.relatives and not any(
                     not x.cap and x.norm not in lex.title_words and x.norm not in lex.apposition_starts
                     for x in self.tokens[j + 1:k]):
                 return None
