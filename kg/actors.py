@@ -79,8 +79,8 @@ def cow_states() -> dict[int, tuple[str | None, str]]:
     State 564, Tibet 711, Vietnam (Annam) 815), matched to ISO 3166 by name. ``iso3`` is the
     country the COW state is; ``continued_by`` the country that continues a state COW codes
     apart (the German Federal Republic, 260, is Germany); with neither, the state is dissolved
-    and has no kg id (the German Democratic Republic, Czechoslovakia, Kosovo's 347 also: ISO
-    3166 has no code for it).
+    and has no kg id (the German Democratic Republic, Czechoslovakia). Kosovo, 347, which ISO
+    3166 has no code for, is XKX, the code ``states.yaml`` gives it.
 
     >>> cow_states()[260], cow_states()[265]
     (('DEU', 'German Federal Republic'), (None, 'German Democratic Republic'))
@@ -118,6 +118,12 @@ def shipped_records(leaders: bool = True) -> tuple[tuple[Actor, ...], tuple[Role
         actors.append(Actor(id=iso3, name=name, kind="state", iso3=iso3,
                              wikidata=info.get("wikidata"), cow=cow.get(iso3),
                              aliases=tuple(dict.fromkeys(aliases))))
+    # a state ISO 3166 has no code for, under the code its users give it (Kosovo: XKX)
+    known = {a.id for a in actors}
+    for code, info in extra.items():
+        if code not in known:
+            actors.append(Actor(id=code, name=info["name"], kind="state", iso3=code, wikidata=info.get("wikidata"),
+                                cow=info.get("cow"), aliases=tuple(info.get("aliases", ()))))
     for org in _read("organizations.yaml"):
         actors.append(Actor(**{**org, "aliases": tuple(org.get("aliases", ()))}))
     roles: list[Role] = []

@@ -113,7 +113,7 @@ def test_every_state_has_its_correlates_of_war_code(idx):
     # 900 AUL (Australia), 713 TAW, 860 ETM
     assert [idx.actors[i].cow for i in ("USA", "GBR", "DEU", "AUT", "AUS", "TWN", "TLS")] == [
         2, 200, 255, 305, 900, 713, 860]
-    assert sum(1 for a in idx.actors.values() if a.cow is not None) == 194  # the rows with an iso3
+    assert sum(1 for a in idx.actors.values() if a.cow is not None) == 195  # the rows with an iso3
 
 
 def test_cow_codes_of_states_that_were_continued_or_dissolved():
@@ -122,7 +122,15 @@ def test_cow_codes_of_states_that_were_continued_or_dissolved():
     codes = cow_states()
     assert codes[260] == ("DEU", "German Federal Republic")  # continued by Germany
     assert codes[345] == ("SRB", "Yugoslavia")  # COW's Yugoslavia goes on as Serbia
-    assert [codes[c][0] for c in (265, 315, 300, 817, 347)] == [None] * 5  # GDR, Czechoslovakia, ...
+    assert [codes[c][0] for c in (265, 315, 300, 817)] == [None] * 4  # GDR, Czechoslovakia, ...
+    assert codes[347] == ("XKX", "Kosovo")  # no ISO 3166 code: the one its users give it
+
+
+def test_a_state_iso_3166_has_no_code_for():
+    kosovo = ActorIndex.default().lookup("Kosovar")
+    assert (kosovo.id, kosovo.name, kosovo.kind, kosovo.cow, kosovo.wikidata) == (
+        "XKX", "Kosovo", "state", 347, "Q1246")
+    assert ActorIndex.default().lookup("Pristina").id == "XKX"
 
 
 def test_the_cow_table_covers_every_code_the_sources_use():
@@ -190,6 +198,8 @@ def test_state_names_agree_with_petrarchs_country_dictionary(idx):
     names = _petrarch_countries(shared_path("refdata", "gdelt", "petrarch2_cameo_actor_dicts",
                                             "Phoenix.Countries.actors.txt"))
     assert names["rwanda"] == {"RWA"} and names["kigali"] == {"RWA"}  # the reader reads the file
+    assert names["kosovo"] == {"KSV"}  # CAMEO's code for Kosovo, which we write XKX
+    names = {n: {"XKX" if c == "KSV" else c for c in codes} for n, codes in names.items()}
     states = [a for a in idx.actors.values() if a.kind == "state" and a.cow is not None]
     wrong = [(a.id, n, names[normalize(n)]) for a in states for n in (a.name, *a.aliases)
              if normalize(n) in names and a.id not in names[normalize(n)]]

@@ -2855,3 +2855,19 @@ def test_outsiders_asked_to_intervene_and_a_pair_across_a_full_stop_are_no_sides
     toks = tokenize(text)
     heads = infer_parties(toks, Matcher.of(INDEX).mentions(text, toks), INDEX).heads
     assert not {"TUR", "GBR", "FRA"} & set(heads)
+
+
+@pytest.mark.parametrize("text, heads", [
+    # an operation in a place that is a party: the two sides
+    ("Azerbaijan's military operation in Nagorno-Karabakh drew wide concern. Russia urged restraint.",
+     {"AZE", "NKR"}),
+    ("Azerbaijan launched a military operation in the breakaway Nagorno-Karabakh region on Tuesday. "
+     "Russia urged restraint.", {"AZE", "NKR"}),
+    # Kosovo is a state, though ISO 3166 has no code for it
+    ("Serbia and Kosovo traded accusations after the clash.", {"SRB", "XKX"}),
+])
+def test_an_operation_waged_in_a_party_and_kosovo(text, heads):
+    from kg.ingest.article.mentions import Matcher, tokenize
+    from kg.ingest.article.parties import infer_parties
+    toks = tokenize(text)
+    assert set(infer_parties(toks, Matcher.of(INDEX).mentions(text, toks), INDEX).heads) == heads

@@ -148,7 +148,9 @@ def _ends_fight(tokens: list[Token], k: int) -> bool:
 
 _VICTIM_BEFORE = {"of", "on", "against", "into", "in", "upon", "to"}
 _POSS_ACTS = {"invasion", "offensive", "attack", "attacks", "annexation", "occupation", "incursion", "blockade",
-              "bombing", "bombardment", "shelling", "strikes", "war", "aggression"}
+              "bombing", "bombardment", "shelling", "strikes", "war", "aggression", "operation"}
+_OPERATIONS = {"operation", "operations", "offensive", "campaign"}
+"""What is waged in a place: "launched a military operation in Y" is an act against Y."""
 
 
 def _act_pairs(tokens: list[Token], ok: list[Mention], pairs: Counter, index: ActorIndex) -> None:
@@ -177,11 +179,14 @@ def _act_pairs(tokens: list[Token], ok: list[Mention], pairs: Counter, index: Ac
         while not m.poss and j < min(m.j + 2, len(tokens) - 1) and tokens[j].norm in _MEMBERS:
             j += 1  # "Hamas fighters attacked Israel"
         v, found = tokens[j].norm, None
+        while m.poss and j < min(m.j + 3, len(tokens) - 1) and tokens[j].norm in _ACT_MODIFIERS:
+            j += 1  # "X's military operation in Y"
+        v = tokens[j].norm
         if m.poss and v in _POSS_ACTS:  # "X's invasion of (four) Y", not "X's offensive was condemned by Y"
-            found = next((at[q] for q in range(m.j + 1, min(m.j + 5, len(tokens))) if q in at
+            found = next((at[q] for q in range(j + 1, min(j + 5, len(tokens))) if q in at
                           and at[q].actor != m.actor
-                          and any(tokens[r].norm in _VICTIM_BEFORE for r in range(m.j + 1, q))
-                          and all(tokens[r].norm != "by" for r in range(m.j + 1, q))), None)
+                          and any(tokens[r].norm in _VICTIM_BEFORE for r in range(j + 1, q))
+                          and all(tokens[r].norm != "by" for r in range(j + 1, q))), None)
         elif not m.poss and v in ACT_VERBS and ACT_VERBS[v] not in ("killing", "detention"):
             the = j + 1 < len(tokens) and tokens[j + 1].norm == "the"
             y = at.get(j + 1) or (at.get(j + 2) if the else None)
@@ -189,13 +194,18 @@ def _act_pairs(tokens: list[Token], ok: list[Mention], pairs: Counter, index: Ac
         elif not m.poss and v in _DOING:
             found = None
             for q in range(j + 1, min(j + 10, len(tokens) - 1)):
-                if tokens[q].norm not in _AIMED:
+                # "launched a military operation in the breakaway Y region": where it is waged
+                waged = tokens[q].norm == "in" and tokens[q - 1].norm in _OPERATIONS
+                if tokens[q].norm not in _AIMED and not waged:
                     continue
                 r = q + 2 if tokens[q + 1].norm in {"a", "an", "the"} else q + 1
+                if waged and r not in at and r + 1 < len(tokens) and not tokens[r].cap:
+                    r += 1  # "in the breakaway Y"
                 y = at.get(r)
                 if y is not None and y.actor != m.actor:
                     # "at Y", or "at a Yian air base": what a state owns is the state struck
-                    found = by_name(y) or (y if r == q + 2 and owned(y) else None)
+                    found = by_name(y) or (y if r == q + 2 and owned(y) else None) \
+                        or (y if waged and not ADJECTIVAL.search(y.surface) else None)
                 break
         if found is not None:
             pairs[tuple(sorted((m.actor, found.actor)))] += 2
