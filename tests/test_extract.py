@@ -2871,3 +2871,19 @@ def test_an_operation_waged_in_a_party_and_kosovo(text, heads):
     from kg.ingest.article.parties import infer_parties
     toks = tokenize(text)
     assert set(infer_parties(toks, Matcher.of(INDEX).mentions(text, toks), INDEX).heads) == heads
+
+
+OPERATION = "Azerbaijan launched a military operation in the breakaway Nagorno-Karabakh region on Tuesday.\n\n"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # an end to the operation called for: opposition to whoever wages it
+    ("Canada called for an immediate end to the military operation.", {("CAN", "oppose", ("AZE",))}),
+    # outsiders asked to step in: no stance on them, nor on anyone
+    ("Armenia urged Russia and France to intervene and stop the bloodshed.", set()),
+    # a warning that goes on from a condemnation names no one: it is aimed where the condemnation was
+    ("Armenia condemned the violation of its borders by Azerbaijan, warning that such acts could have "
+     "serious consequences.", {("ARM", "condemn", ("AZE",)), ("ARM", "warn", ("AZE",))}),
+])
+def test_an_end_to_an_operation_help_asked_and_a_warning_after_a_condemnation(sentence, expected):
+    assert triples(OPERATION + sentence + "\n", day=date(2023, 9, 20)) == expected

@@ -51,7 +51,7 @@ _MUTUAL = {"clashed", "clash", "fought", "fight", "traded", "trade", "exchanged"
 # "X and Y agreed to halt the fighting / to a ceasefire": the two sides of it, not two speakers.
 _AGREED = {"agreed", "agree", "signed", "sign"}
 # "urged X and Y to intervene": two outsiders asked to act, not the two sides of the fight
-_HELP = {"intervene", "help", "mediate", "act", "step", "assist", "use", "press", "pressure", "join", "broker"}
+_HELP = {"intervene", "help", "mediate", "step", "assist", "join", "broker"}
 _TIES = {"relations", "ties", "relationship", "cooperation", "trade", "friendship"}
 _FIGHT_ENDS = {"ceasefire", "cease-fire", "truce", "armistice", "fighting", "hostilities", "war"}
 

@@ -52,6 +52,8 @@ _MOVE = re.compile(r",\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:move|idea|step|decision|pro
 _COORDINATED_PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?\w+ed\s+(?:[\w-]+\s+){0,2}?"
                                   r"by\s+[^.;:]{1,60}?\s(?:and|but|while|yet)\s+(?:\w+ly\s+)?$", re.I)
 _AUXILIARIES = frozenset({"has", "have", "had", "was", "were", "is", "are", "been", "being", "be"})
+_WARNING_AFTER = re.compile(r"(?:,|\band)\s*warning\b")
+"""A warning that goes on from the sentence's stance: "..., warning that it could have consequences"."""
 _PASSIVE_STANCES = ("condemn", "oppose", "accuse", "praise", "support")
 _FEELINGS = frozenset({"outraged", "appalled", "shocked", "dismayed", "disappointed", "horrified", "disgusted",
                        "angered", "incensed", "pleased", "delighted", "heartened", "encouraged", "gratified"})
@@ -277,6 +279,8 @@ class StatementBuilder(TargetFinder, QuoteFinder):
             found = self.targets(st, cue, cs, ce, ca, cb, speaker, folded, own, content_start,
                                  complement_subject)
             if found is None:
+                found = self.warning_after(st, cue, cs, actor)
+            if found is None:
                 continue
             if found == "reciprocal":
                 others = [doc.fold(a) or a for a in speaker.actors if (doc.fold(a) or a) != folded]
@@ -306,6 +310,16 @@ class StatementBuilder(TargetFinder, QuoteFinder):
                 stance=stance, targets=targets, sentence=st.sent.index,
                 confidence=round(max(conf, 0.1), 2), joint=speaker.joint, negated=neg,
                 all_parties=all_parties))
+
+    def warning_after(self, st: Sent, cue: Cue, cs: int, actor: str):
+        """"X condemned the strike by Y, warning that it could have serious consequences": a
+        warning that names no one, in a participle after the speaker's stance on Y in the same
+        sentence, is a warning to Y."""
+        if cue.stance not in ("warn", "threaten") or not _WARNING_AFTER.search(self.low, max(0, cs - 2), cs + 8):
+            return None
+        prior = [x for x in self.out if x.sentence == st.sent.index and x.speaker == actor
+                 and x.stance in ("condemn", "oppose", "accuse")]
+        return (prior[-1].targets, False, True) if prior else None
 
     def passive(self, cue: Cue, ca: int, cs: int, ce: int) -> bool:
         """Whether the cue is a verb in the passive ("was condemned", "is widely backed"): the

@@ -69,6 +69,8 @@ _ACT_BEFORE = re.compile(r"\b(?:the|this|these|those|its|their)\s+(?:[\w-]+\s+){
 _AT_VICTIM = re.compile(r"\s+(?:against|on|upon|targeting)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?")
 """Between an act that ends a cue and whom it is done to: "operations against the (Libyan) capital"."""
 _LIST_GLUE = re.compile(r"\s*(?:,|and|,\s*and)?\s*(?:the\s+)?")
+_TO_HELP = re.compile(r"\s+to\s+(?:intervene|help|mediate|step\s+in|assist|join|broker)\b")
+"""After the ones a call names: asked to help ("urged Russia and France to intervene"), not to stop."""
 # What a cue condemns is an act done TO the actor named next: "condemned the attacks on Israel",
 # "the invasion of Ukraine", "blows against the territorial integrity of Ukraine", "a violation of
 # Iraq's sovereignty". That actor is the victim; the stance is aimed at whoever did it.
@@ -324,6 +326,8 @@ class TargetFinder(Scanner):
                 found = self.agent_of_harm(after, folded)
                 if found is not None:
                     return found
+            if self.asks_help(cs, cb, speaker, folded):
+                return None  # "urged Russia and France to intervene": asked to help, no side taken
             # a call aimed at named actors goes to them, parties or not ("urged Ankara to ...")
             addressed = self.addressees(cs, cb, speaker, folded)
             if addressed and not addresses_all_parties(doc.body[ca:cb]):
@@ -649,20 +653,33 @@ class TargetFinder(Scanner):
         return None
 
     def addressees(self, cs: int, cb: int, speaker: Speaker, folded: str) -> tuple[str, ...]:
-        """The actors a call is addressed to: "urged Ankara to", "called on Baku and Yerevan to"."""
+        """The actors a call is addressed to: "urged Ankara to", "called on Baku and Yerevan to";
+        none when outsiders are asked to help (see :meth:`asks_help`)."""
+        out, pos = self._addressed(cs, cb, speaker, folded)
+        return () if out and self.asks_help(cs, cb, speaker, folded) else out
+
+    def asks_help(self, cs: int, cb: int, speaker: Speaker, folded: str) -> bool:
+        """Whether the call asks outsiders it names to help ("urged Russia and France to intervene"):
+        it takes no stance on them, nor on anyone else."""
+        out, pos = self._addressed(cs, cb, speaker, folded)
+        return bool(out) and bool(_TO_HELP.match(self.low, pos)) \
+            and all(self.parties.camp_of(f) is None for f in out)
+
+    def _addressed(self, cs: int, cb: int, speaker: Speaker, folded: str) -> tuple[tuple[str, ...], int]:
+        """The actors named right after a call's verb, and where they end."""
         m = self.lex.addressee_verbs.match(self.low, cs)
         if m is None:
-            return ()
+            return (), cs
         out, pos = [], m.end()
         for men in self.mentions_in(m.end(), cb):
             if men.start != pos and not (out and _LIST_GLUE.fullmatch(self.doc.body[pos:men.start])):
                 break
             f = self.eligible(men, speaker, folded)
             if f is None:
-                return ()
+                return (), pos
             out.append(f)
             pos = men.end
-        return tuple(out) if out and self.low.startswith(" to ", pos) else ()
+        return (tuple(out), pos) if out and self.low.startswith(" to ", pos) else ((), pos)
 
     def pair(self, after: list[tuple[Mention, str]]) -> tuple[str, ...]:
         """The first actors after a cue when they are a list of two or more states ("A and B")."""
