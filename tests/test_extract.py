@@ -2887,3 +2887,40 @@ OPERATION = "Azerbaijan launched a military operation in the breakaway Nagorno-K
 ])
 def test_an_end_to_an_operation_help_asked_and_a_warning_after_a_condemnation(sentence, expected):
     assert triples(OPERATION + sentence + "\n", day=date(2023, 9, 20)) == expected
+
+
+REFERENDUM = ("A vote on a disputed region\n\n"
+              "Venezuela held a referendum on annexing a third of Guyana's territory on Sunday.\n\n")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # "both" opens a list of speakers, after an opening phrase too; they are no pair of sides
+    ("In a show of solidarity, both the United States and Britain have expressed their support for Guyana.",
+     {("USA", "support", ("GUY",)), ("GBR", "support", ("GUY",))}),
+    # the subject of a reported clause is no speaker: the sentence's subject is
+    ("Both France and Spain have expressed their support for Guyana.\n\nCanada voiced its concern about "
+     "Venezuela's recent moves, stating that they are \"unjustified\".",
+     {("FRA", "support", ("GUY",)), ("ESP", "support", ("GUY",)), ("CAN", "concern", ("VEN",)),
+      ("CAN", "condemn", ("VEN",))}),
+    # a vote's legitimacy contested: opposition to the state that held it
+    ("Guyana contested the legitimacy of the vote.", {("GUY", "oppose", ("VEN",))}),
+])
+def test_both_as_speakers_a_reported_clause_and_a_contested_vote(sentence, expected):
+    assert triples(REFERENDUM + sentence + "\n", day=date(2023, 12, 5)) == expected
+
+
+DOWNING = "Turkish jets shot down a Russian warplane near the Syrian border on Tuesday.\n\n"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Putin described the downing of the jet by Turkish aircraft as a stab in the back.",
+     {("RUS", "accuse", ("TUR",))}),
+    ("Kazakhstan offered its assistance to both countries.", {("KAZ", "mediate", ("RUS", "TUR"))}),
+    ("Iran said it was willing to play a constructive role.", {("IRN", "mediate", ("RUS", "TUR"))}),
+    ("Azerbaijan called the downing an act of self-defence by Turkey.", {("AZE", "support", ("TUR",))}),
+    # the subject of an infinitive is not the speaker of the participle after it
+    ("China called on both Russia and Turkey to prioritise peace and stability, urging them to stay calm.",
+     {("CHN", "call_for_ceasefire", ("RUS", "TUR"))}),
+])
+def test_a_stab_in_the_back_help_offered_and_self_defence(sentence, expected):
+    assert triples(DOWNING + sentence + "\n", day=date(2015, 11, 24)) == expected

@@ -107,7 +107,7 @@ def _speaker_or_place(tokens: list[Token], m: Mention, index: ActorIndex) -> boo
     return False
 
 
-def _and_pairs(tokens: list[Token], ok: list[Mention], pairs: Counter) -> None:
+def _and_pairs(tokens: list[Token], ok: list[Mention], pairs: Counter, index: ActorIndex) -> None:
     """Count "X and Y" pairings of two parties: after "between", "both" or a call ("urged X and
     Y to"), before "each other", or as the subject of what only the two sides of a fight do
     ("X and Y clashed", "X and Y agreed to halt the fighting")."""
@@ -131,7 +131,9 @@ def _and_pairs(tokens: list[Token], ok: list[Mention], pairs: Counter) -> None:
                             asked = follow[follow.index("to") + 1] if "to" in follow[:-1] else None
                             # "relations between X and Y" are two states' ties, not two sides
                             between = "between" in before and not before & _TIES
-                            if (between or "both" in before or {"each", "other"} <= after
+                            # "both X and Y have expressed support": two speakers, not two sides
+                            both = "both" in before and not _speaker_or_place(tokens, y, index)
+                            if (between or both or {"each", "other"} <= after
                                     or (before & _CALLS and "to" in after and asked not in _HELP)
                                     or after & _MUTUAL
                                     or (after & _AGREED and _ends_fight(tokens, y.j))):
@@ -308,7 +310,7 @@ def infer_parties(tokens: list[Token], mentions: list[Mention], index: ActorInde
     # the party a text opens with as the doer of an act: "Belarus scrambled a jet to force a flight to land"
     leads = [a for a in (lead_actor(tokens, ok), lead_actor(list(title_tokens), title_ok)) if a is not None]
     for toks, ms in ((tokens, ok), (list(title_tokens), title_ok)):  # the body, then the title
-        _and_pairs(toks, ms, pairs)
+        _and_pairs(toks, ms, pairs, index)
         _hyphen_pairs(toks, index, pairs)
         _act_pairs(toks, ms, pairs, index)
     if pairs:
@@ -384,6 +386,7 @@ HARM_NOUNS = {
     "rocket": "attack", "rockets": "attack", "missile": "attack", "missiles": "attack", "drone": "attack",
     "launches": "attack", "launch": "attack",  # "the (missile) launches were a grave problem"
     "provocation": "attack", "provocations": "attack",  # "condemned the reckless provocation"
+    "downing": "attack",  # "the downing of a jet by Turkish aircraft"
     "drones": "attack",
     # an election's results are the state's that held it ("did not recognise the results")
     "election": "election", "elections": "election", "results": "election", "re-election": "election",
@@ -409,6 +412,7 @@ _DESCRIPTORS = {"the", "a", "an", "armed", "group", "militant", "rebel", "moveme
 # Verbs that report an act of a HARM_NOUNS kind done by their subject: "M23 captured Goma".
 ACT_VERBS = {"attacked": "attack", "attacks": "attack", "raided": "attack", "stormed": "attack",
              "bombed": "strike", "shelled": "strike", "struck": "strike", "strikes": "strike",
+             "downed": "attack", "downs": "attack",
              "invaded": "invasion", "invades": "invasion", "annexed": "annexation", "annexes": "annexation",
              "captured": "capture", "captures": "capture", "seized": "capture", "overran": "capture",
              "blockaded": "blockade", "killed": "killing", "detained": "detention", "arrested": "detention"}

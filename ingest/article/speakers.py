@@ -40,7 +40,7 @@ _STOP_CAPS = {"the", "a", "an", "but", "and", "in", "on", "at", "both", "during"
               "international", "here", "said", "told", "related", "original"}
 _BOUNDARY_WORDS = {"and", "but", "while", "as", "whereas", "when", "after", "that", "so", "because",
                    "though", "although", "since", "if", "meanwhile", "however", "also", "then",
-                   "yesterday", "today", "earlier", "later", "where"}
+                   "yesterday", "today", "earlier", "later", "where", "both"}
 _GAP_OK = re.compile(r"^[\s,\-]*$")
 _DASH = re.compile(r"\s-\s|[—–]")
 """A dash that opens or closes an aside ("Germany, France and Britain - the E3 - said")."""

@@ -52,6 +52,8 @@ _MOVE = re.compile(r",\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:move|idea|step|decision|pro
 _COORDINATED_PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?\w+ed\s+(?:[\w-]+\s+){0,2}?"
                                   r"by\s+[^.;:]{1,60}?\s(?:and|but|while|yet)\s+(?:\w+ly\s+)?$", re.I)
 _AUXILIARIES = frozenset({"has", "have", "had", "was", "were", "is", "are", "been", "being", "be"})
+_CLAUSE_OPENERS = {"that", "which", "because", "as", "if", "whether", "since"}
+"""Before the subject of a reported clause ("stating that they are ..."): it is no speaker."""
 _WARNING_AFTER = re.compile(r"(?:,|\band)\s*warning\b")
 """A warning that goes on from the sentence's stance: "..., warning that it could have consequences"."""
 _PASSIVE_STANCES = ("condemn", "oppose", "accuse", "praise", "support")
@@ -194,8 +196,12 @@ class StatementBuilder(TargetFinder, QuoteFinder):
                 content_start = ca  # 'The strikes were "a violation", X said': the lead-in was said too
             kq = self.tok_at(q[0])
             if speaker is None and len(doc.body[q[0]:q[1]].split()) <= _SCARE_QUOTE_WORDS and kq - 1 > lo:
-                # a few words quoted inside a sentence: 'Japan voiced "grave concern"' is Japan's
+                # a few words quoted inside a sentence: 'Japan voiced "grave concern"' is Japan's;
+                # not the subject of a clause it reports ('stating that they are "unjustified"')
                 speaker = doc.np_left(kq - 1, lo)
+                opener = self.tok_at(speaker.start) - 1 if speaker is not None and speaker.pronoun else lo
+                if opener > lo and doc.tokens[opener].norm in _CLAUSE_OPENERS:
+                    speaker = self.sentence_subject(lo, doc.tokens[opener].start)  # the sentence's subject
                 content_start = ca
         elif self.passive(cue, ca, cs, ce):
             # the one named after "by" speaks, about the subject; with no one named, no statement
@@ -534,6 +540,8 @@ class StatementBuilder(TargetFinder, QuoteFinder):
                 return None
             if t.cap or j in doc.by_token or t.norm in self.lex.title_words or len(t.norm) < 3:
                 continue
+            if j > lo and doc.tokens[j - 1].norm == "to":
+                continue  # "called on X and Y to prioritize peace, urging ...": an infinitive has no subject here
             if _QUOTE_MARK.search(doc.body[t.end:doc.tokens[j + 1].start] if j + 1 < len(doc.tokens) else ""):
                 continue
             sp = doc.np_left(j, lo, allow_pronoun=True)
