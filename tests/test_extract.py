@@ -2924,3 +2924,38 @@ DOWNING = "Turkish jets shot down a Russian warplane near the Syrian border on T
 ])
 def test_a_stab_in_the_back_help_offered_and_self_defence(sentence, expected):
     assert triples(DOWNING + sentence + "\n", day=date(2015, 11, 24)) == expected
+
+
+RAID = ("Ecuador's controversial raid on the Mexican embassy in Quito drew wide criticism on Saturday.\n\n")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a region's demonym is no state's
+    ("Latin American nations united in condemnation of the raid.", set()),
+    # a state and an office of another, listed: both speak
+    ("The United States and the UN secretary-general expressed concern.",
+     {("USA", "concern", ("ECU", "MEX")), ("UN", "concern", ("ECU", "MEX"))}),
+    ("Spain called for harmony between Mexico and Ecuador.", {("ESP", "call_for_ceasefire", ("ECU", "MEX"))}),
+])
+def test_a_raid_on_an_embassy_a_region_and_a_listed_office(sentence, expected):
+    assert triples(RAID + sentence + "\n", day=date(2024, 4, 7)) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # whoever "bears responsibility" is accused, not the place named after it
+    ("NATO said Russia bears responsibility for what happened in Poland.", {("NATO", "accuse", ("RUS",))}),
+    ("Stoltenberg said the missile was likely Ukrainian, but that \"Russia bears responsibility for what "
+     "happened in Poland\".", {("NATO", "accuse", ("RUS",))}),
+])
+def test_whoever_bears_responsibility_is_accused(sentence, expected):
+    text = "Russian missiles pounded Ukraine on Tuesday.\n\n" + sentence + "\n"
+    assert triples(text, day=date(2022, 11, 16)) == expected
+
+
+def test_both_named_as_speakers_are_no_pair_of_sides():
+    from kg.ingest.article.mentions import Matcher, tokenize
+    from kg.ingest.article.parties import infer_parties
+    text = ("Russian missiles pounded Ukraine. Both the U.S. and Polish leaders said the missile was not "
+            "fired by Russia.")
+    toks = tokenize(text)
+    assert "POL" not in infer_parties(toks, Matcher.of(INDEX).mentions(text, toks), INDEX).heads

@@ -82,8 +82,10 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _INSTITUTIONS = frozenset({"office", "department", "ministry"})
 """The last words of an institution's name that other states' institutions share ("Foreign Office")."""
 _INSTITUTION_MODIFIERS = frozenset({"federal"})
-_LONGER_NAMES = frozenset({("national", "security"), ("supreme", "security")})
-"""A word before an alias that makes a longer name of another body: "National Security Council"."""
+_LONGER_NAMES = frozenset({("national", "security"), ("supreme", "security"), ("latin", "american"),
+                           ("south", "american"), ("central", "american"), ("north", "american")})
+"""A word before an alias that makes a longer name of another body ("National Security Council") or
+a region ("Latin American nations" are not American)."""
 _WORDS: dict[str, tuple[str, str, bool, bool]] = {}
 
 
@@ -204,7 +206,7 @@ class Matcher:
                         and all(norms[k] in _INSTITUTION_MODIFIERS for k in range(prev.j, i)):
                     continue  # "the German Foreign Office": Germany's, not the Foreign Office's state
                 if i > 0 and tokens[i - 1].cap and (norms[i - 1], norms[i]) in _LONGER_NAMES:
-                    continue  # "the National Security Council" is a state's, not the UN's
+                    continue  # "the National Security Council" is a state's, not the UN's; "Latin American"
                 out.append(Mention(i, j, tok.start, last.end, aid, surface, last.poss))
                 nxt = j
         return out

@@ -50,6 +50,8 @@ _CALLS = {"urge", "urges", "urged", "urging", "call", "calls", "called", "callin
 _MUTUAL = {"clashed", "clash", "fought", "fight", "traded", "trade", "exchanged"}
 # "X and Y agreed to halt the fighting / to a ceasefire": the two sides of it, not two speakers.
 _AGREED = {"agreed", "agree", "signed", "sign"}
+_SPOKESPEOPLE = {"leaders", "officials", "authorities", "diplomats", "governments", "ministers"}
+"""After "both X and Y": the two speak ("both the US and Polish leaders said"), they are no sides."""
 # "urged X and Y to intervene": two outsiders asked to act, not the two sides of the fight
 _HELP = {"intervene", "help", "mediate", "step", "assist", "join", "broker"}
 _TIES = {"relations", "ties", "relationship", "cooperation", "trade", "friendship"}
@@ -132,7 +134,8 @@ def _and_pairs(tokens: list[Token], ok: list[Mention], pairs: Counter, index: Ac
                             # "relations between X and Y" are two states' ties, not two sides
                             between = "between" in before and not before & _TIES
                             # "both X and Y have expressed support": two speakers, not two sides
-                            both = "both" in before and not _speaker_or_place(tokens, y, index)
+                            both = "both" in before and not _speaker_or_place(tokens, y, index) \
+                                and not (y.j < len(tokens) and tokens[y.j].norm in _SPOKESPEOPLE)
                             if (between or both or {"each", "other"} <= after
                                     or (before & _CALLS and "to" in after and asked not in _HELP)
                                     or after & _MUTUAL
@@ -150,7 +153,8 @@ def _ends_fight(tokens: list[Token], k: int) -> bool:
 
 _VICTIM_BEFORE = {"of", "on", "against", "into", "in", "upon", "to"}
 _POSS_ACTS = {"invasion", "offensive", "attack", "attacks", "annexation", "occupation", "incursion", "blockade",
-              "bombing", "bombardment", "shelling", "strikes", "war", "aggression", "operation"}
+              "bombing", "bombardment", "shelling", "strikes", "war", "aggression", "operation", "raid", "raids",
+              "intrusion", "storming"}
 _OPERATIONS = {"operation", "operations", "offensive", "campaign"}
 """What is waged in a place: "launched a military operation in Y" is an act against Y."""
 
@@ -181,8 +185,10 @@ def _act_pairs(tokens: list[Token], ok: list[Mention], pairs: Counter, index: Ac
         while not m.poss and j < min(m.j + 2, len(tokens) - 1) and tokens[j].norm in _MEMBERS:
             j += 1  # "Hamas fighters attacked Israel"
         v, found = tokens[j].norm, None
-        while m.poss and j < min(m.j + 3, len(tokens) - 1) and tokens[j].norm in _ACT_MODIFIERS:
-            j += 1  # "X's military operation in Y"
+        while m.poss and j < min(m.j + 3, len(tokens) - 1) and tokens[j].norm not in _POSS_ACTS \
+                and not tokens[j].cap and tokens[j].norm.isalpha() and tokens[j].norm not in _AUX \
+                and tokens[j + 1].start - tokens[j].end == 1:
+            j += 1  # "X's military operation in Y", "X's controversial raid on Y"
         v = tokens[j].norm
         if m.poss and v in _POSS_ACTS:  # "X's invasion of (four) Y", not "X's offensive was condemned by Y"
             found = next((at[q] for q in range(j + 1, min(j + 5, len(tokens))) if q in at
@@ -387,6 +393,7 @@ HARM_NOUNS = {
     "launches": "attack", "launch": "attack",  # "the (missile) launches were a grave problem"
     "provocation": "attack", "provocations": "attack",  # "condemned the reckless provocation"
     "downing": "attack",  # "the downing of a jet by Turkish aircraft"
+    "intrusion": "invasion", "storming": "attack",  # "the police intrusion in the embassy"
     "drones": "attack",
     # an election's results are the state's that held it ("did not recognise the results")
     "election": "election", "elections": "election", "results": "election", "re-election": "election",

@@ -555,6 +555,9 @@ class Doc:
                     break
             elif hk == "actor" and k == "actor":
                 chosen.append(n)
+            elif left and hk == "title" and k == "actor" and joiner == "and" and n == head - 1 \
+                    and self.tokens[segs[head][0]].norm == "the":
+                chosen.append(n)  # "the United States and the UN secretary-general expressed"
             else:
                 if hk in ("title", "actor") and k == "name" and joiner == "," and left and hv \
                         and self.kind(hv) != "person" and self.tokens[segs[head][0]].norm == "the":
@@ -600,7 +603,9 @@ class Doc:
                 return None
             return Speaker((owners[0],), *span, candidate=name)
         ids = tuple(dict.fromkeys(kinds[n][1] for n in chosen if kinds[n][1]))
-        if hk == "title":
+        if hk == "title" and len(chosen) == 2 and kinds[chosen[0]][0] == "actor":
+            pass  # "the United States and the UN secretary-general": both speak
+        elif hk == "title":
             ids = ids[:1] + self._plural_office_list(segs, kinds, head) if left else ids[:1]
         return Speaker(ids, *span) if ids else None
 

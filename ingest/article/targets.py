@@ -111,6 +111,8 @@ _CLAIMED_FOR = re.compile(r"\bclaim\w*\s+(?:full\s+)?responsibility\s+for\s+"
 _JUNTA = re.compile(r"\bthe\s+(?:(?:ruling|new)\s+)?(?:military|junta|generals|army|coup\s+leaders|putschists|"
                     r"military\s+(?:junta|rulers|authorities|government))\s+(?:\w+\s+)?$")
 """The subject of a demand in a coup story: "the military must release those detained"."""
+_SUBJECT_RESPONSIBLE = re.compile(r"(?:is|are|was|were|be|bears?|bore)\s+(?:\w+\s+){0,3}?responsib")
+"""A cue that holds its subject responsible: "Russia bears responsibility for ...", "X is responsible"."""
 _RESPONSIBLE = re.compile(r"\b(?:those|whoever\s+(?:is|was|were))\s+(?:responsible|behind\s+(?:it|this|the\s+\w+))\s+"
                           r"(?:(?:for\s+)?(?:it|this|the\s+\w+)\s+)?$|\bthe\s+(?:perpetrators|culprits)\s+$")
 """The subject of a demand that names the doer by his deed: "those responsible (for it) must"."""
@@ -249,6 +251,14 @@ class TargetFinder(Scanner):
             # "Ethiopia was condemned by Kenya (and praised by Eritrea)", "the offensive drew
             # criticism from Kenya": the one who speaks comes after the cue, the subject is the target
             return subjects, False, True
+        if cue.stance == "accuse" and _SUBJECT_RESPONSIBLE.match(self.low, cs):
+            # "said (that) Russia bears responsibility for what happened in Poland": its subject
+            if subjects:
+                return subjects, False, True
+            subject = next((m for m in reversed(self.mentions_in(ca, cs)) if not self.low[m.end:cs].strip()), None)
+            f = self.eligible(subject, speaker, folded) if subject is not None else None
+            if f is not None:
+                return (f,), False, True
         rel = _RELATIVE.search(doc.body[ce:cb])
         if rel and rel.group() == "that" and not doc.body[ce:ce + rel.start()].strip():
             rel = _RELATIVE.search(doc.body[ce:cb], rel.end())  # "warned that ...": what was said
