@@ -2959,3 +2959,31 @@ def test_both_named_as_speakers_are_no_pair_of_sides():
             "fired by Russia.")
     toks = tokenize(text)
     assert "POL" not in infer_parties(toks, Matcher.of(INDEX).mentions(text, toks), INDEX).heads
+
+
+BORDER_CLASH = "Thailand and Cambodia clashed along their disputed border on Thursday.\n\n"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # who speaks in an opening clause does not speak the main one
+    ("After China said it was mediating between the two, Japan's foreign minister urged both sides to exercise "
+     "restraint.", {("CHN", "mediate", ("KHM", "THA")), ("JPN", "call_for_ceasefire", ("KHM", "THA"))}),
+    ("China's foreign minister called the conflict deeply distressing and concerning.",
+     {("CHN", "concern", ("KHM", "THA"))}),
+])
+def test_an_opening_clause_mediation_under_way_and_a_worrying_conflict(sentence, expected):
+    assert triples(BORDER_CLASH + sentence + "\n", day=date(2025, 7, 25)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # blame laid on someone, questions someone must answer
+    ("A Russian opposition leader died in an Arctic prison on Friday.\n\nThe EU places full responsibility for "
+     "this death on the Russian regime, Charles Michel said.\n", {("EU", "accuse", ("RUS",))}),
+    ("A Russian opposition leader died in an Arctic prison on Friday.\n\nNATO chief Jens Stoltenberg said "
+     "Russia must answer serious questions.\n", {("NATO", "accuse", ("RUS",))}),
+    # respect for a state's sovereignty called for: support of that state
+    ("Ethiopia signed a port deal with a breakaway region of Somalia on Monday.\n\nEgypt called for respecting "
+     "Somalia's sovereignty.\n", {("EGY", "support", ("SOM",))}),
+])
+def test_blame_laid_questions_to_answer_and_sovereignty_to_respect(text, expected):
+    assert triples(text, day=date(2024, 2, 16)) == expected

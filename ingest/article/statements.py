@@ -52,6 +52,9 @@ _MOVE = re.compile(r",\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:move|idea|step|decision|pro
 _COORDINATED_PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?\w+ed\s+(?:[\w-]+\s+){0,2}?"
                                   r"by\s+[^.;:]{1,60}?\s(?:and|but|while|yet)\s+(?:\w+ly\s+)?$", re.I)
 _AUXILIARIES = frozenset({"has", "have", "had", "was", "were", "is", "are", "been", "being", "be"})
+_SUBORDINATE_OPENERS = {"after", "before", "when", "while", "as", "since", "although", "though", "once"}
+"""An opening clause up to its comma ("After China said it was mediating, Japan urged"): who speaks
+in it does not speak the main clause."""
 _CLAUSE_OPENERS = {"that", "which", "because", "as", "if", "whether", "since"}
 """Before the subject of a reported clause ("stating that they are ..."): it is no speaker."""
 _WARNING_AFTER = re.compile(r"(?:,|\band)\s*warning\b")
@@ -232,7 +235,8 @@ class StatementBuilder(TargetFinder, QuoteFinder):
             # "X said ... but warned Y": a clause of the verb alone has the sentence's speaker
             since = st.sent.start if _VERB_ONLY_CLAUSE.search(doc.body, max(st.sent.start, ca - 12), cs) \
                 or _SAID_THAT_TOO.search(doc.body, max(st.sent.start, ca - 12), min(cs, ca + 10)) else ca
-            prior = [e for e in st.events if e.k < k and doc.tokens[e.k].start >= since] \
+            opened = doc.after_opening(lo, k) if doc.tokens[lo].norm in _SUBORDINATE_OPENERS else 0
+            prior = [e for e in st.events if opened <= e.k < k and doc.tokens[e.k].start >= since] \
                 or [e for e in st.events if e.k == st.lo and doc.tokens[e.k].norm == "according"
                     and e.speaker.end <= cs]  # "According to X, the offensive was unacceptable"
             if prior and doc.tokens[prior[-1].k].norm == "according" \
