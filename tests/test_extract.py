@@ -2987,3 +2987,40 @@ def test_an_opening_clause_mediation_under_way_and_a_worrying_conflict(sentence,
 ])
 def test_blame_laid_questions_to_answer_and_sovereignty_to_respect(text, expected):
     assert triples(text, day=date(2024, 2, 16)) == expected
+
+
+STRIKE_IN_TEHRAN = "An Israeli air strike killed Hamas leader Ismail Haniyeh in Tehran on Wednesday.\n\n"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # what was done to someone named in the possessive: its doer is condemned
+    ("Turkey condemned Haniyeh's assassination.", {("TUR", "condemn", ("ISR",))}),
+    ("China expressed strong concern over the murder.", {("CHN", "concern", ("ISR",))}),
+    # a vow (a warning) to make someone regret (a threat); the regret is no stance of the speaker's
+    ("Iran's president vowed to make Israel regret the strike.",
+     {("IRN", "warn", ("ISR",)), ("IRN", "threaten", ("ISR",))}),
+])
+def test_an_assassination_its_doer_and_a_threat_of_regret(sentence, expected):
+    assert triples(STRIKE_IN_TEHRAN + sentence + "\n", day=date(2024, 7, 31)) == expected
+
+
+RAPPROCHEMENT = "Iran and Saudi Arabia agreed on Friday to restore diplomatic ties after talks in Beijing.\n\n"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the war in a country is a place, whatever the cue
+    ("The United States said it welcomed any efforts to end the war in Yemen.", set()),
+    # a participle after "while" is the sentence subject's
+    ("The United Nations welcomed the deal while praising China for hosting the talks.",
+     {("UN", "praise", ("CHN",))}),
+])
+def test_a_rapprochement_a_place_at_war_and_praise_while_welcoming(sentence, expected):
+    assert triples(RAPPROCHEMENT + sentence + "\n", day=date(2023, 3, 10)) == expected
+
+
+def test_two_who_agree_to_restore_ties_are_the_two_sides():
+    from kg.ingest.article.mentions import Matcher, tokenize
+    from kg.ingest.article.parties import infer_parties
+    text = RAPPROCHEMENT + "The UN welcomed the deal and praised China, Oman and Iraq."
+    toks = tokenize(text)
+    assert set(infer_parties(toks, Matcher.of(INDEX).mentions(text, toks), INDEX).heads) == {"IRN", "SAU"}

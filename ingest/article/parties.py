@@ -145,10 +145,15 @@ def _and_pairs(tokens: list[Token], ok: list[Mention], pairs: Counter, index: Ac
                 break
 
 
+_MENDS = {"restore", "reestablish", "re-establish", "resume", "normalise", "normalize", "mend", "renew"}
+"""Before "ties" or "relations": two who agree to mend them were the two sides of a rift."""
+
+
 def _ends_fight(tokens: list[Token], k: int) -> bool:
     """Whether a word of what a deal ends ("ceasefire", "the fighting") is among the twelve words
-    from ``k`` on."""
-    return any(t.norm in _FIGHT_ENDS for t in tokens[k:k + 12])
+    from ``k`` on, or ties mended ("agreed to restore diplomatic ties")."""
+    words = {t.norm for t in tokens[k:k + 12]}
+    return bool(words & _FIGHT_ENDS) or (bool(words & _MENDS) and bool(words & {"ties", "relations"}))
 
 
 _VICTIM_BEFORE = {"of", "on", "against", "into", "in", "upon", "to"}
@@ -219,7 +224,7 @@ def _act_pairs(tokens: list[Token], ok: list[Mention], pairs: Counter, index: Ac
             pairs[tuple(sorted((m.actor, found.actor)))] += 2
 
 
-_CONFLICT_NOUNS = {"war", "wars", "conflict", "conflicts", "fighting", "clashes", "tensions", "crisis", "standoff",
+CONFLICT_NOUNS = {"war", "wars", "conflict", "conflicts", "fighting", "clashes", "tensions", "crisis", "standoff",
                    "stand-off", "escalation", "hostilities", "dispute", "border", "ceasefire", "truce", "talks"}
 
 
@@ -227,7 +232,7 @@ def _hyphen_pairs(tokens: list[Token], index: ActorIndex, pairs: Counter) -> Non
     """Count "the X-Y war" (a hyphenated pair of parties before a conflict noun) as a pairing."""
     lookup = Matcher.of(index).lookup
     for k, t in enumerate(tokens[:-1]):
-        if "-" not in t.text or tokens[k + 1].norm not in _CONFLICT_NOUNS:
+        if "-" not in t.text or tokens[k + 1].norm not in CONFLICT_NOUNS:
             continue
         parts = t.text.split("-")
         if len(parts) != 2:
@@ -388,7 +393,7 @@ HARM_NOUNS = {
     # an armed rising against a state is its coup: "a mutiny by the group", "condemned the rebellion"
     "mutiny": "coup", "rebellion": "coup", "uprising": "coup", "insurrection": "coup", "revolt": "coup",
     "seizure": "capture", "blockade": "blockade", "siege": "blockade", "killing": "killing",
-    "assassination": "killing",
+    "assassination": "killing", "murder": "killing",
     "rocket": "attack", "rockets": "attack", "missile": "attack", "missiles": "attack", "drone": "attack",
     "launches": "attack", "launch": "attack",  # "the (missile) launches were a grave problem"
     "provocation": "attack", "provocations": "attack",  # "condemned the reckless provocation"

@@ -272,6 +272,9 @@ class StatementBuilder(TargetFinder, QuoteFinder):
                     speaker = self.trailing_speaker(st, ce)
         if speaker is None and cue.target == "reciprocal":
             speaker = self.both_sides(st, ca, cs)
+        if speaker is None and k == lo and lo > st.lo and doc.tokens[k].norm.endswith("ing") \
+                and doc.tokens[k - 1].norm in ("while", "and"):
+            speaker = self.sentence_subject(st.lo, cs)  # "X welcomed the deal while praising China"
         if speaker is None:
             speaker = self.label_speaker(cs)  # "CHINA: The foreign ministry urged ..."
         if speaker is None:

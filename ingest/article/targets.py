@@ -18,7 +18,7 @@ import re
 from kg.ingest.article.evaluation import Evaluation
 from kg.ingest.article.lexicon import Cue
 from kg.ingest.article.mentions import Matcher, Mention
-from kg.ingest.article.parties import ACT_NOUNS, ADJECTIVAL, HARM_NOUNS, Parties, act_agent
+from kg.ingest.article.parties import ACT_NOUNS, ADJECTIVAL, CONFLICT_NOUNS, HARM_NOUNS, Parties, act_agent
 from kg.ingest.article.scan import Scanner, Sent
 from kg.ingest.article.speakers import Speaker
 from kg.ingest.article.stance import addresses_all_parties
@@ -111,6 +111,9 @@ _CLAIMED_FOR = re.compile(r"\bclaim\w*\s+(?:full\s+)?responsibility\s+for\s+"
 _JUNTA = re.compile(r"\bthe\s+(?:(?:ruling|new)\s+)?(?:military|junta|generals|army|coup\s+leaders|putschists|"
                     r"military\s+(?:junta|rulers|authorities|government))\s+(?:\w+\s+)?$")
 """The subject of a demand in a coup story: "the military must release those detained"."""
+_DONE_TO = re.compile(r"\s+(?:[\w-]+\s+)?(?:assassination|killing|murder|arrest|detention|abduction|kidnapping|"
+                      r"execution|death|imprisonment|jailing|poisoning)\b(?!\s+of\b)")
+"""After a possessive name: an act done to it, not by it ("X's assassination"; "X's killing of Y" is X's act)."""
 _SUBJECT_RESPONSIBLE = re.compile(r"(?:is|are|was|were|be|bears?|bore)\s+(?:\w+\s+){0,3}?responsib")
 """A cue that holds its subject responsible: "Russia bears responsibility for ...", "X is responsible"."""
 _RESPONSIBLE = re.compile(r"\b(?:those|whoever\s+(?:is|was|were))\s+(?:responsible|behind\s+(?:it|this|the\s+\w+))\s+"
@@ -195,8 +198,9 @@ class TargetFinder(Scanner):
         if m.i > 0 and doc.tokens[m.i - 1].norm in self.lex.locative and doc.tokens[m.i - 1].end != cue_end \
                 and not (m.i > 1 and doc.tokens[m.i - 1].norm == "in" and doc.tokens[m.i - 2].norm in _RULERS):
             a = doc.index.actors.get(m.actor)
-            if places or a is None or m.surface.replace("'s", "") != a.name:
-                return None
+            if places or a is None or m.surface.replace("'s", "") != a.name \
+                    or (m.i > 1 and doc.tokens[m.i - 1].norm == "in" and doc.tokens[m.i - 2].norm in CONFLICT_NOUNS):
+                return None  # "the war in Yemen" is a place, whatever the cue
         if self.adjectival(m) and doc.tokens[m.j].norm in _RECRUITS:
             return None  # "Syrian fighters": where they come from, not who sent them
         if m.j < len(doc.tokens) and doc.tokens[m.j].cap and doc.tokens[m.j].norm in _GEOGRAPHY:
@@ -363,7 +367,8 @@ class TargetFinder(Scanner):
             found = self.agent_of_harm(after, folded)
             if found is None:  # "called the strike an act of aggression against Iraq": the striker
                 agent = self.agent_of_act(ce, cb, folded) or self.act_in_cue(cs, ce, folded) \
-                    or self.agent_of_subject(content_start, cs, folded)  # "the offensive was a violation of"
+                    or self.agent_of_subject(content_start, cs, folded) \
+                    or (self.story_doer() if after[0][0].poss else None)  # "condemned X's assassination"
                 found = ((agent,), False, False) if agent is not None else None
             return found
         if after and cue.stance in ("support", "praise"):  # "defended the operation in a call with Putin"
@@ -551,6 +556,8 @@ class TargetFinder(Scanner):
             return False  # "the aggression of the Turkish army": the army does it
         if (m.poss or self.adjectival(m)) and self.lex.victim_after.match(self.low, m.end):
             return True
+        if m.poss and _DONE_TO.match(self.low, m.end):
+            return True  # "condemned Haniyeh's assassination": what was done to him
         before = self.low[max(lo, m.start - 120):m.start]
         return bool(_VICTIM.search(before) or self.lex.victim_before.search(before))
 
