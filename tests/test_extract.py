@@ -3024,3 +3024,21 @@ def test_two_who_agree_to_restore_ties_are_the_two_sides():
     text = RAPPROCHEMENT + "The UN welcomed the deal and praised China, Oman and Iraq."
     toks = tokenize(text)
     assert set(infer_parties(toks, Matcher.of(INDEX).mentions(text, toks), INDEX).heads) == {"IRN", "SAU"}
+
+
+SECURITY_LAW = "China moved on Thursday to impose a national security law on Hong Kong.\n\n"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # "the governments of" a list: the list speaks, and the participle after the comma is theirs
+    ("The governments of Japan, New Zealand and Norway issued a joint statement, expressing concern when China "
+     "decided to impose the law.",
+     {("JPN", "concern", ("CHN",)), ("NZL", "concern", ("CHN",)), ("NOR", "concern", ("CHN",))}),
+])
+def test_the_governments_of_a_list_speak(sentence, expected):
+    assert triples(SECURITY_LAW + sentence + "\n", day=date(2020, 5, 29)) == expected
+
+
+def test_concern_that_someone_acted_names_the_doer():
+    text = BORDER_CLASH + "Japan said it was deeply concerned Thailand had decided to close its border with Cambodia.\n"
+    assert triples(text, day=date(2025, 7, 25)) == {("JPN", "concern", ("THA",))}
