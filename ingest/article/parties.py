@@ -34,10 +34,11 @@ from kg.actors import ActorIndex
 PARTY_KINDS = frozenset({"state", "armed_group", "authority"})
 """The kinds of actor that can be a side of a conflict."""
 _PLACE = {"in", "at", "near", "from", "inside", "outside", "across", "around", "via", "within", "into"}
+POSTS = frozenset({"embassy", "mission", "consulate", "delegation", "ambassador", "envoy", "d'affaires"})
+"""A state's posts abroad, named with their place: "the Syrian embassy in Moscow" is Syria's."""
 _SKIP = {"and", "the", "also", "too", "has", "have", "had", "already", "on", "president", "minister",
          "foreign", "ministry", "spokesman", "spokeswoman", "secretary", "of", "state", "government",
-         "embassy", "ambassador", "envoy", "mission", "charge", "d'affaires"}
-_POSTS = {"embassy", "ambassador", "envoy", "mission", "d'affaires", "consulate", "delegation"}
+         "charge"} | POSTS
 _ASIDE = {"a", "an", "its", "his", "her", "their", "tweet", "post", "statement", "message", "letter",
           "separate", "joint", "televised", "address", "speech", "interview", "briefing"}
 """How an aside between a speaker and its verb reads: "X in a tweet condemned"."""
@@ -100,7 +101,7 @@ def _speaker_or_place(tokens: list[Token], m: Mention, index: ActorIndex) -> boo
         t = tokens[k]
         # "Japan's envoy in Kabul in a tweet condemned": the post's place and the aside are skipped
         aside = t.norm == "in" and k + 1 < len(tokens) and (
-            tokens[k - 1].norm in _POSTS or tokens[k + 1].norm in _ASIDE) or (aside and t.norm in _ASIDE)
+            tokens[k - 1].norm in POSTS or tokens[k + 1].norm in _ASIDE) or (aside and t.norm in _ASIDE)
         if t.cap or t.norm in _SKIP or aside:
             k += 1
             continue
@@ -189,7 +190,7 @@ def _act_pairs(tokens: list[Token], ok: list[Mention], pairs: Counter, index: Ac
         j = m.j
         while not m.poss and j < min(m.j + 2, len(tokens) - 1) and tokens[j].norm in _MEMBERS:
             j += 1  # "Hamas fighters attacked Israel"
-        v, found = tokens[j].norm, None
+        found = None
         while m.poss and j < min(m.j + 3, len(tokens) - 1) and tokens[j].norm not in _POSS_ACTS \
                 and not tokens[j].cap and tokens[j].norm.isalpha() and tokens[j].norm not in _AUX \
                 and tokens[j + 1].start - tokens[j].end == 1:

@@ -26,7 +26,7 @@ from datetime import date as Date
 from kg.ingest.article.frame import frame_mentions
 from kg.ingest.article.lexicon import lexicon
 from kg.ingest.article.mentions import Matcher, Mention, Token, tokenize
-from kg.ingest.article.parties import ADJECTIVAL
+from kg.ingest.article.parties import ADJECTIVAL, POSTS
 
 from kg.actors import ActorIndex
 
@@ -71,8 +71,6 @@ _OWN_OFFICES = {"ministry", "government", "presidency", "cabinet", "minister", "
 _SPEAKS_FOR = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "speaking"}
 """Offices that speak for whom "for" names ("a spokesman for the UN"), not where they serve."""
 _NOT_IN_OFFICE = {"former", "ex", "late", "then", "outgoing", "ousted", "deposed", "exiled"}
-_POSTS = {"embassy", "mission", "consulate", "delegation", "ambassador", "envoy", "d'affaires"}
-"""A state's posts abroad, named with their place: "the Syrian embassy in Moscow"."""
 _SMALL = {"of", "the", "to", "for", "and", "a", "an", "his", "her", "its", "their", "on"}
 
 
@@ -235,7 +233,7 @@ class Doc:
         s += 1
         # "The Syrian embassy in Moscow condemned": the embassy's state speaks, not the place
         if (s - 2 >= lo and end == s + self._span_of(s) - 1 and self.tokens[s - 1].norm == "in"
-                and self.tokens[s - 2].norm in _POSTS and self.gap_ok(s - 2)):
+                and self.tokens[s - 2].norm in POSTS and self.gap_ok(s - 2)):
             return self.np_left(s - 1, lo, allow_pronoun=False)
         s = self._state_before_office(s, end, lo)
         # "countries that co-chair the Minsk Group urged": a lower-case office word right before
@@ -603,9 +601,9 @@ class Doc:
                 return None
             return Speaker((owners[0],), *span, candidate=name)
         ids = tuple(dict.fromkeys(kinds[n][1] for n in chosen if kinds[n][1]))
-        if hk == "title" and len(chosen) == 2 and kinds[chosen[0]][0] == "actor":
-            pass  # "the United States and the UN secretary-general": both speak
-        elif hk == "title":
+        # an office speaks alone, or with its plural list, not with a state before it: "the United
+        # States and the UN secretary-general" (both speak) is kept whole
+        if hk == "title" and not (len(chosen) == 2 and kinds[chosen[0]][0] == "actor"):
             ids = ids[:1] + self._plural_office_list(segs, kinds, head) if left else ids[:1]
         return Speaker(ids, *span) if ids else None
 

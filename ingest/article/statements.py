@@ -325,9 +325,9 @@ class StatementBuilder(TargetFinder, QuoteFinder):
                 all_parties=all_parties))
 
     def warning_after(self, st: Sent, cue: Cue, cs: int, actor: str):
-        """"X condemned the strike by Y, warning that it could have serious consequences": a
-        warning that names no one, in a participle after the speaker's stance on Y in the same
-        sentence, is a warning to Y."""
+        """The targets of a warning that names no one, in a participle after the speaker's stance
+        on Y in the same sentence: Y ("X condemned the strike by Y, warning that it could have
+        serious consequences"); None otherwise."""
         if cue.stance not in ("warn", "threaten") or not _WARNING_AFTER.search(self.low, max(0, cs - 2), cs + 8):
             return None
         prior = [x for x in self.out if x.sentence == st.sent.index and x.speaker == actor

@@ -340,10 +340,11 @@ class TargetFinder(Scanner):
                 found = self.agent_of_harm(after, folded)
                 if found is not None:
                     return found
-            if self.asks_help(cs, cb, speaker, folded):
-                return None  # "urged Russia and France to intervene": asked to help, no side taken
-            # a call aimed at named actors goes to them, parties or not ("urged Ankara to ...")
-            addressed = self.addressees(cs, cb, speaker, folded)
+            # a call aimed at named actors goes to them, parties or not ("urged Ankara to ..."); when
+            # it asks outsiders to help ("urged Russia and France to intervene"), it takes no side
+            addressed, end = self.addressees(cs, cb, speaker, folded)
+            if addressed and _TO_HELP.match(self.low, end) and all(P.camp_of(f) is None for f in addressed):
+                return None
             if addressed and not addresses_all_parties(doc.body[ca:cb]):
                 camps = {P.camp_of(f) for f in addressed}
                 return addressed, len(P.camps) > 1 and camps >= set(range(len(P.camps))), True
@@ -669,21 +670,9 @@ class TargetFinder(Scanner):
             return self.parties.heads, True, False
         return None
 
-    def addressees(self, cs: int, cb: int, speaker: Speaker, folded: str) -> tuple[str, ...]:
-        """The actors a call is addressed to: "urged Ankara to", "called on Baku and Yerevan to";
-        none when outsiders are asked to help (see :meth:`asks_help`)."""
-        out, pos = self._addressed(cs, cb, speaker, folded)
-        return () if out and self.asks_help(cs, cb, speaker, folded) else out
-
-    def asks_help(self, cs: int, cb: int, speaker: Speaker, folded: str) -> bool:
-        """Whether the call asks outsiders it names to help ("urged Russia and France to intervene"):
-        it takes no stance on them, nor on anyone else."""
-        out, pos = self._addressed(cs, cb, speaker, folded)
-        return bool(out) and bool(_TO_HELP.match(self.low, pos)) \
-            and all(self.parties.camp_of(f) is None for f in out)
-
-    def _addressed(self, cs: int, cb: int, speaker: Speaker, folded: str) -> tuple[tuple[str, ...], int]:
-        """The actors named right after a call's verb, and where they end."""
+    def addressees(self, cs: int, cb: int, speaker: Speaker, folded: str) -> tuple[tuple[str, ...], int]:
+        """The actors a call is addressed to ("urged Ankara to", "called on Baku and Yerevan to"),
+        and where their names end."""
         m = self.lex.addressee_verbs.match(self.low, cs)
         if m is None:
             return (), cs
