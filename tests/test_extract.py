@@ -3042,3 +3042,11 @@ def test_the_governments_of_a_list_speak(sentence, expected):
 def test_concern_that_someone_acted_names_the_doer():
     text = BORDER_CLASH + "Japan said it was deeply concerned Thailand had decided to close its border with Cambodia.\n"
     assert triples(text, day=date(2025, 7, 25)) == {("JPN", "concern", ("THA",))}
+
+
+def test_a_list_of_ministers_each_named_with_a_states_title_speaks_for_each_state():
+    text = "Reactions\n\n" + SECURITY_LAW + (
+        "Norwegian Foreign Minister Ola Nordmann, Danish Foreign Minister Jens Hansen and Icelandic Foreign "
+        "Minister Jon Jonsson condemned Beijing's decision.\n")
+    assert triples(text, day=date(2020, 5, 29)) == {
+        ("NOR", "condemn", ("CHN",)), ("DNK", "condemn", ("CHN",)), ("ISL", "condemn", ("CHN",))}

@@ -540,6 +540,9 @@ class Doc:
                 owner = self._office_of_topic(segs[0])
                 known = (owner,) if owner is not None else ()
             return Speaker(known, *span) if known and self._boundary_before(segs[0][0], lo) else None
+        listed = self._people_listed(segs, kinds, order, lo) if left and hk in ("person", "name") else None
+        if listed is not None:
+            return listed
         chosen = [head]
         for n in order[1:]:
             k, v = kinds[n]
@@ -606,6 +609,38 @@ class Doc:
         if hk == "title" and not (len(chosen) == 2 and kinds[chosen[0]][0] == "actor"):
             ids = ids[:1] + self._plural_office_list(segs, kinds, head) if left else ids[:1]
         return Speaker(ids, *span) if ids else None
+
+    def _people_listed(self, segs, kinds, order, lo: int) -> Speaker | None:
+        """A list of people, known or named with a state's title ("Australian Foreign Minister
+        Marise Payne, British Foreign Secretary Dominic Raab and Canadian Foreign Minister X said"):
+        each speaks, for the state the title names when the person is unknown. None unless the
+        list ends with "and" and holds someone unknown (a list of known people is read as before)."""
+        members = [order[0]]
+        for n in order[1:]:
+            joiner = self._joiner(segs, n, True)
+            if kinds[n][0] not in ("person", "name") or (len(members) == 1 and joiner != "and"):
+                break
+            members.append(n)
+            if joiner == "and" and len(members) > 2:
+                break
+        if len(members) < 2 or all(kinds[n][0] == "person" for n in members):
+            return None
+        ids = []
+        for n in sorted(members):
+            k, v = kinds[n]
+            if k == "person":
+                ids.append(v)
+                continue
+            name, actors = v
+            owner = next((m.actor for m in actors if self.kind(m.actor) != "person"), None)
+            if owner is None:
+                return None  # someone nobody can place: not a list this reads
+            self._candidate(name, owner)
+            ids.append(owner)
+        a0, b0 = segs[min(members)][0], segs[max(members)][1]
+        if not self._boundary_before(a0, lo):
+            return None
+        return Speaker(tuple(dict.fromkeys(ids)), self.tokens[a0].start, self.tokens[b0 - 1].end)
 
     def _office_of_topic(self, seg: tuple[int, int]) -> str | None:
         """The state a name introduced by an office alone ("Defence ministry spokeswoman X")
