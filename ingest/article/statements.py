@@ -52,9 +52,11 @@ _MOVE = re.compile(r",\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:move|idea|step|decision|pro
 _COORDINATED_PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?\w+ed\s+(?:[\w-]+\s+){0,2}?"
                                   r"by\s+[^.;:]{1,60}?\s(?:and|but|while|yet)\s+(?:\w+ly\s+)?$", re.I)
 _AUXILIARIES = frozenset({"has", "have", "had", "was", "were", "is", "are", "been", "being", "be"})
-_SUBORDINATE_OPENERS = {"after", "before", "when", "while", "as", "since", "although", "though", "once"}
+_SUBORDINATE_OPENERS = {"after", "before"}
 """An opening clause up to its comma ("After China said it was mediating, Japan urged"): who speaks
-in it does not speak the main clause."""
+in it does not speak the main clause. Only the openers :meth:`Doc.after_opening` reads (its
+``opening_words``); for any other it would return the clause's start and only drop the sentence's
+earlier events."""
 _CLAUSE_OPENERS = {"that", "which", "because", "as", "if", "whether", "since"}
 """Before the subject of a reported clause ("stating that they are ..."): it is no speaker."""
 _WARNING_AFTER = re.compile(r"(?:,|\band)\s*warning\b")

@@ -259,8 +259,9 @@ class TargetFinder(Scanner):
             # "said (that) Russia bears responsibility for what happened in Poland": its subject
             if subjects:
                 return subjects, False, True
-            subject = next((m for m in reversed(self.mentions_in(ca, cs)) if not self.low[m.end:cs].strip()), None)
-            f = self.eligible(subject, speaker, folded) if subject is not None else None
+            before = self.mentions_in(ca, cs)[-1:]  # only the last mention can end right before the cue
+            f = self.eligible(before[0], speaker, folded) if before and not self.low[before[0].end:cs].strip() \
+                else None
             if f is not None:
                 return (f,), False, True
         rel = _RELATIVE.search(doc.body[ce:cb])
