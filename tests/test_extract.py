@@ -3050,3 +3050,64 @@ def test_a_list_of_ministers_each_named_with_a_states_title_speaks_for_each_stat
         "Minister Jon Jonsson condemned Beijing's decision.\n")
     assert triples(text, day=date(2020, 5, 29)) == {
         ("NOR", "condemn", ("CHN",)), ("DNK", "condemn", ("CHN",)), ("ISL", "condemn", ("CHN",))}
+
+
+RED_SEA_STRIKES = ("Italian warships launched strikes on depots used by the Houthis on Tuesday. "
+                   "The Houthis attacked a tanker last week.\n\n")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # "used by" names an owner, not the doer; warships act for the state named before them; a
+    # name before a text ("a U.N. resolution") is no target
+    ("Russia condemned the strikes and criticised the use of a U.N. resolution to justify them.",
+     {("RUS", "condemn", ("ITA",))}),
+    # an end to (bare) attacks, or a halt to attacks named by their doer: the doer is opposed
+    ("Spain called for an end to attacks on shipping.", {("ESP", "oppose", ("HOUTHIS",))}),
+    ("Malta called for an immediate halt to Houthi attacks.", {("MLT", "oppose", ("HOUTHIS",))}),
+    # the speaker's own act is no accusation
+    ("Italian defence officials said the Italian and French attacks were launched from two frigates.", set()),
+    # "backed by" after the subject is a passive; what a warning asks to halt is no accusation
+    ("Italy, backed by its European partners, warned the Houthis to stop their attacks or face further strikes.",
+     {("ITA", "warn", ("HOUTHIS",))}),
+    # whoever "bears responsibility" is accused by who said so after the quotation
+    ("A Houthi spokesman vowed revenge.\n\n\u201cThe Italian and French enemy bears full responsibility for this "
+     "crime,\u201d he said.", {("HOUTHIS", "accuse", ("FRA", "ITA"))}),
+])
+def test_strikes_on_sites_used_by_a_group_own_acts_and_demands(sentence, expected):
+    assert triples(RED_SEA_STRIKES + sentence + "\n", day=date(2024, 1, 16)) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # two states' adjectives before one office: both speak
+    ("The Greek and Cypriot foreign ministers condemned the attacks by the Houthis.",
+     {("GRC", "condemn", ("HOUTHIS",)), ("CYP", "condemn", ("HOUTHIS",))}),
+    ("Spanish and Portuguese governments backed the strikes.",
+     {("ESP", "support", ("ITA",)), ("PRT", "support", ("ITA",))}),
+])
+def test_two_adjectives_before_one_office(sentence, expected):
+    assert triples(RED_SEA_STRIKES + sentence + "\n", day=date(2024, 1, 16)) == expected
+
+
+def test_bulleted_labels_name_the_speaker_of_their_line():
+    text = RED_SEA_STRIKES + (
+        "Other reactions:\n\n"
+        "  \u2022 Greece\u2019s Position: Condemned the Houthi attacks on shipping.\n"
+        "  \u2022 Cyprus and Malta\u2019s Reaction: Supported the strikes.\n")
+    assert triples(text, day=date(2024, 1, 16)) == {
+        ("GRC", "condemn", ("HOUTHIS",)), ("CYP", "support", ("ITA",)), ("MLT", "support", ("ITA",))}
+
+
+BOATS_SEIZED = "Russian coastguards seized two Ukrainian patrol boats near the strait on Sunday.\n\n"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # no justification for an act done to someone: its doer is condemned
+    ("NATO said Russia had no justification to seize the Ukrainian boats.", {("NATO", "condemn", ("RUS",))}),
+    ("Canada said there was no justification for the use of force against Ukrainian sailors.",
+     {("CAN", "condemn", ("RUS",))}),
+    # "Russian-backed": who backs the separatists, no stance of the speaker
+    ("Poland has long backed Ukraine against Russian-backed separatists and the Russian occupation of its land.",
+     {("POL", "support", ("UKR",))}),
+])
+def test_no_justification_for_an_act_and_a_backed_compound(sentence, expected):
+    assert triples(BOATS_SEIZED + sentence + "\n", day=date(2018, 11, 26)) == expected

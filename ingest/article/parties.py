@@ -165,10 +165,14 @@ _OPERATIONS = {"operation", "operations", "offensive", "campaign"}
 """What is waged in a place: "launched a military operation in Y" is an act against Y."""
 
 
+_COUNTED = {"the", "a", "an", "two", "three", "four", "five", "six", "several", "dozens", "its"}
+"""Between a verb of an act and the adjective of what it was done to: "seized two Ukrainian boats"."""
+
+
 def _act_pairs(tokens: list[Token], ok: list[Mention], pairs: Counter, index: ActorIndex) -> None:
     """Count who attacked whom as a pairing: "X's invasion of Y", "X's annexation of four Yian
-    regions", "X attacked Y", "X launched (hundreds of drones) at Y", "X fired missiles at a Yian
-    air base" (what a state owns is the state). The object of a verb counts
+    regions", "X attacked Y", "X seized two Yian boats", "X launched (hundreds of drones) at Y",
+    "X fired missiles at a Yian air base" (what a state owns is the state). The object of a verb counts
     by its own name only ("shelled Stepanakert" names a city, not the party that holds it), or
     by any name of an armed group ("against Tigray rebels")."""
     at = {m.i: m for m in ok}
@@ -202,9 +206,11 @@ def _act_pairs(tokens: list[Token], ok: list[Mention], pairs: Counter, index: Ac
                           and any(tokens[r].norm in _VICTIM_BEFORE for r in range(j + 1, q))
                           and all(tokens[r].norm != "by" for r in range(j + 1, q))), None)
         elif not m.poss and v in ACT_VERBS and ACT_VERBS[v] not in ("killing", "detention"):
-            the = j + 1 < len(tokens) and tokens[j + 1].norm == "the"
+            the = j + 1 < len(tokens) and (tokens[j + 1].norm in _COUNTED or tokens[j + 1].norm.isdigit())
             y = at.get(j + 1) or (at.get(j + 2) if the else None)
-            found = by_name(y) if y is not None and y.actor != m.actor else None
+            # "X attacked (the) Y", or "X seized two Yian boats": what a state owns is the state
+            found = (by_name(y) or (y if the and y.i == j + 2 and owned(y) else None)) \
+                if y is not None and y.actor != m.actor else None
         elif not m.poss and v in _DOING:
             found = None
             for q in range(j + 1, min(j + 10, len(tokens) - 1)):
@@ -418,7 +424,8 @@ _ACT_MODIFIERS = {"drone", "missile", "air", "rocket", "artillery", "military", 
 """Words between an adjectival name and its act: "a US drone strike", "Israeli air strikes"."""
 _MEMBERS = {"forces", "troops", "army", "military", "militants", "rebels", "militia", "militias", "fighters",
             "gunmen", "soldiers", "jets", "warplanes", "aircraft", "drones", "navy", "units", "artillery",
-            "guards", "police", "marines", "commandos", "paratroopers"}
+            "guards", "police", "marines", "commandos", "paratroopers", "militaries", "armies", "warships",
+            "coastguards"}
 """Who acts for a party, named right after it: "Hamas fighters attacked", "Russian troops shelled"."""
 _DESCRIPTORS = {"the", "a", "an", "armed", "group", "militant", "rebel", "movement", "of", "its", "their",
                 "air", "force", "border", "coast", "special", "security", "naval"} | _MEMBERS
@@ -442,6 +449,9 @@ _ADVERBS = {"then", "also", "later", "again", "reportedly", "allegedly", "subseq
 _CLAIMED = {"claimed", "claims", "claiming", "claim"}
 """Before "responsibility for the attack": whoever claims it did it."""
 _SENTENCE_END = re.compile(r"[.!?;:]|\n")
+_HELD_BY = {"used", "owned", "controlled", "held", "run", "operated", "occupied", "backed", "supported",
+            "funded", "armed", "inhabited", "administered", "governed", "built", "protected"}
+"""Participles whose "by" names an owner, not a doer: "strikes on sites used by X" are not X's."""
 _NEW_PHRASE = {"after", "before", "following", "during", "since", "amid", "when", "while", "despite"}
 """Words that start a phrase of its own after an act: a "by" after them is not the act's."""
 _BEFORE_ACT_VERB = _DESCRIPTORS | _ACT_MODIFIERS | HARM_NOUNS.keys()
@@ -536,6 +546,8 @@ def infer_agents(tokens: list[Token], mentions: list[Mention], index: ActorIndex
                 break  # "the strikes were condemned by X": X condemns; "were carried out by X" did them
             if text and _SENTENCE_END.search(text, tokens[q - 1].end, tokens[q].start):
                 break  # "strikes on Monday. A statement by Egypt's ...": another sentence
+            if tokens[q].norm == "by" and tokens[q - 1].norm in _HELD_BY:
+                break
             if tokens[q].norm == "by":
                 named, r = [], q + 1
                 while r < min(q + 7, len(tokens)) and (r in by_start or tokens[r].cap

@@ -39,9 +39,15 @@ _COMMA_OR_QUOTE = re.compile(r"[,\"”]")
 _COMMAS = re.compile(r"[\s,]*")
 _SPACES = re.compile(r"\s*")
 _DASHES = "-—–―"
-_LABEL = re.compile(r"\s*(?P<label>[A-Z][\w.'’&-]*(?:[ ][\w.'’&-]+)*):\s+(?=[A-Z\"“])")
+_LABEL = re.compile(r"\s*(?:[•·*]\s+)?(?P<label>[A-Z][\w.'’&-]*(?:[ ][\w.'’&-]+)*):\s+(?=[A-Z\"“])")
 HEADER_WORDS = 6
 """Most words of a header line naming a speaker."""
+_BULLET_LINE = re.compile(r"\n(?=[ \t]*[•·*]\s)")
+"""A line break before a bulleted line: each bullet of a round-up is a paragraph of its own."""
+_OWNERS_GLUE = re.compile(r"\s*(?:,|and|&)\s*")
+_LABEL_TOPICS = frozenset({"stance", "reaction", "reactions", "response", "position", "view", "views",
+                           "condemnation", "support", "concern", "warning", "appeal", "call", "statement"})
+"""What a label may add after its speaker: "France's Condemnation:", "Norway and Sweden's Stance:"."""
 _STATEMENT_FROM = re.compile(r"(?:an?|the)\s+(?:joint\s+|written\s+|brief\s+)?(?:statement|communiqu[eé]|"
                              r"spokes(?:man|woman|person))\s+(?:from|by|of|for|issued\s+by)\s+", re.I)
 """What may stand between "according to" and who spoke: "a statement from", "a spokesman for"."""
@@ -124,6 +130,8 @@ class Scanner:
         for cue, m in self.lex.cue_matches(low):  # = each cue's rx.finditer(low), in cue order
             if (cue.stance, m.start()) in taken:
                 continue
+            if cue.kind == "content" and m.start() > 0 and low[m.start() - 1] == "-":
+                continue  # "Russian-backed rebels", "Saudi-led": who backs them, no one's stance here
             if cue.capital_after and m.group().startswith(cue.capital_after):
                 rest = doc.body[m.end():m.end() + 40]
                 rest = rest[4:] if rest.lower().startswith("the ") else rest
@@ -280,31 +288,56 @@ class Scanner:
             self._headers = found
         return self._headers
 
-    def label_speaker(self, pos: int) -> Speaker | None:
+    def label_speaker(self, pos: int, right_after: bool = False) -> Speaker | None:
         """The speaker a paragraph's opening label names ("CHINA: The foreign ministry said ..."),
         for a verb or cue at ``pos`` inside that paragraph whose subject names no one (no actor
-        between the label and ``pos``); None elsewhere.
+        between the label and ``pos``); None elsewhere. With ``right_after``, only for a verb
+        that opens the text after the label ("Norway and Sweden's Stance: Called for ...").
 
         Round-ups also print each reaction as one paragraph opened by who it is from and a colon.
         A label is at most :data:`HEADER_WORDS` words and a speaker phrase from end to end.
         """
         if self._labels is None:
             doc, found = self.doc, []
-            for ps, pe in paragraphs(doc.body):
+            for ps, pe in self._label_lines():
                 m = _LABEL.match(doc.body, ps, pe)
                 if m is None or len(m.group("label").split()) > HEADER_WORDS:
                     continue
-                k, hi = self.tok_at(m.start("label")), self.tok_at(m.end("label"))
+                end = m.end("label")
+                words = m.group("label").split()
+                if len(words) > 1 and words[-1].lower() in _LABEL_TOPICS:  # "France's Condemnation:"
+                    end = m.start("label") + m.group("label").rfind(" ")
+                k, hi = self.tok_at(m.start("label")), self.tok_at(end)
                 sp = doc.np_right(k, hi) if k < hi else None
-                if sp is not None and not sp.pronoun and sp.end >= m.end("label"):
+                if (sp is None or sp.end < end - 2) and end < m.end("label"):
+                    sp = self._owners(m.start("label"), end)
+                if sp is not None and not sp.pronoun and sp.end >= end - 2:  # "France's": a possessive
                     found.append((m.end(), pe, sp))
             self._labels = found
         for a, b, sp in self._labels:
-            if a <= pos < b:
+            if a <= pos < b and (not right_after or pos == a):
                 if any(a <= m.start < pos for m in self.mentions_in(a, pos)):
                     return None
                 return Speaker(sp.actors, pos, pos, pronoun=True)
         return None
+
+    def _owners(self, a: int, b: int) -> Speaker | None:
+        """The actors a label names as owners, the only words of ``a``..``b`` besides "and":
+        "France's", "Norway and Sweden's"."""
+        found = self.mentions_in(a, b)
+        between = "".join(self.doc.body[x.end:y.start] for x, y in zip(found, found[1:], strict=False))
+        rest = _OWNERS_GLUE.sub("", between)
+        if not found or found[0].start != a or found[-1].end < b - 2 or rest:
+            return None
+        return Speaker(tuple(dict.fromkeys(x.actor for x in found)), a, b)
+
+    def _label_lines(self):
+        """Where a label may open: each paragraph, and each bulleted line inside one ("• X: ...")."""
+        body = self.doc.body
+        for ps, pe in paragraphs(body):
+            cut = [m.start() + 1 for m in _BULLET_LINE.finditer(body, ps, pe)]
+            for a, b in zip([ps] + cut, cut + [pe], strict=True):
+                yield a, b
 
     def header_speaker(self, pos: int) -> Speaker | None:
         """The speaker of the last header before ``pos``, if any."""

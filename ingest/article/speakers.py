@@ -559,6 +559,9 @@ class Doc:
             elif left and hk == "title" and k == "actor" and joiner == "and" and n == head - 1 \
                     and self.tokens[segs[head][0]].norm == "the":
                 chosen.append(n)  # "the United States and the UN secretary-general expressed"
+            elif left and hk == "title" and k == "actor" and joiner == "and" and n == chosen[-1] - 1 \
+                    and self._adjective_alone(segs[n]) and self._adjective_first(segs[head]):
+                chosen.append(n)  # "the British and French foreign ministers": one title, two states
             else:
                 if hk in ("title", "actor") and k == "name" and joiner == "," and left and hv \
                         and self.kind(hv) != "person" and self.tokens[segs[head][0]].norm == "the":
@@ -726,6 +729,23 @@ class Doc:
                 return None
             return self.np_left(j, lo, allow_pronoun=False)
         return None
+
+    def _adjective_alone(self, seg: tuple[int, int]) -> bool:
+        """Whether a segment is one name used as an adjective, "the" allowed: "(the) British"."""
+        a, b = seg
+        a += self.tokens[a].norm == "the"
+        m = self.by_token.get(a)
+        return m is not None and m.i == a and m.j == b and self._demonym(m)
+
+    def _adjective_first(self, seg: tuple[int, int]) -> bool:
+        """Whether a segment opens with a name used as an adjective: "French foreign ministers"."""
+        m = self.by_token.get(seg[0])
+        return m is not None and m.i == seg[0] and m.j < seg[1] and self._demonym(m)
+
+    def _demonym(self, m: Mention) -> bool:
+        """Whether a mention is a state's adjective ("French", "Greek"), not its name or a possessive."""
+        a = self.index.actors.get(m.actor)
+        return a is not None and a.kind == "state" and not m.poss and m.j - m.i == 1 and m.surface != a.name
 
     def _joiner(self, segs, n: int, left: bool) -> str:
         a, b = segs[n]

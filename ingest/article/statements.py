@@ -88,8 +88,9 @@ _CONTACT_VERBS = frozenset({"spoke", "speaks", "phoned", "telephoned", "called",
                             "summoned", "wrote", "tweeted", "posted", "denied", "denies", "rejected",
                             "dismissed", "proposed", "proposes", "announced", "announces", "signed", "signs",
                             "declared", "declares", "ordered", "orders", "imposed", "imposes"})
-# A cue that is a claim about its subject, not its subject's act: "Armenia is the aggressor".
-_CLAIM = re.compile(r"(?:is|are|was|were|be|been|has|have|had|must|should|will|would|can|could)\b")
+# A cue that is a claim about its subject, not its subject's act: "Armenia is the aggressor", "X bears
+# full responsibility".
+_CLAIM = re.compile(r"(?:is|are|was|were|be|been|has|have|had|must|should|will|would|can|could|bears?|bore)\b")
 _BOTH_SIDES = re.compile(r"\W*(?:with\s+)?(?:both|the\s+two)\s+(?:sides|countries|parties|neighbou?rs|nations|armies|"
                         r"governments|capitals)(?:\s+(?:have|had|again|also|repeatedly|on\s+\w+day))*\s+", re.I)
 
@@ -261,7 +262,8 @@ class StatementBuilder(TargetFinder, QuoteFinder):
                 complement_subject = doc.np_left(self.tok_at(move.start()), lo, allow_pronoun=False) \
                     or self.sentence_subject(lo, move.start())
             else:
-                speaker = doc.np_left(k, lo) or doc.np_before_apposition(k, lo)
+                speaker = self.label_speaker(cs, right_after=True) or doc.np_left(k, lo) \
+                    or doc.np_before_apposition(k, lo)
                 if speaker is None:  # "Kirby said the United States condemned": Kirby is nobody known
                     said = [j for j in range(lo, k) if doc.tokens[j].norm in self.lex.speech_verbs
                             and j not in doc.by_token]
@@ -350,7 +352,8 @@ class StatementBuilder(TargetFinder, QuoteFinder):
         if _OUGHT.search(self.low, max(ca, cs - 30), cs):  # "the aggression must be condemned": the speaker's
             return False
         return word.endswith("ed") and (_PASSIVE_BEFORE.search(self.low, max(ca, cs - 30), cs) is not None
-                                        or self.coordinated_passive(cs) is not None)
+                                        or self.coordinated_passive(cs) is not None
+                                        or self.low.startswith(" by ", ce))  # "X—backed by Y—warned"
 
     def coordinated_passive(self, cs: int) -> re.Match | None:
         """The first of two passives joined before the cue ("was condemned by Kenya and" before

@@ -47,10 +47,12 @@ _PASSIVE = re.compile(r"\b(?:were|was|been|are|is|be|being)\s+(?:\w+\s+)?$", re.
 _AGAINST = ("condemn", "oppose", "accuse", "concern", "warn", "threaten")
 """Stances aimed against their target: the ones a victim or an act's agent can decide."""
 # An act named right after a cue: "condemned the (deadly, surprise) attacks", "these strikes",
-# "outraged by the attack", "its condemnation of the offensive", "its opposition to the strikes".
+# "attacks" (a bare plural), "outraged by the attack", "its condemnation of the offensive", "its
+# opposition to the strikes".
 _ACT_AFTER = re.compile(r"\s*(?:(?:by|at|over|about|with|for|of|to)\s+)?[\"“”]?\s*"
-                        r"(?:the|this|these|that|those|such|its|their|today's|yesterday's)\s+"
-                        r"(?:[\w-]+\s+){0,4}?(?P<noun>" + ACT_NOUNS + r")\b")
+                        r"(?:(?:the|this|these|that|those|such|its|their|today's|yesterday's)\s+"
+                        r"(?:[\w-]+\s+){0,4}?|(?=(?:attacks|strikes|air\s*strikes|raids|bombings|shelling)\b))"
+                        r"(?P<noun>" + ACT_NOUNS + r")\b")
 # An act as the subject right before a cue: "the attack was (completely) "unprovoked"", or right
 # before a cue that holds the verb ("the offensive" + "was an invasion of").
 _ACT_SUBJECT = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+(?:[\w-]+\s+){0,2}?(?P<noun>"
@@ -80,12 +82,15 @@ _VICTIM = re.compile(
     r"interference|intervention|rocket\s+fire|rockets?|missiles?|drones?|capture|seizure|coup|"
     # acts done to people: "condemned the arrest of X", "the killing of X's citizens"
     r"arrests?|detention|killings?|murder|assassination|abduction|kidnapping|execution|imprisonment|"
-    r"jailing|sentencing|persecution|harassment|expulsion|deportation|disappearance|torture|poisoning)\b"
+    r"jailing|sentencing|persecution|harassment|expulsion|deportation|disappearance|torture|poisoning|"
+    r"use\s+of\s+(?:military\s+|armed\s+)?force)\b"
     # "the attack on (the capital of) X"; "the intervention in X" (the place named right after "in")
     r"[^.;,]{0,30}?(?:\b(?:on|against|of|into|at|targeting|upon)\s+(?:[\w'’-]+\s+){0,4}|\bin\s+(?:the\s+)?)$"
     # "condemned X for attacking Eritrea", "for firing rockets at Asmara": the object of the act
     r"|\bfor\s+(?:attack|invad|bomb|shell|strik|target|occup|annex|fir|launch|shoot)\w*\s+"
-    r"(?:[\w'’-]+\s+){0,3}(?:(?:at|on|against|into)\s+(?:[\w'’-]+\s+){0,3})?$", re.I)
+    r"(?:[\w'’-]+\s+){0,3}(?:(?:at|on|against|into)\s+(?:[\w'’-]+\s+){0,3})?$"
+    # "no justification to seize three Ukrainian vessels": the object of an act in the infinitive
+    r"|\bto\s+(?:attack|invade|seize|bomb|shell|strike|occupy|annex|capture|target)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 
 # A region of a state named through the state ("Ethiopia's northern Tigray region"): a place.
 _REGION = re.compile(r"\s*(?:[\w'’-]+\s+){0,2}?(?:region|province|oblast|governorate|enclave|district|prefecture)\b")
@@ -98,6 +103,9 @@ _REPLY = re.compile(r"\b(?:befitting|fitting|strong|forceful|decisive|crushing|h
 _CLAIMS_AFTER = re.compile(r"\s*(?:the|these|those|such)\s+(?:[\w-]+\s+)?(?:claims?|accusations?|allegations?|"
                            r"statements?|reports?|criticism|condemnation|charges?)\b")
 """What a party rejects, said by someone it does not name: "dismissed the claims as lies"."""
+_DOERS_GAP = re.compile(r"(?:'s|’s)?\s*(?:(?:,|and)\s*)?(?:(?:air|drone|missile|military|naval|retaliatory|"
+                        r"surprise|latest|new)\s+)*")
+"""Between names of doers, or after the last of them, before their act: "the U.S. and British"."""
 _OWN_ACT = re.compile(r"\b(?:it|we|its\s+(?:[\w-]+\s+)?(?:forces|troops|army|military|jets|drones|air\s+force)|"
                       r"our\s+(?:[\w-]+\s+)?(?:forces|troops|army|military))\s+"
                       r"(?:(?:had|has|have|would|will|also|then|successfully)\s+)*$")
@@ -134,6 +142,9 @@ _EACH_OTHER = re.compile(r"\s+(?:each\s+other|one\s+another)")
 _GEOGRAPHY = frozenset({"strait", "straits", "sea", "gulf", "peninsula", "coast", "river", "valley", "mountains",
                         "islands", "basin", "canal"})
 """Capitalised after a name, a place named after it: "the Taiwan Strait"."""
+_DOCUMENTS = frozenset({"resolution", "resolutions", "charter", "convention", "conventions", "mandate",
+                        "report", "rules", "law", "treaty"})
+"""After a name, a text it adopted or holds: "the use of a U.N. resolution" aims at no one in the UN."""
 _RECRUITS = frozenset({"fighters", "mercenaries", "jihadists", "militants", "volunteers", "recruits"})
 """After a demonym, men who come from a state, not its forces: "Syrian fighters"."""
 _FIRE = frozenset({"fire", "fired", "shelling", "shells", "rockets", "missiles", "launched", "artillery"})
@@ -205,6 +216,8 @@ class TargetFinder(Scanner):
             return None  # "Syrian fighters": where they come from, not who sent them
         if m.j < len(doc.tokens) and doc.tokens[m.j].cap and doc.tokens[m.j].norm in _GEOGRAPHY:
             return None  # "the Taiwan Strait", "the Korean Peninsula": a place
+        if m.j < len(doc.tokens) and not m.poss and doc.tokens[m.j].norm in _DOCUMENTS:
+            return None  # "a U.N. resolution", "the UN Charter": a text, not whom the cue aims at
         if _PEACE_IN.search(self.low, max(0, m.start - 30), m.start):
             return None  # "would not bring peace to Libya": where peace is wanted, not whom it is asked of
         f = doc.fold(m.actor)
@@ -259,11 +272,18 @@ class TargetFinder(Scanner):
             # "said (that) Russia bears responsibility for what happened in Poland": its subject
             if subjects:
                 return subjects, False, True
-            before = self.mentions_in(ca, cs)[-1:]  # only the last mention can end right before the cue
-            f = self.eligible(before[0], speaker, folded) if before and not self.low[before[0].end:cs].strip() \
-                else None
-            if f is not None:
-                return (f,), False, True
+            # the names that end right before the cue, or before one noun: "the X and Y enemy bears"
+            chain = self.mentions_in(ca, cs)
+            tail = self.low[chain[-1].end:cs].split() if chain else []
+            if chain and (not tail or (len(tail) == 1 and tail[0].isalpha() and not chain[-1].poss)):
+                found = [chain[-1]]
+                for m in reversed(chain[:-1]):
+                    if not _LIST_GLUE.fullmatch(self.doc.body[m.end:found[0].start]):
+                        break
+                    found.insert(0, m)
+                fs = tuple(dict.fromkeys(f for m in found for f in [self.eligible(m, speaker, folded)] if f))
+                if fs:
+                    return fs, False, True
         rel = _RELATIVE.search(doc.body[ce:cb])
         if rel and rel.group() == "that" and not doc.body[ce:ce + rel.start()].strip():
             rel = _RELATIVE.search(doc.body[ce:cb], rel.end())  # "warned that ...": what was said
@@ -293,6 +313,8 @@ class TargetFinder(Scanner):
                 return None  # "had shot down each other's warplanes": no one side's act
             if _OWN_ACT.search(self.low, max(ca, cs - 40), cs) and not _SUFFERED.match(self.low, cs):
                 return None  # "India said it had shot down a Pakistani jet": its own act, no accusation
+            if folded in self.named_doers(ca, cs):
+                return None  # "officials said the U.S. and British attacks were launched": its own act
             if _REPELLED.search(self.low, max(ca, cs - 40), cs):
                 return None  # "vowed to repel the attack": the speaker's defence, not an accusation
             if _CLAIMED_FOR.search(self.low, max(ca, cs - 40), cs):
@@ -308,7 +330,9 @@ class TargetFinder(Scanner):
             passive = _PASSIVE.search(doc.body[max(ca, cs - 30):cs])
             if agent is None and not passive:
                 before = [m for m in in_sent if content_start <= m.start < cs and m.end <= cs]
-                before = [m for m in before if not (speaker.start <= m.start < speaker.end)]
+                before = [m for m in before if not (speaker.start <= m.start < speaker.end)
+                          and not (m.actor in speaker.actors and doc.fold(m.actor) != folded)]
+                # (a co-speaker, as in a label "X and Y's Stance:", did not do the act)
                 if before and self.low[cs:ce] == "mercenaries" and not doc.body[before[-1].end:cs].strip():
                     before.pop()  # "Syrian mercenaries": where they come from, not who sent them
                 if before and not _UNDERGOES.match(self.low, before[-1].end):  # "X suffered an attack"
@@ -506,6 +530,17 @@ class TargetFinder(Scanner):
         """The agent of an act that is the subject of the cue: "the attack was unprovoked",
         "this invasion is unjustified" (the article's account of who did it), or None."""
         return self._agent_of(_ACT_SUBJECT.search(self.low, a, cs), folded)
+
+    def named_doers(self, ca: int, cs: int) -> set[str]:
+        """The actors named as adjectives or owners right before an act at ``cs``, a list
+        allowed: "the U.S. and British attacks", "Israel's air strikes"."""
+        doers, end = set(), cs
+        for m in reversed(self.mentions_in(ca, cs)):
+            if not _DOERS_GAP.fullmatch(self.low, m.end, end):
+                break
+            doers.add(self.doc.fold(m.actor) or m.actor)
+            end = m.start
+        return doers
 
     def embedded(self, cue: Cue, ca: int, cs: int) -> bool:
         """Whether a cue states what someone else is blamed for, not the speaker's stance.
