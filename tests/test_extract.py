@@ -3111,3 +3111,32 @@ BOATS_SEIZED = "Russian coastguards seized two Ukrainian patrol boats near the s
 ])
 def test_no_justification_for_an_act_and_a_backed_compound(sentence, expected):
     assert triples(BOATS_SEIZED + sentence + "\n", day=date(2018, 11, 26)) == expected
+
+
+COUP_BID = "Soldiers led by a dismissed general stormed the palace of Bolivian President Luis Arce on Wednesday.\n\n"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a person named again by the last word of the full name given before
+    ("Chile voiced its firm support for Arce.", {("CHL", "support", ("BOL",))}),
+])
+def test_a_person_named_again_by_surname(sentence, expected):
+    assert triples(COUP_BID + sentence + "\n", day=date(2024, 6, 26)) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the words of a judgement quoted after the act they judge: its doer is condemned
+    ("Greece\u2019s prime minister called the strikes \u201ca reckless and illegal use of force.\u201d",
+     {("GRC", "condemn", ("ITA",))}),
+    ("Iran described the strikes as a \u201cflagrant breach of Yemen\u2019s sovereignty.\u201d",
+     {("IRN", "condemn", ("ITA",))}),
+    # an act that will not go unanswered: a warning to the speaker's opponent
+    ("A Houthi spokesman said the strikes would \u201cnot go unanswered.\u201d", {("HOUTHIS", "warn", ("ITA",))}),
+])
+def test_a_judged_act_and_a_vow_not_to_leave_it_unanswered(sentence, expected):
+    assert triples(RED_SEA_STRIKES + sentence + "\n", day=date(2024, 1, 16)) == expected
+
+
+def test_the_north_atlantic_council_speaks_for_nato():
+    text = BOATS_SEIZED + "The North Atlantic Council called on Russia to release the boats without delay.\n"
+    assert triples(text, day=date(2018, 11, 27)) == {("NATO", "oppose", ("RUS",))}

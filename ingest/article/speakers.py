@@ -121,8 +121,28 @@ class Doc:
                 for t in tokens[m.i:m.j]:
                     if len(t.norm) > 2:
                         doc.surnames.setdefault(t.norm, m.actor)
+        doc.last_names()
         doc.titled_names()
         return doc
+
+    def last_names(self) -> None:
+        """Name a person by the last word of a full name given before ("support for Arce" after
+        "President Luis Arce"): a mention of its own, so that a stance can be aimed at him too."""
+        last = {}
+        for m in self.mentions:
+            if self.kind(m.actor) == "person" and m.j - m.i > 1 and len(self.tokens[m.j - 1].norm) > 2:
+                last.setdefault(self.tokens[m.j - 1].norm, (m.actor, m.i))
+        if not last:
+            return
+        added = []
+        for k, t in enumerate(self.tokens):
+            hit = last.get(t.norm) if t.cap and k not in self.by_token else None
+            if hit is not None and hit[1] < k:
+                poss = t.text.endswith(("'s", "’s"))
+                added.append(Mention(k, k + 1, t.start, t.end, hit[0], t.text, poss))
+        for m in added:
+            self.by_token[m.i] = m
+        self.mentions = sorted(self.mentions + added, key=lambda m: m.start)
 
     def titled_names(self) -> None:
         """A head of state or government named by title and one name ("President Tokayev",

@@ -21,7 +21,7 @@ from kg.ingest.article.evaluation import evaluate
 from kg.ingest.article.frame import ELECTION_WORDS, event_state
 from kg.ingest.article.lexicon import Cue
 from kg.ingest.article.mentions import Matcher, Mention, tokenize
-from kg.ingest.article.parties import infer_agents, infer_parties
+from kg.ingest.article.parties import ACT_NOUNS, infer_agents, infer_parties
 from kg.ingest.article.quotes import QuoteFinder
 from kg.ingest.article.result import Extracted
 from kg.ingest.article.scan import QUOTE, Sent
@@ -88,6 +88,10 @@ _CONTACT_VERBS = frozenset({"spoke", "speaks", "phoned", "telephoned", "called",
                             "summoned", "wrote", "tweeted", "posted", "denied", "denies", "rejected",
                             "dismissed", "proposed", "proposes", "announced", "announces", "signed", "signs",
                             "declared", "declares", "ordered", "orders", "imposed", "imposes"})
+_JUDGED_ACT = re.compile(r"\b(?:call|describ|brand|term|label|denounc|slamm)\w*\s+"
+                         r"(?:the|this|these|those|its|their|such)\s+(?:[\w-]+\s+){0,2}?(?P<noun>" + ACT_NOUNS
+                         + r")\s+(?:as\s+)?(?:an?\s+)?[\"“]?$")
+"""A verb of judging and the act it judges, right before the words that judge it."""
 # A cue that is a claim about its subject, not its subject's act: "Armenia is the aggressor", "X bears
 # full responsibility".
 _CLAIM = re.compile(r"(?:is|are|was|were|be|been|has|have|had|must|should|will|would|can|could|bears?|bore)\b")
@@ -428,7 +432,8 @@ class StatementBuilder(TargetFinder, QuoteFinder):
             span = self.inner(q)
             if span is None or any(span[0] <= cs < span[1] for cs in hits):
                 continue
-            self._evaluate_span(st, span, lambda q=q: self.quote_speaker(st, q, continuation), spoken)
+            self._evaluate_span(st, span, lambda q=q: self.quote_speaker(st, q, continuation)
+                                or self.judge_of(st, q[0]), spoken)
         for e in st.events:
             verb = doc.tokens[e.k]
             if verb.norm == "according":  # "According to X, the offensive was reckless": X's account
@@ -478,6 +483,8 @@ class StatementBuilder(TargetFinder, QuoteFinder):
                     continue
                 found = self.evaluated(pa, pb, ev, speaker, folded)
                 all_parties = False
+                if found is None and ev.stance in ("condemn", "oppose", "concern") and pa == a:
+                    found = self.judged_act(a, folded, ev.stance)  # 'called the strikes "illegal"'
                 if found is None:
                     # concern where no one is named: about the conflict, as a cue of concern is
                     if ev.stance != "concern" or self.parties.camp_of(folded) is not None \
@@ -498,6 +505,23 @@ class StatementBuilder(TargetFinder, QuoteFinder):
                     stance=stance, targets=targets, sentence=st.sent.index,
                     confidence=round(max(conf, 0.1), 2), joint=speaker.joint, negated=False,
                     all_parties=all_parties))
+
+    def judge_of(self, st: Sent, a: int) -> Speaker | None:
+        """The subject of a verb of judging an act right before the quotation at ``a``: "Erdogan
+        called the strikes "a disproportionate use of force"" is Erdogan's."""
+        m = _JUDGED_ACT.search(self.low, max(st.sent.start, a - 80), a + 1)
+        if m is None:
+            return None
+        k = self.tok_at(m.start())
+        return self.doc.np_left(k, st.lo) or self.doc.np_before_apposition(k, st.lo)
+
+    def judged_act(self, a: int, folded: str, stance: str) -> tuple[str, tuple[str, ...]] | None:
+        """(stance, (the act's doer,)) when the words at ``a`` judge an act named right before them
+        ("called the strikes "a disproportionate use of force"", "described the strikes as a
+        "clear violation ...""), the doer as the article tells it; None otherwise."""
+        m = _JUDGED_ACT.search(self.low, max(0, a - 80), a)
+        agent = self._agent_of(m, folded)
+        return (stance, (agent,)) if agent is not None else None
 
     def remember_contact(self, st: Sent) -> None:
         """A sentence that says who spoke to or met whom, with no speech verb ("X's foreign
