@@ -2285,7 +2285,7 @@ def test_the_last_day_of_the_karabakh_war_of_our_own():
     ("The offensive was praised by Eritrea.", {("ERI", "praise", ("ETH",))}),
     # one act with two judgements is no second passive
     ("Kenya said the TPLF suffered an unprovoked and unjustified attack by Ethiopian forces.",
-     {("KEN", "condemn", ("ETH",)), ("KEN", "accuse", ("ETH",))}),
+     {("KEN", "condemn", ("ETH",))}),  # the attack condemned: one condemnation, no accusation besides
 ])
 def test_passives_joined_and_acts_judged_by_passive(sentence, expected):
     assert triples(OFFENSIVE + sentence + "\n", day=date(2023, 8, 1)) == expected
@@ -2671,7 +2671,7 @@ KERCH = ("Russian border guards fired on and seized three Ukrainian navy vessels
     ("NATO called on Russia to ensure unhindered access to Ukrainian ports.", {("NATO", "oppose", ("RUS",))}),
     # what must be condemned, the speaker condemns: the aggressor, not the one it is against
     ("Britain's foreign secretary said Russia's aggression against Ukraine must be condemned.",
-     {("GBR", "condemn", ("RUS",)), ("GBR", "accuse", ("RUS",))}),
+     {("GBR", "condemn", ("RUS",))}),
 ])
 def test_a_seizure_at_sea_attribution_lines_pronouns_and_demands(text, expected):
     assert triples(KERCH + text + "\n", day=date(2018, 11, 26)) == expected
@@ -3140,3 +3140,24 @@ def test_a_judged_act_and_a_vow_not_to_leave_it_unanswered(sentence, expected):
 def test_the_north_atlantic_council_speaks_for_nato():
     text = BOATS_SEIZED + "The North Atlantic Council called on Russia to release the boats without delay.\n"
     assert triples(text, day=date(2018, 11, 27)) == {("NATO", "oppose", ("RUS",))}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # an act named by a harm noun inside a condemnation is that condemnation, no accusation besides
+    ("Saudi Arabia said it \u201ccondemns in the strongest terms the brutal Italian aggression and the blatant "
+     "violation of the sovereignty\u201d of Yemen.", {("SAU", "condemn", ("ITA",))}),
+    # a concern about every party is dropped where the same speaker names whom its concern is about
+    ("Egypt\u2019s president said the strikes were \u201ca dangerous precedent and a direct attack on the "
+     "sovereignty\u201d of Yemen.", {("EGY", "concern", ("ITA",))}),
+])
+def test_what_a_stronger_statement_of_the_sentence_already_says(sentence, expected):
+    assert triples(RED_SEA_STRIKES + sentence + "\n", day=date(2025, 9, 10)) == expected
+
+
+def test_a_title_before_a_name_is_remembered_when_the_text_is_read():
+    from kg.ingest.article.speakers import Doc
+    doc = Doc.of("Incoming UN General Assembly President Annalena Baerbock spoke to reporters.", INDEX,
+                 date(2025, 9, 10))
+    assert doc.fold("baerbock") == "UN"
+    doc = Doc.of("Soldiers in Niger detained President Mohamed Bazoum.", INDEX, date(2023, 7, 28))
+    assert doc.fold("bazoum") is None  # a title with no state of its own names none

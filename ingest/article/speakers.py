@@ -74,6 +74,10 @@ _NOT_IN_OFFICE = {"former", "ex", "late", "then", "outgoing", "ousted", "deposed
 _SMALL = {"of", "the", "to", "for", "and", "a", "an", "his", "her", "its", "their", "on"}
 
 
+_TITLE_BREAK = re.compile(r"[.;:,\"“”\n]")
+"""Where a title before a name cannot reach across."""
+
+
 @dataclass(frozen=True)
 class Speaker:
     """A resolved speaker: one actor id, or several for a joint statement."""
@@ -123,14 +127,31 @@ class Doc:
                         doc.surnames.setdefault(t.norm, m.actor)
         doc.last_names()
         doc.titled_names()
+        doc.titles_before_names()
         return doc
 
+    def titles_before_names(self) -> None:
+        """Remember, for every known person named right after a title with its state or
+        organisation ("UN General Assembly President Annalena Baerbock"), whom the title names,
+        wherever the person is later read as a speaker (:meth:`_title_role`; a title without its
+        state, "detained President X", is left to the speaker's own phrase)."""
+        for m in self.mentions:
+            if self.kind(m.actor) != "person" or m.poss:
+                continue
+            a, lex = m.i, lexicon()
+            while a > max(0, m.i - 6) and not _TITLE_BREAK.search(self.gap(a - 1, a)) \
+                    and (self.tokens[a - 1].cap or self.tokens[a - 1].norm in lex.title_words):
+                a -= 1  # the capitalised words of the title alone: not "in Niger and detained President X"
+            self._title_role(a, m, [x for x in self.mentions if a <= x.i < m.i], from_roles=False)
+
     def last_names(self) -> None:
-        """Name a person by the last word of a full name given before ("support for Arce" after
-        "President Luis Arce"): a mention of its own, so that a stance can be aimed at him too."""
+        """Name a person in office by the last word of a full name given before ("support for Arce"
+        after "President Luis Arce"): a mention of its own, so that a stance can be aimed at him
+        too. Not one whose office ended before the article (a deposed president is not his state)."""
         last = {}
         for m in self.mentions:
-            if self.kind(m.actor) == "person" and m.j - m.i > 1 and len(self.tokens[m.j - 1].norm) > 2:
+            if self.kind(m.actor) == "person" and m.j - m.i > 1 and len(self.tokens[m.j - 1].norm) > 2 \
+                    and self.index.speaks_for(m.actor, self.date) is not None:  # in office, not deposed
                 last.setdefault(self.tokens[m.j - 1].norm, (m.actor, m.i))
         if not last:
             return
@@ -432,9 +453,10 @@ class Doc:
         # an age between commas ("Artak Bagdasaryan, 36, told") is not part of the name
         return [(x, y) for x, y in segs if not all(self.tokens[k].text.isdigit() for k in range(x, y))]
 
-    def _title_role(self, a: int, person: Mention, ms: list[Mention]) -> None:
+    def _title_role(self, a: int, person: Mention, ms: list[Mention], from_roles: bool = True) -> None:
         """Remember the state a known person's title names ("Zimbabwean Prime Minister Robert
-        Mugabe") when the role data gives them none on the article's date (it may end before it)."""
+        Mugabe") when the role data gives them none on the article's date (it may end before it);
+        with ``from_roles``, also the holder of their latest role when the title is that role's."""
         if self.fold(person.actor) is not None or any(
                 self.tokens[k].norm in _NOT_IN_OFFICE for k in range(max(0, a - 1), person.i)):
             return  # "former British Prime Minister X" names no office held
@@ -442,6 +464,8 @@ class Doc:
         states = [m for m in ms if m.i < person.i and self.kind(m.actor) in ("state", "organization")]
         if states and any(self.tokens[k].norm in lex.office_words for k in range(states[-1].j, person.i)):
             self.titled[person.actor] = states[-1].actor
+            return
+        if not from_roles:
             return
         # "Prime Minister Shehbaz Sharif", with no state named: the holder of their latest role,
         # when the title before the name is that role's ("the role data ends before the article")

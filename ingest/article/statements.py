@@ -115,6 +115,7 @@ class StatementBuilder(TargetFinder, QuoteFinder):
         self.keep_negated = keep_negated
         self.out: list[Extracted] = []
         self.seen: set = set()
+        self.harmed: set = set()  # (speaker, stance, targets, sentence) read from a harm noun
         self.dropped = 0  # negated cues dropped
 
     def run(self, title: str | None) -> None:
@@ -152,6 +153,7 @@ class StatementBuilder(TargetFinder, QuoteFinder):
             before = len(self.out)
             self._cues(st, continuation)
             self._evaluations(st, continuation, {x.speaker for x in self.out[before:]})
+            self.drop_subsumed(before)
             if not st.events and len(self.out) == before:
                 self.remember_contact(st)
             elif len(self.out) == before and not st.events[-1].speaker.pronoun:
@@ -331,6 +333,26 @@ class StatementBuilder(TargetFinder, QuoteFinder):
                 stance=stance, targets=targets, sentence=st.sent.index,
                 confidence=round(max(conf, 0.1), 2), joint=speaker.joint, negated=neg,
                 all_parties=all_parties))
+            if cue.kind == "harm":
+                self.harmed.add((actor, stance, targets, st.sent.index))
+
+    def drop_subsumed(self, since: int) -> None:
+        """Drop what a sentence's stronger statements already say (the ones after ``since``): an
+        accusation read from a harm noun where the same speaker condemns the same target ("condemns
+        the brutal Israeli aggression" is one condemnation), and a concern about every party where
+        the same speaker names whom its concern is about."""
+        new = self.out[since:]
+        condemned = {(x.speaker, x.targets) for x in new if x.stance == "condemn"}
+        named = {x.speaker for x in new if not x.all_parties and x.stance == "concern"}
+        keep = [x for x in new
+                if not ((x.speaker, x.stance, x.targets, x.sentence) in self.harmed
+                        and (x.speaker, x.targets) in condemned)
+                and not (x.all_parties and x.stance == "concern" and x.speaker in named)]
+        if len(keep) != len(new):
+            for x in new:
+                if x not in keep:
+                    self.seen.discard((x.speaker, x.stance, x.targets))
+            self.out[since:] = keep
 
     def warning_after(self, st: Sent, cue: Cue, cs: int, actor: str):
         """The targets of a warning that names no one, in a participle after the speaker's stance
