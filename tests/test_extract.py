@@ -3161,3 +3161,18 @@ def test_a_title_before_a_name_is_remembered_when_the_text_is_read():
     assert doc.fold("baerbock") == "UN"
     doc = Doc.of("Soldiers in Niger detained President Mohamed Bazoum.", INDEX, date(2023, 7, 28))
     assert doc.fold("bazoum") is None  # a title with no state of its own names none
+
+
+DEVICES_EXPLODED = ("Hundreds of pagers carried by Hezbollah members exploded across Lebanon on Tuesday in an "
+                    "Israeli attack.\n\n")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the names a party's foes give Israel
+    ("Iran said the Zionist regime bore full responsibility for the crime.", {("IRN", "accuse", ("ISR",))}),
+    # the one attacked is not the doer of the violation that follows
+    ("Cuba said it strongly condemned the attack on friendly Lebanon and its citizens, which constitutes a grave "
+     "violation of its sovereignty.", {("CUB", "condemn", ("ISR",))}),
+])
+def test_a_foes_name_for_israel_and_a_victim_before_a_violation(sentence, expected):
+    assert triples(DEVICES_EXPLODED + sentence + "\n", day=date(2024, 9, 18)) == expected

@@ -335,8 +335,9 @@ class TargetFinder(Scanner):
                 # (a co-speaker, as in a label "X and Y's Stance:", did not do the act)
                 if before and self.low[cs:ce] == "mercenaries" and not doc.body[before[-1].end:cs].strip():
                     before.pop()  # "Syrian mercenaries": where they come from, not who sent them
-                if before and not _UNDERGOES.match(self.low, before[-1].end):  # "X suffered an attack"
-                    agent = before[-1]
+                if before and not _UNDERGOES.match(self.low, before[-1].end) and (  # "X suffered an attack"
+                        doc.fold(before[-1].actor) == folded or not self.victim(before[-1], content_start)):
+                    agent = before[-1]  # (nor "the attack on X, which is a violation of its sovereignty")
             if agent is not None:
                 f = doc.fold(agent.actor)
                 if f is None or f == folded or (own is not None and P.camp_of(f) == own):
