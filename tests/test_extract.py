@@ -3176,3 +3176,15 @@ DEVICES_EXPLODED = ("Hundreds of pagers carried by Hezbollah members exploded ac
 ])
 def test_a_foes_name_for_israel_and_a_victim_before_a_violation(sentence, expected):
     assert triples(DEVICES_EXPLODED + sentence + "\n", day=date(2024, 9, 18)) == expected
+
+
+DAM_BLOWN = ("Russian forces attacked a dam on the Dnipro river on Tuesday, and the Russian attacks on Ukrainian "
+             "towns went on.\n\n")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a part of a country named after "in" is a place, whatever the cue
+    ("Brussels condemned the shelling in eastern Ukraine.", {("EU", "condemn", ("RUS",))}),
+])
+def test_a_part_of_a_country_is_a_place(sentence, expected):
+    assert triples(DAM_BLOWN + sentence + "\n", day=date(2023, 6, 6)) == expected

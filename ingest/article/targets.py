@@ -142,6 +142,10 @@ _EACH_OTHER = re.compile(r"\s+(?:each\s+other|one\s+another)")
 _GEOGRAPHY = frozenset({"strait", "straits", "sea", "gulf", "peninsula", "coast", "river", "valley", "mountains",
                         "islands", "basin", "canal"})
 """Capitalised after a name, a place named after it: "the Taiwan Strait"."""
+_COMPASS = frozenset({"southern", "northern", "eastern", "western", "central", "south", "north", "east", "west",
+                      "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern",
+                      "north-western", "south-eastern", "south-western"})
+"""Before a country's name after "in", a part of it: "in southern Ukraine"."""
 _DOCUMENTS = frozenset({"resolution", "resolutions", "charter", "convention", "conventions", "mandate",
                         "report", "rules", "law", "treaty"})
 """After a name, a text it adopted or holds: "the use of a U.N. resolution" aims at no one in the UN."""
@@ -206,6 +210,8 @@ class TargetFinder(Scanner):
             return None
         if m.poss and _REGION.match(self.low, m.end):
             return None
+        if m.i > 1 and doc.tokens[m.i - 1].norm in _COMPASS and doc.tokens[m.i - 2].norm in self.lex.locative:
+            return None  # "the dam in southern Ukraine": a part of a country is a place, whatever the cue
         if m.i > 0 and doc.tokens[m.i - 1].norm in self.lex.locative and doc.tokens[m.i - 1].end != cue_end \
                 and not (m.i > 1 and doc.tokens[m.i - 1].norm == "in" and doc.tokens[m.i - 2].norm in _RULERS):
             a = doc.index.actors.get(m.actor)
