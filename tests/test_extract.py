@@ -3188,3 +3188,11 @@ DAM_BLOWN = ("Russian forces attacked a dam on the Dnipro river on Tuesday, and 
 ])
 def test_a_part_of_a_country_is_a_place(sentence, expected):
     assert triples(DAM_BLOWN + sentence + "\n", day=date(2023, 6, 6)) == expected
+
+
+def test_people_of_a_state_are_not_the_state_as_the_doer_of_an_act():
+    from kg.ingest.article.mentions import Matcher, tokenize
+    from kg.ingest.article.parties import infer_agents
+    text = "The coup attempt by Brazilian conservatives failed. The attack by Russian forces went on."
+    toks = tokenize(text)
+    assert infer_agents(toks, Matcher.of(INDEX).mentions(text, toks), INDEX, text) == {"attack": "RUS"}

@@ -449,6 +449,10 @@ _ADVERBS = {"then", "also", "later", "again", "reportedly", "allegedly", "subseq
 _CLAIMED = {"claimed", "claims", "claiming", "claim"}
 """Before "responsibility for the attack": whoever claims it did it."""
 _SENTENCE_END = re.compile(r"[.!?;:]|\n")
+_PEOPLE_OF = re.compile(r"\s+(?:conservatives|liberals|nationalists|supporters|rioters|protesters|protestors|"
+                        r"demonstrators|settlers|extremists|radicals|activists|loyalists|hardliners|plotters|"
+                        r"coup\s+plotters|mobs?|crowds?|citizens|nationals|civilians)\b")
+"""After a state's adjective, people of that state who act on their own: no act of the state's."""
 _HELD_BY = {"used", "owned", "controlled", "held", "run", "operated", "occupied", "backed", "supported",
             "funded", "armed", "inhabited", "administered", "governed", "built", "protected"}
 """Participles whose "by" names an owner, not a doer: "strikes on sites used by X" are not X's."""
@@ -556,6 +560,8 @@ def infer_agents(tokens: list[Token], mentions: list[Mention], index: ActorIndex
                     if r in by_start:
                         named.append(by_start[r])
                         r = by_start[r].j
+                        if _PEOPLE_OF.match(text, tokens[r - 1].end):
+                            named.pop()  # "by Brazilian conservatives": people of a state, not the state
                     else:
                         r += 1
                 if named:  # "attacks by land, sea and air carried out by Hamas": the next "by"
