@@ -19,6 +19,7 @@ Examples
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date as Date
@@ -135,6 +136,7 @@ class Doc:
         organisation ("UN General Assembly President Annalena Baerbock"), whom the title names,
         wherever the person is later read as a speaker (:meth:`_title_role`; a title without its
         state, "detained President X", is left to the speaker's own phrase)."""
+        starts = [x.i for x in self.mentions]  # in text order
         for m in self.mentions:
             if self.kind(m.actor) != "person" or m.poss:
                 continue
@@ -142,7 +144,8 @@ class Doc:
             while a > max(0, m.i - 6) and not _TITLE_BREAK.search(self.gap(a - 1, a)) \
                     and (self.tokens[a - 1].cap or self.tokens[a - 1].norm in lex.title_words):
                 a -= 1  # the capitalised words of the title alone: not "in Niger and detained President X"
-            self._title_role(a, m, [x for x in self.mentions if a <= x.i < m.i], from_roles=False)
+            before = self.mentions[bisect.bisect_left(starts, a):bisect.bisect_left(starts, m.i)]
+            self._title_role(a, m, before, from_roles=False)
 
     def last_names(self) -> None:
         """Name a person in office by the last word of a full name given before ("support for Arce"
