@@ -1,7 +1,8 @@
 """The review queue's file: :class:`Candidate` statements for a person to decide on.
 
-:func:`~kg.ingest.article.extract.extract_article` writes only the statements it is sure of.
-A person finds the rest faster from a queue of proposals than from the article:
+:func:`~kg.ingest.article.extract.extract_article` writes the statements its rules read, each
+with a confidence; it misses some and doubts others (``--min-confidence``). A person finds those
+faster from a queue of proposals than from the article:
 :mod:`kg.ingest.article.proposals` makes them (``review_queue``), one :class:`Candidate` each,
 with the sentence it comes from; :func:`dump_queue` writes them as the YAML file of
 ``kg extract --candidates`` and :func:`read_queue` reads it back for ``kg review``.
