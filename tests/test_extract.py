@@ -3196,3 +3196,17 @@ def test_people_of_a_state_are_not_the_state_as_the_doer_of_an_act():
     text = "The coup attempt by Brazilian conservatives failed. The attack by Russian forces went on."
     toks = tokenize(text)
     assert infer_agents(toks, Matcher.of(INDEX).mentions(text, toks), INDEX, text) == {"attack": "RUS"}
+
+
+RIOTS = "Thousands of rioters carried out attacks on Brazil's Congress and Supreme Court on Sunday.\n\n"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the one party is only ever the one harmed: a condemnation or a concern naming no one is not
+    # aimed at it, nor is one that names it as the place of the harm
+    ("India said it was deeply concerned about the news of rioting.", set()),
+    ("Chile condemned the violence and said it stood with Brazil.", {("CHL", "support", ("BRA",))}),
+    ("Spain condemned the assault on democracy and on the peaceful transfer of power in Brazil.", set()),
+])
+def test_a_party_only_harmed_is_not_condemned(sentence, expected):
+    assert triples(RIOTS + sentence + "\n", day=date(2023, 1, 9)) == expected

@@ -216,8 +216,10 @@ class TargetFinder(Scanner):
                 and not (m.i > 1 and doc.tokens[m.i - 1].norm == "in" and doc.tokens[m.i - 2].norm in _RULERS):
             a = doc.index.actors.get(m.actor)
             if places or a is None or m.surface.replace("'s", "") != a.name \
-                    or (m.i > 1 and doc.tokens[m.i - 1].norm == "in" and doc.tokens[m.i - 2].norm in CONFLICT_NOUNS):
-                return None  # "the war in Yemen" is a place, whatever the cue
+                    or (m.i > 1 and doc.tokens[m.i - 1].norm == "in" and doc.tokens[m.i - 2].norm in CONFLICT_NOUNS) \
+                    or (len(self.parties.camps) == 1 and self.parties.heads[0] == m.actor
+                        and self.harmed_only(m.actor)):
+                return None  # "the war in Yemen", "the assault on democracy in Brazil": a place, whatever the cue
         if self.adjectival(m) and doc.tokens[m.j].norm in _RECRUITS:
             return None  # "Syrian fighters": where they come from, not who sent them
         if m.j < len(doc.tokens) and doc.tokens[m.j].cap and doc.tokens[m.j].norm in _GEOGRAPHY:
@@ -391,6 +393,8 @@ class TargetFinder(Scanner):
             if named and not addresses_all_parties(doc.body[ca:cb]):
                 camps = {P.camp_of(f) for f in named}
                 return tuple(named), len(camps) == len(P.camps) and len(P.camps) > 1, True
+            if cue.stance == "concern" and own is None and len(P.camps) == 1 and self.harmed_only(P.heads[0]):
+                return None  # concern about what was done to the one party is not concern about it
             return self.fallback(own, folded)
         # "after"
         if after and cue.stance in _AGAINST and self.victim(after[0][0], cs):
@@ -486,6 +490,9 @@ class TargetFinder(Scanner):
             return None
         if aimed and own is None and _ACT_AFTER.match(self.low, ce, cb):
             return None  # "condemned the attack" nobody is said to have done: not its victim
+        if (aimed or cue.stance == "concern") and own is None and len(P.camps) == 1 \
+                and self.harmed_only(P.heads[0]):
+            return None  # the one party is only ever the one harmed ("the attacks on Brazil's Congress")
         return self.fallback(own, folded)
 
     def act_named_in_cue(self, cs: int, ce: int) -> bool:
@@ -703,6 +710,14 @@ class TargetFinder(Scanner):
         if agent is None or agent == folded or self.doc.fold(agent) == folded:
             return None
         return agent
+
+    def harmed_only(self, actor: str) -> bool:
+        """Whether the article names ``actor`` as the one harmed by an act and never as the doer
+        of one: a condemnation or a concern that names no one is then not aimed at it."""
+        if actor not in self._harmed:
+            self._harmed[actor] = actor not in self.agents.values() and any(
+                m.actor == actor and self.victim(m, max(0, m.start - 120)) for m in self.doc.mentions)
+        return self._harmed[actor]
 
     def fallback(self, own, folded: str):
         """No target in the sentence: a party's opponents, else every party (flagged as all parties)."""
