@@ -116,7 +116,6 @@ class StatementBuilder(TargetFinder, QuoteFinder):
         self.out: list[Extracted] = []
         self.seen: set = set()
         self.harmed: set = set()  # (speaker, stance, targets, sentence) read from a harm noun
-        self._harmed: dict[str, bool] = {}  # TargetFinder.harmed_only's answers
         self.dropped = 0  # negated cues dropped
 
     def run(self, title: str | None) -> None:

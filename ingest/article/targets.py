@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import cached_property
 
 from kg.ingest.article.evaluation import Evaluation
 from kg.ingest.article.lexicon import Cue
@@ -217,8 +218,7 @@ class TargetFinder(Scanner):
             a = doc.index.actors.get(m.actor)
             if places or a is None or m.surface.replace("'s", "") != a.name \
                     or (m.i > 1 and doc.tokens[m.i - 1].norm == "in" and doc.tokens[m.i - 2].norm in CONFLICT_NOUNS) \
-                    or (len(self.parties.camps) == 1 and self.parties.heads[0] == m.actor
-                        and self.harmed_only(m.actor)):
+                    or (self.parties.heads == (m.actor,) and self.lone_party_harmed):
                 return None  # "the war in Yemen", "the assault on democracy in Brazil": a place, whatever the cue
         if self.adjectival(m) and doc.tokens[m.j].norm in _RECRUITS:
             return None  # "Syrian fighters": where they come from, not who sent them
@@ -393,7 +393,7 @@ class TargetFinder(Scanner):
             if named and not addresses_all_parties(doc.body[ca:cb]):
                 camps = {P.camp_of(f) for f in named}
                 return tuple(named), len(camps) == len(P.camps) and len(P.camps) > 1, True
-            if cue.stance == "concern" and own is None and len(P.camps) == 1 and self.harmed_only(P.heads[0]):
+            if cue.stance == "concern" and own is None and self.lone_party_harmed:
                 return None  # concern about what was done to the one party is not concern about it
             return self.fallback(own, folded)
         # "after"
@@ -490,8 +490,7 @@ class TargetFinder(Scanner):
             return None
         if aimed and own is None and _ACT_AFTER.match(self.low, ce, cb):
             return None  # "condemned the attack" nobody is said to have done: not its victim
-        if (aimed or cue.stance == "concern") and own is None and len(P.camps) == 1 \
-                and self.harmed_only(P.heads[0]):
+        if (aimed or cue.stance == "concern") and own is None and self.lone_party_harmed:
             return None  # the one party is only ever the one harmed ("the attacks on Brazil's Congress")
         return self.fallback(own, folded)
 
@@ -711,13 +710,16 @@ class TargetFinder(Scanner):
             return None
         return agent
 
-    def harmed_only(self, actor: str) -> bool:
-        """Whether the article names ``actor`` as the one harmed by an act and never as the doer
-        of one: a condemnation or a concern that names no one is then not aimed at it."""
-        if actor not in self._harmed:
-            self._harmed[actor] = actor not in self.agents.values() and any(
-                m.actor == actor and self.victim(m, max(0, m.start - 120)) for m in self.doc.mentions)
-        return self._harmed[actor]
+    @cached_property
+    def lone_party_harmed(self) -> bool:
+        """Whether the article has one party, and names it as the one harmed by an act and never
+        as the doer of one: a condemnation or a concern that names no one is then not aimed at it.
+        Read once ``parties`` and ``agents`` are known."""
+        if len(self.parties.camps) != 1:
+            return False
+        actor = self.parties.heads[0]
+        return actor not in self.agents.values() and any(
+            m.actor == actor and self.victim(m, max(0, m.start - 120)) for m in self.doc.mentions)
 
     def fallback(self, own, folded: str):
         """No target in the sentence: a party's opponents, else every party (flagged as all parties)."""
