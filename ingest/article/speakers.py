@@ -134,18 +134,19 @@ class Doc:
     def titles_before_names(self) -> None:
         """Remember, for every known person named right after a title with its state or
         organisation ("UN General Assembly President Annalena Baerbock"), whom the title names,
-        wherever the person is later read as a speaker (:meth:`_title_role`; a title without its
-        state, "detained President X", is left to the speaker's own phrase)."""
+        wherever the person is later read (:meth:`_title_state`; a title without its state,
+        "detained President X", is left to the speaker's own phrase)."""
         starts = [x.i for x in self.mentions]  # in text order
+        title_words = lexicon().title_words
         for m in self.mentions:
             if self.kind(m.actor) != "person" or m.poss:
                 continue
-            a, lex = m.i, lexicon()
+            a = m.i
             while a > max(0, m.i - 6) and not _TITLE_BREAK.search(self.gap(a - 1, a)) \
-                    and (self.tokens[a - 1].cap or self.tokens[a - 1].norm in lex.title_words):
+                    and (self.tokens[a - 1].cap or self.tokens[a - 1].norm in title_words):
                 a -= 1  # the capitalised words of the title alone: not "in Niger and detained President X"
-            before = self.mentions[bisect.bisect_left(starts, a):bisect.bisect_left(starts, m.i)]
-            self._title_role(a, m, before, from_roles=False)
+            if self._untitled(a, m):
+                self._title_state(a, m, self.mentions[bisect.bisect_left(starts, a):bisect.bisect_left(starts, m.i)])
 
     def last_names(self) -> None:
         """Name a person in office by the last word of a full name given before ("support for Arce"
@@ -456,27 +457,35 @@ class Doc:
         # an age between commas ("Artak Bagdasaryan, 36, told") is not part of the name
         return [(x, y) for x, y in segs if not all(self.tokens[k].text.isdigit() for k in range(x, y))]
 
-    def _title_role(self, a: int, person: Mention, ms: list[Mention], from_roles: bool = True) -> None:
+    def _title_role(self, a: int, person: Mention, ms: list[Mention]) -> None:
         """Remember the state a known person's title names ("Zimbabwean Prime Minister Robert
-        Mugabe") when the role data gives them none on the article's date (it may end before it);
-        with ``from_roles``, also the holder of their latest role when the title is that role's."""
-        if self.fold(person.actor) is not None or any(
-                self.tokens[k].norm in _NOT_IN_OFFICE for k in range(max(0, a - 1), person.i)):
-            return  # "former British Prime Minister X" names no office held
-        lex = lexicon()
-        states = [m for m in ms if m.i < person.i and self.kind(m.actor) in ("state", "organization")]
-        if states and any(self.tokens[k].norm in lex.office_words for k in range(states[-1].j, person.i)):
-            self.titled[person.actor] = states[-1].actor
-            return
-        if not from_roles:
+        Mugabe") when the role data gives them none on the article's date (it may end before it),
+        else the holder of their latest role when the title is that role's."""
+        if not self._untitled(a, person) or self._title_state(a, person, ms):
             return
         # "Prime Minister Shehbaz Sharif", with no state named: the holder of their latest role,
         # when the title before the name is that role's ("the role data ends before the article")
+        lex = lexicon()
         title = " ".join(t.norm for t in self.tokens[a:person.i] if t.norm in lex.title_words and t.norm not in _SMALL)
         roles = sorted(self.index.roles.get(person.actor, []), key=lambda r: r.start or Date.min)
         if title and roles and (roles[-1].end is None or self.date is None or roles[-1].end < self.date) \
                 and roles[-1].title.lower() == title:
             self.titled[person.actor] = roles[-1].holder
+
+    def _untitled(self, a: int, person: Mention) -> bool:
+        """Whether a known person has no state on the article's date yet, and the words from token
+        ``a`` name an office held: "former British Prime Minister X" names none."""
+        return self.fold(person.actor) is None and not any(
+            self.tokens[k].norm in _NOT_IN_OFFICE for k in range(max(0, a - 1), person.i))
+
+    def _title_state(self, a: int, person: Mention, ms: list[Mention]) -> bool:
+        """Remember the state or organisation named before the office words of a person's title
+        (``ms``, the mentions from token ``a``); whether there was one."""
+        states = [m for m in ms if m.i < person.i and self.kind(m.actor) in ("state", "organization")]
+        if states and any(self.tokens[k].norm in lexicon().office_words for k in range(states[-1].j, person.i)):
+            self.titled[person.actor] = states[-1].actor
+            return True
+        return False
 
     def _served_by(self, m: Mention, a: int) -> int | None:
         """The token "to" or "for" right before mention ``m`` (or before "the" before it), inside
