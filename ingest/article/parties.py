@@ -206,10 +206,10 @@ def _act_pairs(tokens: list[Token], ok: list[Mention], pairs: Counter, index: Ac
                           and any(tokens[r].norm in _VICTIM_BEFORE for r in range(j + 1, q))
                           and all(tokens[r].norm != "by" for r in range(j + 1, q))), None)
         elif not m.poss and v in ACT_VERBS and ACT_VERBS[v] not in ("killing", "detention"):
-            the = j + 1 < len(tokens) and (tokens[j + 1].norm in _COUNTED or tokens[j + 1].norm.isdigit())
-            y = at.get(j + 1) or (at.get(j + 2) if the else None)
+            counted = j + 1 < len(tokens) and (tokens[j + 1].norm in _COUNTED or tokens[j + 1].norm.isdigit())
+            y = at.get(j + 1) or (at.get(j + 2) if counted else None)
             # "X attacked (the) Y", or "X seized two Yian boats": what a state owns is the state
-            found = (by_name(y) or (y if the and y.i == j + 2 and owned(y) else None)) \
+            found = (by_name(y) or (y if counted and y.i == j + 2 and owned(y) else None)) \
                 if y is not None and y.actor != m.actor else None
         elif not m.poss and v in _DOING:
             found = None
@@ -550,9 +550,9 @@ def infer_agents(tokens: list[Token], mentions: list[Mention], index: ActorIndex
                 break  # "the strikes were condemned by X": X condemns; "were carried out by X" did them
             if text and _SENTENCE_END.search(text, tokens[q - 1].end, tokens[q].start):
                 break  # "strikes on Monday. A statement by Egypt's ...": another sentence
-            if tokens[q].norm == "by" and tokens[q - 1].norm in _HELD_BY:
-                break
             if tokens[q].norm == "by":
+                if tokens[q - 1].norm in _HELD_BY:
+                    break  # "strikes on sites used by X": X owns the sites
                 named, r = [], q + 1
                 while r < min(q + 7, len(tokens)) and (r in by_start or tokens[r].cap
                                                         or tokens[r].norm in _DESCRIPTORS) \
